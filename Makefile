@@ -1,0 +1,43 @@
+# kslib: `make report` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DATA   ?= data/seeds
+OUT    ?= reports
+FIGS   ?= $(if $(filter command line,$(origin OUT)),$(OUT)/figures,figures)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report extract test lab bench evaluate clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/.installed  ## create .venv and install kslib with its dev tools
+
+report: setup  ## run every notebook on DATA (default data/seeds) -> figures/ and reports/report.html
+	$(BIN)/kslib report $(DATA) --out $(OUT) --figures $(FIGS)
+
+extract: setup  ## write every table of DATA as parquet to data/processed/
+	$(BIN)/kslib extract $(DATA) --out data/processed --csv
+
+test: setup  ## run the whole test suite (unit tests and notebooks)
+	$(BIN)/python -m pytest
+
+evaluate: setup  ## score the extraction of the seeds against their hand annotations
+	$(BIN)/kslib evaluate data/seeds data/gold/seeds.json
+
+lab: setup  ## open the notebooks in JupyterLab with the project's environment
+	$(BIN)/jupyter lab notebooks/
+
+bench: setup  ## speed and memory benchmark (add ARGS=--large for 100,000 articles)
+	$(BIN)/python benchmarks/bench.py $(ARGS)
+
+clean:  ## remove caches, processed tables and reports (never the articles)
+	rm -rf data/interim data/processed reports .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

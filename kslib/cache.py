@@ -1,0 +1,94 @@
+"""The parse cache: per-document tables stored as parquet, keyed by content hash.
+
+Layout: `<cache_dir>/<rules_version>/part-<n>/<table>.parquet`. Each part holds
+the documents parsed in one run; every row carries `doc`, the file's content
+hash. A run reads only the rows of the documents it needs (so deleted files drop
+out), parses the rest and adds them as a new part. The rules version is a hash
+of kslib's code and resources, so a change of rules starts a fresh cache: it can
+never return stale results. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+from .config import rules_version
+
+#: Above this many parts, the cache is compacted into one.
+MAX_PARTS = 16
+
+
+class ParseCache:
+    """Read and write parsed documents; `ParseCache(None)` is a cache that keeps nothing."""
+
+    def __init__(self, directory: Path | None):
+        self.root = Path(directory) if directory is not None else None
+        self.dir = self.root / rules_version() if self.root is not None else None
+
+    @property
+    def enabled(self) -> bool:
+        return self.dir is not None
+
+    def _parts(self) -> list[Path]:
+        if not self.enabled or not self.dir.exists():
+            return []
+        return sorted(p for p in self.dir.iterdir() if p.is_dir() and p.name.startswith("part-")
+                      and (p / "_SUCCESS").exists())
+
+    def load(self, wanted: set[str]) -> tuple[dict[str, "object"], set[str]]:
+        """Cached rows for the `wanted` documents: ({table: frame}, docs found)."""
+        import pandas as pd
+        import pyarrow.parquet as pq
+
+        found: set[str] = set()
+        pieces: dict[str, list] = {}
+        for part in self._parts():
+            docs = set(pq.read_table(part / "docs.parquet", columns=["doc"]).column("doc").to_pylist())
+            hit = (docs & wanted) - found
+            if not hit:
+                continue
+            for file in part.glob("*.parquet"):
+                table = pq.read_table(file, filters=[("doc", "in", list(hit))] if len(hit) < len(docs) else None)
+                pieces.setdefault(file.stem, []).append(table.to_pandas())
+            found |= hit
+        frames = {name: pd.concat(parts, ignore_index=True) for name, parts in pieces.items()}
+        return frames, found
+
+    def store(self, frames: dict[str, "object"]) -> None:
+        """Add freshly parsed documents as a new part (written atomically)."""
+        if not self.enabled or frames["docs"].empty:
+            return
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self._drop_old_versions()
+        tmp = self.dir / f".tmp-{uuid.uuid4().hex}"
+        tmp.mkdir()
+        for name, df in frames.items():
+            if len(df.columns):
+                df.to_parquet(tmp / f"{name}.parquet", index=False)
+        (tmp / "_SUCCESS").touch()
+        os.replace(tmp, self.dir / f"part-{uuid.uuid4().hex[:12]}")
+        if len(self._parts()) > MAX_PARTS:
+            self.compact()
+
+    def compact(self) -> None:
+        """Merge all parts into one, so a cache grown by many small reruns stays fast."""
+        import pyarrow.parquet as pq
+
+        parts = self._parts()
+        if len(parts) < 2:
+            return
+        docs: set[str] = set()
+        for part in parts:
+            docs |= set(pq.read_table(part / "docs.parquet", columns=["doc"]).column("doc").to_pylist())
+        frames, _ = self.load(docs)
+        for part in parts:
+            shutil.rmtree(part, ignore_errors=True)
+        self.store(frames)
+
+    def _drop_old_versions(self) -> None:
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.dir and len(other.name) == len(self.dir.name):
+                shutil.rmtree(other, ignore_errors=True)

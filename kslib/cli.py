@@ -1,0 +1,145 @@
+"""Command line: `kslib extract | evaluate | report` (also `python -m kslib`).
+
+Imports stay inside the commands so `--help` and small reruns start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _add_cache_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--cache", metavar="DIR", help="cache folder (default: data/interim/ for the project's "
+                   "own data, else a per-user cache; env KSLIB_CACHE also sets it)")
+    p.add_argument("--no-cache", action="store_true", help="parse every file again and keep nothing")
+    p.add_argument("--max-size", type=float, default=5.0, metavar="MB",
+                   help="reject files larger than this many megabytes (default 5)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes for parsing (default: all cores for large folders)")
+
+
+def _cache_arg(args) -> bool | str:
+    if args.no_cache:
+        return False
+    return args.cache or True
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kslib", description="Analyse a folder of KS news articles (plain UTF-8 text, one per file)."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="parse a folder and write every table as parquet (and CSV)",
+                        description="Parse every *.txt article below DATA_DIR and write each table "
+                        "(articles, paragraphs, sentences, quotes, people, speakers, places, terms, themes, "
+                        "rejected) as OUT_DIR/<name>.parquet.")
+    ex.add_argument("data_dir", metavar="DATA_DIR", help="folder of article files (searched recursively)")
+    ex.add_argument("--out", metavar="OUT_DIR", default="data/processed", help="where to write the tables "
+                    "(default data/processed)")
+    ex.add_argument("--csv", action="store_true", help="also write <name>.csv for spreadsheet users")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local (default) or dask for a cluster (needs the [dask] extra)")
+    ex.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    _add_cache_options(ex)
+
+    ev = sub.add_parser("evaluate", help="compare the extraction with hand annotations (gold JSON)",
+                        description="Compare what kslib extracts from DATA_DIR with a gold file in the "
+                        "format of GUIDELINE.md and print precision, recall and F1 per measure.")
+    ev.add_argument("data_dir", metavar="DATA_DIR")
+    ev.add_argument("gold", metavar="GOLD_JSON")
+    ev.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    ev.add_argument("--errors", action="store_true", help="list the disagreements per article")
+    _add_cache_options(ev)
+
+    rp = sub.add_parser("report", help="run every notebook on a folder and write figures and report.html",
+                        description="Execute every notebook in notebooks/ on DATA_DIR, write figures to "
+                        "OUT_DIR/figures, executed notebooks to OUT_DIR/notebooks and OUT_DIR/report.html.")
+    rp.add_argument("data_dir", metavar="DATA_DIR")
+    rp.add_argument("--out", metavar="OUT_DIR", default="reports")
+    rp.add_argument("--figures", metavar="DIR", help="write figures here instead of OUT_DIR/figures")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"kslib: {message}", file=sys.stderr)
+    return 2
+
+
+def cmd_extract(args) -> int:
+    from .corpus import CorpusError
+
+    try:
+        if args.engine == "dask":
+            from .engines import extract_dask
+
+            tables = extract_dask(Path(args.data_dir), scheduler=args.scheduler,
+                                  max_bytes=int(args.max_size * 1e6))
+            corpus = None
+        else:
+            from .corpus import load_corpus
+
+            corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+                                 jobs=args.jobs, progress=None if not args.quiet else False)
+            tables = corpus.tables()
+    except CorpusError as exc:
+        return _fail(str(exc))
+    from .output import write_tables
+
+    out = Path(args.out)
+    write_tables(tables, out, csv=args.csv)
+    if not args.quiet:
+        if corpus is not None:
+            print(corpus.summary())
+        print(f"Wrote {len(tables)} tables to {out}/")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    import json
+
+    from .corpus import CorpusError, load_corpus
+    from .evaluate import evaluate, format_errors, format_scores
+
+    try:
+        corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+                             jobs=args.jobs)
+    except CorpusError as exc:
+        return _fail(str(exc))
+    gold_path = Path(args.gold)
+    if not gold_path.is_file():
+        return _fail(f"Gold file not found: {gold_path}")
+    result = evaluate(corpus, json.loads(gold_path.read_text(encoding="utf-8")))
+    if args.json:
+        print(json.dumps(result.scores, ensure_ascii=False, indent=1))
+    else:
+        print(format_scores(result.scores))
+    if args.errors:
+        print(format_errors(result.errors))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .corpus import CorpusError
+    from .report import run_report
+
+    try:
+        return run_report(Path(args.data_dir), Path(args.out),
+                          figures_dir=Path(args.figures) if args.figures else None)
+    except CorpusError as exc:
+        return _fail(str(exc))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    import warnings
+
+    warnings.filterwarnings("ignore", message="kslib: rejected")  # the summary lists them
+    return {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_report}[args.command](args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

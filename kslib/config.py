@@ -1,0 +1,67 @@
+"""Paths and settings in one place (cookiecutter-data-science's `config`)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+RESOURCES = PACKAGE_DIR / "resources"
+DATA_DIR = PROJECT_ROOT / "data"
+SEEDS_DIR = DATA_DIR / "seeds"
+INTERIM_DIR = DATA_DIR / "interim"
+FIGURES_DIR = PROJECT_ROOT / "figures"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+
+#: Files larger than this are rejected instead of parsed (bytes).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: Above this many files the loader shows a progress bar and may use processes.
+PROGRESS_MIN_FILES = 50
+
+
+def resource(name: str) -> Path:
+    """Path of a data file in `kslib/resources/`."""
+    path = RESOURCES / name
+    if not path.exists():
+        raise FileNotFoundError(f"kslib resource missing: {path}")
+    return path
+
+
+@lru_cache(maxsize=1)
+def rules_version() -> str:
+    """Hash of the package's code and resources.
+
+    Any change to a rule (code or data file) changes this value, which keys the
+    cache, so a change of rules re-parses everything and a cache is never stale.
+    """
+    digest = hashlib.sha1()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".csv", ".toml", ".json", ".tsv"}:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def default_cache_dir(data_dir: Path) -> Path:
+    """Where the parse cache for `data_dir` lives.
+
+    `KSLIB_CACHE` wins; the project's own `data/` uses `data/interim/`; any other
+    folder gets a per-user cache directory (platformdirs) keyed by its path.
+    """
+    env = os.environ.get("KSLIB_CACHE")
+    if env:
+        return Path(env).expanduser()
+    data_dir = Path(data_dir).resolve()
+    try:
+        data_dir.relative_to(DATA_DIR.resolve())
+        return INTERIM_DIR / "cache"
+    except ValueError:
+        pass
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("kslib")) / "cache"

@@ -1,0 +1,313 @@
+"""Load a folder of article files into a `Corpus` of tidy, typed frames.
+
+    >>> import kslib
+    >>> corpus = kslib.load_corpus()          # data/seeds/
+    >>> corpus.articles[["file", "title", "language"]]
+    >>> print(corpus.summary())
+
+Every `*.txt` file found (recursively, hidden ones skipped) ends up either as a
+row of `articles` or as a row of `rejected` with a reason; nothing is dropped
+silently and one bad file never stops the run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from . import config
+from .cache import ParseCache
+from .extract import DOC_TABLES, merge, parse_many
+from .io import content_hash, find_files
+from .schema import frame
+
+#: Share of paragraphs two articles must share to count as near-duplicates.
+NEAR_DUPLICATE_SHARE = 0.8
+#: Paragraphs with fewer words than this are too generic to compare.
+NEAR_DUPLICATE_MIN_WORDS = 6
+
+
+class CorpusError(ValueError):
+    """The folder cannot be loaded at all (missing, or no `.txt` file in it)."""
+
+
+@dataclass
+class Corpus:
+    """A folder of articles as tidy frames that join on `article_id`.
+
+    Attributes: `articles` (one row per article), `paragraphs`, `sentences`,
+    `quotes`, `people`, `places`, `terms`, `themes` (one row per entity, with
+    `article_id` and `para_id`), and `rejected` (`file`, `reason`).
+    """
+
+    articles: "object"
+    paragraphs: "object"
+    sentences: "object"
+    rejected: "object"
+    quotes: "object" = None
+    people: "object" = None
+    places: "object" = None
+    terms: "object" = None
+    themes: "object" = None
+    root: Path | None = None
+    n_files: int = 0
+    tables_: tuple[str, ...] = field(default=(), repr=False)
+
+    def tables(self) -> dict[str, "object"]:
+        """Every frame by name, in a stable order (what `kslib extract` writes)."""
+        out = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name not in ("root", "n_files", "tables_") and value is not None:
+                out[f.name] = value
+        out["speakers"] = self.speakers
+        return out
+
+    @property
+    def speakers(self):
+        """One row per person across the corpus (same full name), see `kslib.people`."""
+        from .people import to_speakers
+
+        return to_speakers(self.people, self.quotes)
+
+    def drop_duplicates(self) -> "Corpus":
+        """The same corpus without articles marked as (near-)duplicates of another."""
+        keep = self.articles.loc[self.articles["duplicate_of"].isna(), "article_id"]
+        return self.subset(keep)
+
+    def subset(self, article_ids) -> "Corpus":
+        """The corpus restricted to `article_ids` (every frame filtered)."""
+        ids = set(article_ids)
+        kwargs = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if hasattr(value, "columns") and "article_id" in value.columns:
+                value = value[value["article_id"].isin(ids)].reset_index(drop=True)
+            kwargs[f.name] = value
+        return Corpus(**kwargs)
+
+    def summary(self) -> str:
+        """Counts a person can read at a glance."""
+        a, p = self.articles, self.paragraphs
+        lines = [
+            f"Corpus: {self.root}" if self.root else "Corpus",
+            f"  files found      {self.n_files:>8,}",
+            f"  articles         {len(a):>8,}",
+            f"  rejected files   {len(self.rejected):>8,}",
+            f"  duplicates       {int(a['duplicate_of'].notna().sum()):>8,}",
+            f"  paragraphs       {len(p):>8,}",
+            f"  sentences        {len(self.sentences):>8,}",
+            f"  words            {int(a['n_words'].sum()):>8,}",
+        ]
+        for name in ("quotes", "people", "places", "themes"):
+            value = getattr(self, name)
+            if value is not None:
+                lines.append(f"  {name:<16} {len(value):>8,}")
+        if len(a):
+            langs = a["language"].value_counts()
+            lines.append("  languages        " + ", ".join(f"{k} {v}" for k, v in langs.items() if v))
+            kinds = p["kind"].value_counts()
+            lines.append("  paragraph kinds  " + ", ".join(f"{k} {v}" for k, v in kinds.items() if v))
+        for row in self.rejected.itertuples():
+            lines.append(f"  rejected: {row.file}: {row.reason}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<Corpus {self.root}: {len(self.articles)} articles, {len(self.rejected)} rejected>"
+
+
+def _read_files(root: Path, files: list[Path], max_bytes: int):
+    """(file, doc, raw) for readable files and (file, reason) for the rest."""
+    ok, rejected = [], []
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                rejected.append((rel, f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"))
+                continue
+            raw = path.read_bytes()
+        except OSError as exc:
+            rejected.append((rel, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        ok.append((rel, content_hash(raw), raw))
+    return ok, rejected
+
+
+def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool):
+    """Parse documents, in chunks over `jobs` processes when there are many."""
+    from tqdm.auto import tqdm
+
+    chunk = 64
+    chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
+    bar = tqdm(total=len(todo), unit="file", desc="Parsing", disable=not progress)
+    results = []
+    if jobs > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for items, result in zip(chunks, pool.map(parse_many, chunks)):
+                results.append(result)
+                bar.update(len(items))
+    else:
+        for items in chunks:
+            results.append(parse_many(items))
+            bar.update(len(items))
+    bar.close()
+    return merge(results)
+
+
+def _doc_frames(columns) -> dict[str, "object"]:
+    import pandas as pd
+
+    return {name: pd.DataFrame(dict(columns[name])) for name in DOC_TABLES}
+
+
+def _assign_ids(files: "object") -> "object":
+    """Article ids from text; exact duplicates get `-2`, `-3` ... in file order."""
+    rank = files.groupby("text_id").cumcount()
+    files["article_id"] = files["text_id"].where(rank == 0, files["text_id"] + "-" + (rank + 1).astype(str))
+    first = files.drop_duplicates("text_id").set_index("text_id")["article_id"]
+    files["duplicate_of"] = files["text_id"].map(first).where(rank > 0)
+    return files
+
+
+def _near_duplicates(articles, paragraphs) -> dict[str, str]:
+    """article_id -> the earlier article it mostly repeats (shares most paragraphs with)."""
+    content = paragraphs[paragraphs["kind"].isin(["body", "quote", "heading", "bullet"])]
+    content = content[content["text"].str.count(r"\S+") >= NEAR_DUPLICATE_MIN_WORDS]
+    sets: dict[str, set] = defaultdict(set)
+    for aid, text in zip(content["article_id"], content["text"]):
+        sets[aid].add(re.sub(r"\W+", " ", text.lower()).strip())
+    order = [a for a in articles["article_id"] if a in sets]
+    index: dict[str, list[str]] = defaultdict(list)
+    found: dict[str, str] = {}
+    for aid in order:
+        mine = sets[aid]
+        counts: dict[str, int] = defaultdict(int)
+        for para in mine:
+            for other in index[para][:50]:
+                counts[other] += 1
+        best = None
+        for other, shared in counts.items():
+            smaller = min(len(mine), len(sets[other]))
+            if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
+                best = other if best is None or shared > counts[best] else best
+        if best is not None:
+            found[aid] = found.get(best, best)
+        for para in mine:
+            index[para].append(aid)
+    return found
+
+
+def load_corpus(
+    path: str | os.PathLike | None = None,
+    *,
+    cache: bool | str | os.PathLike = True,
+    max_bytes: int = config.DEFAULT_MAX_BYTES,
+    jobs: int | None = None,
+    progress: bool | None = None,
+) -> Corpus:
+    """Load every `*.txt` article below `path` (default `data/seeds/`).
+
+    cache: True for the default cache folder (see `config.default_cache_dir`), a
+    path for another one, False for none. jobs: processes for parsing (default:
+    all cores when more than 200 files need parsing). Returns a `Corpus`; files
+    that could not be read become rows of `corpus.rejected`, with a warning.
+    Raises `CorpusError` when the folder is missing or holds no `.txt` file.
+    """
+    import pandas as pd
+
+    root = Path(path) if path is not None else config.SEEDS_DIR
+    if not root.is_dir():
+        raise CorpusError(f"Data folder not found: {root}")
+    files = find_files(root)
+    if not files:
+        raise CorpusError(f"No .txt article files in {root}")
+    if progress is None:
+        progress = len(files) >= config.PROGRESS_MIN_FILES
+
+    ok, rejected = _read_files(root, files, max_bytes)
+    if cache is True:
+        store = ParseCache(config.default_cache_dir(root))
+    elif cache:
+        store = ParseCache(Path(cache))
+    else:
+        store = ParseCache(None)
+
+    wanted = {doc for _, doc, _ in ok}
+    cached, found = store.load(wanted) if store.enabled else ({}, set())
+    todo, seen = [], set()
+    for _, doc, raw in ok:
+        if doc not in found and doc not in seen:
+            todo.append((doc, raw))
+            seen.add(doc)
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
+    fresh = _doc_frames(_parse(todo, jobs, progress)) if todo else {}
+    if fresh:
+        store.store(fresh)
+    frames = {}
+    for name in DOC_TABLES:
+        parts = [df for df in (cached.get(name), fresh.get(name)) if df is not None and len(df.columns)]
+        frames[name] = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"doc": []})
+
+    return _assemble(root, len(files), ok, rejected, frames)
+
+
+def _assemble(root, n_files, ok, rejected, frames) -> Corpus:
+    import pandas as pd
+
+    docs = frames["docs"].drop_duplicates("doc").set_index("doc")
+    listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"])
+    listing = listing.join(docs, on="doc")
+    bad = listing[listing["reason"].notna()]
+    rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
+    for file, reason in rejected_rows:
+        warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=3)
+    files = listing[listing["reason"].isna()].reset_index(drop=True)
+    files = _assign_ids(files)
+
+    def per_article(name):
+        df = frames[name]
+        if df.empty or "doc" not in df.columns:
+            return frame(name)
+        keys = files[["doc", "article_id"]]
+        if keys["doc"].is_unique:
+            mapping = dict(zip(keys["doc"], keys["article_id"]))
+            df = df[df["doc"].isin(mapping.keys())].copy()
+            df["article_id"] = df["doc"].map(mapping)
+        else:
+            df = df.merge(keys, on="doc")
+        order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
+        df = df.drop(columns=["doc"])
+        out = frame(name, df)
+        if order:
+            rank = dict(zip(files["article_id"], range(len(files))))
+            out = out.assign(_r=out["article_id"].map(rank)).sort_values(["_r", *order], kind="stable")
+            out = out.drop(columns="_r").reset_index(drop=True)
+        return out
+
+    paragraphs = per_article("paragraphs")
+    articles = frame("articles", files.drop(columns=["doc", "reason", "text_id"]))
+    near = _near_duplicates(articles, paragraphs)
+    if near:
+        dup = articles["article_id"].map(near).astype("string")
+        articles["duplicate_of"] = articles["duplicate_of"].fillna(dup)
+    return Corpus(
+        articles=articles,
+        paragraphs=paragraphs,
+        sentences=per_article("sentences"),
+        rejected=frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"])).sort_values("file", ignore_index=True),
+        quotes=per_article("quotes"),
+        people=per_article("people"),
+        places=per_article("places"),
+        terms=per_article("terms"),
+        themes=per_article("themes"),
+        root=root,
+        n_files=n_files,
+    )

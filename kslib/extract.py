@@ -1,0 +1,89 @@
+"""One article's bytes to every table kslib derives from it.
+
+`parse_document` is the single per-file step: the cache stores its result keyed
+by the file's content hash, and the process pool and the Dask engine run it
+unchanged. It returns plain columns (dict of lists) so that thousands of results
+concatenate cheaply; `kslib.corpus` turns them into typed frames.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from . import structure
+from .io import read_article, text_id
+
+#: Tables produced per document, each keyed by `doc` (the file's content hash).
+DOC_TABLES = ("docs", "paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
+
+
+Columns = dict[str, list]
+
+
+def _columns() -> dict[str, Columns]:
+    return {name: defaultdict(list) for name in DOC_TABLES}
+
+
+def _add(table: Columns, **values) -> None:
+    for key, value in values.items():
+        table[key].append(value)
+
+
+def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
+    """Parse one file's bytes into columns for every per-document table.
+
+    A file that cannot become an article gives a `docs` row with a `reason` and
+    no other rows.
+    """
+    from .language import detect_language
+
+    out = _columns()
+    decoded = read_article(raw)
+    if decoded.text is None:
+        _add(out["docs"], doc=doc, reason=decoded.reason, text=None, title=None, language=None,
+             n_paragraphs=0, n_words=0, encoding=decoded.encoding, text_id=None, year=None)
+        return out
+    text = decoded.text
+    paragraphs = structure.classify(text)
+    content = [p for p in paragraphs if p.kind not in ("boilerplate", "photo_credit")]
+    if not any(structure.count_words(p.text) for p in content):
+        _add(out["docs"], doc=doc, reason="no article content (only photo credits or navigation)",
+             text=None, title=None, language=None, n_paragraphs=0, n_words=0,
+             encoding=decoded.encoding, text_id=None, year=None)
+        return out
+
+    body_text = "\n".join(p.text for p in content)
+    for p in paragraphs:
+        _add(out["paragraphs"], doc=doc, para_id=p.para_id, kind=p.kind, text=p.text)
+        for s, sentence in enumerate(structure.split_sentences(p.text)):
+            _add(out["sentences"], doc=doc, para_id=p.para_id, sent_id=s, text=sentence)
+
+    _add(out["docs"], doc=doc, reason=None, text=text, title=structure.find_title(paragraphs),
+         language=detect_language(body_text), n_paragraphs=len(paragraphs),
+         n_words=structure.count_words(body_text), encoding=decoded.encoding,
+         text_id=text_id(text), year=None)
+    for hook in _hooks():
+        hook(doc, paragraphs, out)
+    return out
+
+
+def _hooks():
+    """Extractors that add rows to the per-document tables (filled in as modules land)."""
+    return ()
+
+
+def merge(results: Iterable[dict[str, Columns]]) -> dict[str, Columns]:
+    """Concatenate many `parse_document` results column by column."""
+    merged = _columns()
+    for result in results:
+        for name, cols in result.items():
+            target = merged[name]
+            for key, values in cols.items():
+                target[key].extend(values)
+    return merged
+
+
+def parse_many(items: list[tuple[str, bytes]]) -> dict[str, Columns]:
+    """Parse a chunk of (doc, bytes): the unit of work for processes and Dask."""
+    return merge(parse_document(doc, raw) for doc, raw in items)

@@ -1,0 +1,163 @@
+"""Disk to text: find article files, decode them, and normalise their text.
+
+The only module that reads article files. Decoding never raises: a file that
+cannot become text gets a reason instead, which the corpus turns into a row of
+`rejected`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+# Unicode space characters that should read as a plain space (no-break, thin,
+# figure, narrow no-break, ideographic ...).
+_SPACES = dict.fromkeys(
+    [0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "
+)
+# Invisible characters that only get in the way (zero-width, BOM, soft hyphen, NUL).
+_INVISIBLE = dict.fromkeys([0x0000, 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
+_TRANSLATE = {**_SPACES, **_INVISIBLE}
+# Control characters other than tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BLOCK_TAGS = (
+    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+    "article", "header", "footer", "blockquote", "figcaption", "ul", "ol", "table",
+)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and how it was read; `text` is None when it was rejected."""
+
+    text: str | None
+    encoding: str | None
+    reason: str | None = None
+
+
+def find_files(root: Path) -> list[Path]:
+    """All `*.txt` files below `root`, recursively, skipping hidden files and folders."""
+    root = Path(root)
+    found = []
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if path.suffix.lower() == ".txt" and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def content_hash(raw: bytes) -> str:
+    """Stable hash of a file's bytes: keys the cache."""
+    return hashlib.blake2b(raw, digest_size=10).hexdigest()
+
+
+def text_id(text: str) -> str:
+    """Stable article id from normalised text, so renaming a file keeps its id."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(sample) > 0.10
+
+
+def decode_bytes(raw: bytes) -> Decoded:
+    """Decode bytes as the user meant them.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read directly; anything
+    else goes to charset-normalizer, which recognises Windows-1252 / Latin-1 so
+    that æ ø å survive. Binary data is rejected.
+    """
+    if not raw:
+        return Decoded(None, None, "empty file (0 bytes)")
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return Decoded(raw.decode(enc), enc)
+            except UnicodeDecodeError:
+                return Decoded(None, None, f"starts with a {enc} byte-order mark but is not valid {enc}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        if _looks_binary(raw.replace(b"\x00", b"")) or raw.count(b"\x00") > len(raw) // 4:
+            return Decoded(None, None, "binary file (control bytes), not text")
+        return Decoded(text, "utf-8")
+    if _looks_binary(raw):
+        return Decoded(None, None, "binary file (not decodable as text)")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp865", "mac_roman", "utf_16"]).best()
+    if best is None:
+        best = from_bytes(raw).best()
+    if best is None:
+        return Decoded(None, None, "unknown text encoding (charset-normalizer found none)")
+    return Decoded(str(best), best.encoding)
+
+
+def html_to_text(text: str) -> str:
+    """Reduce an HTML page saved as text to its readable text, one block a line."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    for tag in soup(["script", "style", "noscript", "head", "nav", "template"]):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    return soup.get_text()
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is an HTML document rather than prose that mentions a tag."""
+    head = text[:4096]
+    if re.match(r"\s*(<!doctype html|<html\b)", head, re.IGNORECASE):
+        return True
+    return len(re.findall(r"</?(p|div|br|span|a|li|h[1-6])\b[^>]*>", head, re.IGNORECASE)) >= 3
+
+
+def normalise_text(text: str) -> str:
+    """Normalise text the same way for every article.
+
+    NFC; CRLF and lone CR to LF; no-break and other Unicode spaces to a plain space;
+    NUL, zero-width characters, soft hyphens and other control characters removed;
+    trailing spaces cut; runs of blank lines collapsed to one; outer blank lines cut.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TRANSLATE)
+    text = _CONTROL.sub("", text)
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n ")
+
+
+def read_article(raw: bytes) -> Decoded:
+    """Bytes of one file to normalised article text (or a reason it is not one)."""
+    decoded = decode_bytes(raw)
+    if decoded.text is None:
+        return decoded
+    text = decoded.text
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = normalise_text(text)
+    if not text:
+        return Decoded(None, decoded.encoding, "no text (empty or whitespace only)")
+    return Decoded(text, decoded.encoding)

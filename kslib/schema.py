@@ -1,0 +1,87 @@
+"""The tables kslib produces, their columns and explicit dtypes, in one place.
+
+Every frame kslib returns is built with `frame(name, columns)`, so the column
+order and dtypes are the same everywhere (README's data dictionary mirrors this).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+STR = "string"
+INT = "Int64"
+I32 = "int32"
+CAT = "category"
+BOOL = "boolean"
+FLOAT = "float64"
+
+#: table -> {column: dtype}; `article_id` joins every table to `articles`.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": STR, "file": STR, "title": STR, "text": STR, "language": CAT,
+        "n_paragraphs": I32, "n_words": I32, "duplicate_of": STR, "encoding": STR,
+        "year": INT, "year_source": CAT, "region": STR, "region_2024": STR, "region_source": CAT,
+    },
+    "paragraphs": {"article_id": STR, "para_id": I32, "kind": CAT, "text": STR},
+    "sentences": {"article_id": STR, "para_id": I32, "sent_id": I32, "text": STR},
+    "rejected": {"file": STR, "reason": STR},
+    "quotes": {
+        "quote_id": STR, "article_id": STR, "para_id": I32, "text": STR, "form": CAT,
+        "speaker_id": STR, "cue": STR, "attribution": STR,
+    },
+    "people": {
+        "person_id": STR, "article_id": STR, "name": STR, "role": STR, "organisation": STR,
+        "role_group": CAT, "gender": CAT, "gender_source": CAT, "n_quotes": I32, "quoted": BOOL,
+    },
+    "places": {
+        "article_id": STR, "para_id": I32, "mention": STR, "name": STR, "kind": CAT,
+        "kommunenummer": STR, "county": STR, "county_2024": STR,
+    },
+    "terms": {
+        "article_id": STR, "para_id": I32, "token_id": I32, "token": STR, "lemma": STR,
+        "is_stop": BOOL, "kind": CAT,
+    },
+    "themes": {"article_id": STR, "para_id": I32, "theme": CAT, "hits": I32, "terms": STR},
+}
+
+#: Categories fixed in advance, so frames from different folders concatenate cleanly.
+CATEGORIES: dict[tuple[str, str], list[str]] = {
+    ("paragraphs", "kind"): ["title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate"],
+    ("terms", "kind"): ["title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate"],
+    ("articles", "language"): ["nb", "nn", "other"],
+    ("articles", "year_source"): ["metadata", "text"],
+    ("articles", "region_source"): ["metadata", "text"],
+    ("quotes", "form"): ["dash", "guillemets"],
+    ("people", "role_group"): ["KS", "elected", "administration", "other"],
+    ("people", "gender"): ["F", "M"],
+    ("people", "gender_source"): ["name", "pronoun"],
+    ("places", "kind"): ["kommune", "fylke", "region", "utland"],
+}
+
+
+def frame(name: str, data: Any = None):
+    """A DataFrame for table `name` with its columns in order and explicit dtypes.
+
+    `data` is anything `pandas.DataFrame` accepts (dict of lists, records, a frame);
+    missing columns are added as all-missing.
+    """
+    import pandas as pd
+
+    schema = SCHEMAS[name]
+    df = pd.DataFrame(data if data is not None else {})
+    for col in schema:
+        if col not in df.columns:
+            df[col] = pd.NA
+    df = df[list(schema) + [c for c in df.columns if c not in schema]]
+    for col, dtype in schema.items():
+        if dtype == CAT:
+            cats = CATEGORIES.get((name, col))
+            if cats is not None:
+                df[col] = pd.Categorical(df[col].astype("object").where(df[col].notna(), None), categories=cats)
+            else:
+                df[col] = df[col].astype("category")
+        elif dtype in (I32,):
+            df[col] = df[col].astype("int32")
+        else:
+            df[col] = df[col].astype(dtype)
+    return df.reset_index(drop=True)

@@ -1,0 +1,193 @@
+"""Article text to its structure: paragraphs with a kind, and sentences.
+
+Pure functions on normalised text (see `kslib.io.normalise_text`). Each
+non-blank line is a paragraph (KS pages put one paragraph on a line); a line
+break inside a hard-wrapped sentence is joined back. Body text is never lost:
+when a rule is unsure, the paragraph is `body`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import resource
+
+KINDS = ("title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate")
+
+#: Dashes that open a quote paragraph: hyphen, en dash, em dash (+ optional space).
+DASH_OPEN = re.compile(r"^[-–—]\s?(?=\S)")
+BULLET_OPEN = re.compile(r"^(?:[•*▪●◦·‣⁃]|[-–—](?=\s))\s*")
+PHOTO_CREDIT = re.compile(
+    r"^(foto|fotograf|photo|ill(?:ustrasjon)?|kilde\s*bilde)\s*:\s*\S.{0,80}$", re.IGNORECASE
+)
+INLINE_CREDIT = re.compile(r"\b(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}$", re.IGNORECASE)
+IMAGE_LINE = re.compile(r"^(bilde|bildetekst|image)\s*:\s*\S", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…:;,]$")
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> re.Pattern:
+    """One regex of every navigation line in `resources/boilerplate.txt`."""
+    lines = [
+        ln.strip()
+        for ln in resource("boilerplate.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    return re.compile("^(?:" + "|".join(f"(?:{ln})" for ln in lines) + r")\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    lines = resource("abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    para_id: int
+    kind: str
+    text: str
+    block: int  # index of the blank-line separated block the line came from
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks, each a list of its non-blank lines, wraps joined."""
+    blocks = []
+    for raw in re.split(r"\n\s*\n", text):
+        lines: list[str] = []
+        for line in raw.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if lines and _is_wrap(lines[-1], line):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        if lines:
+            blocks.append(lines)
+    return blocks
+
+
+def _is_wrap(prev: str, line: str) -> bool:
+    """A hard-wrapped line: the previous line is long, unfinished, and this one goes on in lower case."""
+    return (
+        len(prev) >= 50
+        and not _SENTENCE_END.search(prev)
+        and not prev.endswith("»")
+        and line[:1].islower()
+    )
+
+
+def is_photo_line(line: str) -> bool:
+    return bool(PHOTO_CREDIT.match(line) or IMAGE_LINE.match(line))
+
+
+def _is_heading(line: str, standalone: bool) -> bool:
+    words = line.split()
+    if not standalone or not words or len(words) > 12 or len(line) > 90:
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    if line.endswith(("?", "!")):
+        return len(words) <= 8
+    return not _SENTENCE_END.search(line)
+
+
+def _looks_like_list_item(line: str) -> bool:
+    body = BULLET_OPEN.sub("", line, count=1)
+    return len(body) <= 90 and not re.search(r"[.!?»]$", body)
+
+
+def classify(text: str) -> list[Paragraph]:
+    """Split normalised article text into paragraphs and give each a kind.
+
+    Kinds: `title` (a short first line without final period, followed by a blank
+    line), `heading`, `body`, `quote` (opens with a dash or «), `bullet`,
+    `caption`, `photo_credit`, `boilerplate`. Returns paragraphs in order.
+    """
+    blocks = _blocks(text)
+    boiler = boilerplate_patterns()
+    flat = [(b, i, line) for b, lines in enumerate(blocks) for i, line in enumerate(lines)]
+    kinds: list[str] = ["body"] * len(flat)
+    n_blocks = len(blocks)
+
+    for k, (b, i, line) in enumerate(flat):
+        block = blocks[b]
+        standalone = len(block) == 1
+        if boiler.match(line):
+            kinds[k] = "boilerplate"
+        elif PHOTO_CREDIT.match(line):
+            kinds[k] = "photo_credit"
+        elif IMAGE_LINE.match(line):
+            kinds[k] = "caption"
+        elif re.match(r"^[•*▪●◦·‣⁃]\s*\S", line):
+            kinds[k] = "bullet"
+        elif DASH_OPEN.match(line) or line.startswith("«"):
+            kinds[k] = "quote"
+        elif k == 0 and standalone and n_blocks > 1 and _is_heading(line, True) and not line.endswith(("?", "!")):
+            kinds[k] = "title"
+        elif _is_heading(line, standalone) and b + 1 < n_blocks:
+            kinds[k] = "heading"
+
+    # Dash lines that form a short list (or follow a line ending in ':' inside the block)
+    # are list items, not quotes.
+    for b, lines in enumerate(blocks):
+        idx = [k for k, (bb, _, _) in enumerate(flat) if bb == b]
+        dash = [k for k in idx if kinds[k] == "quote" and not flat[k][2].startswith("«")]
+        if len(dash) >= 2 and all(_looks_like_list_item(flat[k][2]) for k in dash):
+            for k in dash:
+                kinds[k] = "bullet"
+
+    # Captions: short lines next to a photo line in the same block, or ending with a credit.
+    for k, (b, i, line) in enumerate(flat):
+        if kinds[k] not in ("body", "heading"):
+            continue
+        if INLINE_CREDIT.search(line) and len(line) <= 200:
+            kinds[k] = "caption"
+            continue
+        neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(flat) and flat[j][0] == b]
+        if len(line) <= 200 and any(is_photo_line(flat[j][2]) for j in neighbours):
+            kinds[k] = "caption"
+
+    return [Paragraph(k, kinds[k], line, b) for k, (b, _, line) in enumerate(flat)]
+
+
+_SPLIT = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences.
+
+    Splits after `.`, `!`, `?` or `…` before an upper-case start, but not after a
+    known abbreviation (`bl.a.`, `f.eks.`, `adm.dir.`) or an initial; a leading dash
+    stays with its own sentence.
+    """
+    parts = _SPLIT.split(paragraph.strip())
+    abbr = abbreviations()
+    out: list[str] = []
+    for part in parts:
+        if out:
+            prev = out[-1]
+            last = prev.rsplit(None, 1)[-1].rstrip(".").lower() if prev.endswith(".") else ""
+            is_abbr = last in abbr or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"\d{1,2}", last)
+            if is_abbr and not part[:1] in "–—-«":
+                out[-1] = f"{prev} {part}"
+                continue
+        out.append(part)
+    return [s for s in out if s]
+
+
+def find_title(paragraphs: list[Paragraph]) -> str | None:
+    """The headline, when the first paragraph is one."""
+    if paragraphs and paragraphs[0].kind == "title":
+        return paragraphs[0].text
+    return None
+
+
+WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
