@@ -283,6 +283,9 @@ def _assemble(root, n_files, ok, rejected, frames) -> Corpus:
             df["article_id"] = df["doc"].map(mapping)
         else:
             df = df.merge(keys, on="doc")
+        for col in ("person_id", "speaker_id", "quote_id"):
+            if col in df.columns:  # local ids (p01, q01) become corpus-wide ids
+                df[col] = (df["article_id"] + ":" + df[col]).where(df[col].notna())
         order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
         df = df.drop(columns=["doc"])
         out = frame(name, df)

@@ -69,8 +69,10 @@ def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
 
 
 def _hooks():
-    """Extractors that add rows to the per-document tables (filled in as modules land)."""
-    return ()
+    """Extractors that add rows to the per-document tables, in order."""
+    from . import quotes
+
+    return (quotes.extract,)
 
 
 def merge(results: Iterable[dict[str, Columns]]) -> dict[str, Columns]:

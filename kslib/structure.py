@@ -22,7 +22,7 @@ BULLET_OPEN = re.compile(r"^(?:[•*▪●◦·‣⁃]|[-–—](?=\s))\s*")
 PHOTO_CREDIT = re.compile(
     r"^(foto|fotograf|photo|ill(?:ustrasjon)?|kilde\s*bilde)\s*:\s*\S.{0,80}$", re.IGNORECASE
 )
-INLINE_CREDIT = re.compile(r"\b(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}$", re.IGNORECASE)
+INLINE_CREDIT = re.compile(r"\b(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}\.?$", re.IGNORECASE)
 IMAGE_LINE = re.compile(r"^(bilde|bildetekst|image)\s*:\s*\S", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 
@@ -95,6 +95,18 @@ def _is_heading(line: str, standalone: bool) -> bool:
     return not _SENTENCE_END.search(line)
 
 
+def _is_title(k: int, flat, blocks, boiler) -> bool:
+    """The first content line is a headline when it is short, has no final period, and
+    stands alone in its block (or only with its photo caption and credit)."""
+    if any(not boiler.match(line) for _, _, line in flat[:k]):
+        return False
+    b, _, line = flat[k]
+    if b + 1 >= len(blocks) or line.endswith(("?", "!")) or not _is_heading(line, True):
+        return False
+    rest = blocks[b][1:]
+    return all(PHOTO_CREDIT.match(x) or IMAGE_LINE.match(x) or INLINE_CREDIT.search(x) for x in rest)
+
+
 def _looks_like_list_item(line: str) -> bool:
     body = BULLET_OPEN.sub("", line, count=1)
     return len(body) <= 90 and not re.search(r"[.!?»]$", body)
@@ -126,7 +138,7 @@ def classify(text: str) -> list[Paragraph]:
             kinds[k] = "bullet"
         elif DASH_OPEN.match(line) or line.startswith("«"):
             kinds[k] = "quote"
-        elif k == 0 and standalone and n_blocks > 1 and _is_heading(line, True) and not line.endswith(("?", "!")):
+        elif _is_title(k, flat, blocks, boiler):
             kinds[k] = "title"
         elif _is_heading(line, standalone) and b + 1 < n_blocks:
             kinds[k] = "heading"
@@ -181,9 +193,7 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def find_title(paragraphs: list[Paragraph]) -> str | None:
     """The headline, when the first paragraph is one."""
-    if paragraphs and paragraphs[0].kind == "title":
-        return paragraphs[0].text
-    return None
+    return next((p.text for p in paragraphs if p.kind == "title"), None)
 
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)

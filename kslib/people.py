@@ -1,0 +1,391 @@
+"""People in an article: names, the role written next to them, role group, gender.
+
+Names are found as runs of capitalised words that start with a known first name
+(`resources/first_names.tsv`, from gender-guesser) or that stand in a name slot
+(after a title, or after an attribution verb). Later references by surname
+(`sier Gangsø`) or first name (`sier Jan Erik`) resolve to the nearest preceding
+full name. `to_speakers` folds people across articles into one row per person.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .config import resource
+
+UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÍÚ"
+LOWER = "a-zæøåäöüéèáóíúñç"
+NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+PARTICLE = r"(?:van|von|de|der|den|af|la|le|da|di|bin|al)"
+INITIAL = rf"[{UPPER}]\."
+NAME_RUN = re.compile(
+    rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{0,4}})(?![\w-])"
+)
+ORG_WORDS = {
+    "kommune", "kommunes", "fylkeskommune", "fylke", "as", "asa", "holding", "energi", "universitet",
+    "høgskole", "sykehus", "departement", "direktorat", "forum", "forbund", "rådet", "råd", "sentrum",
+    "hotel", "hotell", "senter", "gruppen", "prosjektet", "programmet",
+}
+PRONOUNS = {"hun": "F", "ho": "F", "han": "M"}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> 'F' or 'M' (gender-guesser's list, see scripts/build_first_names.py,
+    plus the hand-added Norwegian names in first_names_extra.tsv)."""
+    out: dict[str, str] = {}
+    for name in ("first_names.tsv", "first_names_extra.tsv"):
+        lines = [ln for ln in resource(name).read_text(encoding="utf-8").splitlines()
+                 if ln and not ln.startswith("#")]
+        out.update({row["name"]: row["gender"] for row in csv.DictReader(lines, delimiter="\t")})
+    return out
+
+
+def gender_of_first_name(token: str) -> str | None:
+    """'F'/'M' for a first name; a hyphenated one (`Dag-Henrik`) by its first part."""
+    names = first_names()
+    return names.get(token) or names.get(token.split("-")[0])
+
+
+@lru_cache(maxsize=1)
+def name_stopwords() -> frozenset[str]:
+    text = resource("name_stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """(exact title -> group, [(suffix, group)] longest first) from `titles.csv`."""
+    lines = [ln for ln in resource("titles.csv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    exact, suffix = {}, []
+    for row in csv.DictReader(lines):
+        if row["match"] == "exact":
+            exact[row["title"]] = row["role_group"]
+        else:
+            suffix.append((row["title"], row["role_group"]))
+    suffix.sort(key=lambda x: -len(x[0]))
+    return exact, suffix
+
+
+def title_group(word: str) -> str | None:
+    """Role group of one word when it is a title (`områdedirektør` -> KS), else None."""
+    w = word.lower().strip(",.:;()'’")
+    exact, suffix = titles()
+    # the word as written, then without a definite or plural ending (kommunedirektørene)
+    for form in (w, *(w[: -len(e)] for e in ("ene", "ane", "en", "et", "er", "ar", "a", "e", "n")
+                      if w.endswith(e) and len(w) - len(e) >= 4)):
+        if form in exact:
+            return exact[form]
+        for suf, group in suffix:
+            if form.endswith(suf):
+                return group
+    return None
+
+
+def is_title(word: str) -> bool:
+    return title_group(word) is not None
+
+
+_KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
+
+
+def role_group(role: str | None, organisation: str | None = None) -> str:
+    """KS, elected, administration or other, from the role as written."""
+    text = " ".join(x for x in (role, organisation) if x)
+    if _KS.search(text):
+        return "KS"
+    groups = [g for g in (title_group(w) for w in re.split(r"[\s/]+", role or "")) if g]
+    for preferred in ("KS", "elected", "administration"):
+        if preferred in groups:
+            return preferred
+    return "other"
+
+
+def organisation_of(role: str | None) -> str | None:
+    """The organisation a role names (`områdedirektør i KS` -> `KS`), else None."""
+    if not role:
+        return None
+    if _KS.search(role):
+        return "KS"
+    m = re.search(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)", role)
+    if m:
+        org = m.group(1)
+        org = re.split(r"\s+og\s+[a-zæøå]", org)[0]
+        words = org.split()
+        # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
+        kept = []
+        for w in words:
+            if w[0].isupper() or w.lower() in ORG_WORDS:
+                kept.append(w)
+            else:
+                break
+        if kept:
+            return " ".join(kept)
+    m = re.match(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]", role)
+    if m:
+        return m.group(1)
+    m = re.search(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b", role)
+    if m:
+        return m.group(1)
+    return None
+
+
+def normalise_name(name: str) -> str:
+    """Key for comparing names: case, whitespace and diacritics folded."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s\-]+", " ", stripped).strip()
+
+
+@dataclass
+class Person:
+    """One person in one article."""
+
+    local_id: str
+    name: str
+    tokens: list[str]
+    first_pos: int
+    role: str | None = None
+    gender: str | None = None
+    gender_source: str | None = None
+    n_quotes: int = 0
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+    @property
+    def given(self) -> list[str]:
+        return self.tokens[:-1]
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one substitution, insertion or deletion."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(a == b[:i] + b[i + 1:] for i in range(len(b)))
+
+
+def candidate_names(text: str, *, slot: bool = False) -> list[tuple[int, int, list[str]]]:
+    """(start, end, tokens) of person-name candidates in `text`.
+
+    A candidate is a run of 2-5 capitalised words whose first word is a known
+    first name (not one of `name_stopwords.txt`). With `slot=True` (the text stands
+    where a name must be, e.g. after `sier`), any run of two or more capitalised
+    words counts.
+    """
+    names = first_names()
+    stop = name_stopwords()
+    out = []
+    for m in NAME_RUN.finditer(text):
+        run = m.group(1)
+        spans = [(t.start() + m.start(1), t.end() + m.start(1), t.group()) for t in re.finditer(r"\S+", run)]
+        # drop leading sentence starts, stop words and titles (`Statssekretær Gunn Karin Gjul`)
+        while spans and (spans[0][2] in stop or is_title(spans[0][2])):
+            spans = spans[1:]
+        # cut at an organisation word or a stop word (`Harstad Kommune`, `Kari Nordmann Foto`)
+        for i, (_, _, tok) in enumerate(spans):
+            if i > 0 and (tok.lower() in ORG_WORDS or tok in stop):
+                spans = spans[:i]
+                break
+        known = next((i for i, sp in enumerate(spans)
+                      if gender_of_first_name(sp[2]) and sp[2] not in stop and len(spans) - i >= 2), None)
+        if known is not None:
+            spans = spans[known:]
+        elif not slot:
+            continue
+        if len(spans) < 2 or spans[-1][2] in stop:
+            continue
+        out.append((spans[0][0], spans[-1][1], [sp[2] for sp in spans]))
+    return out
+
+
+class Registry:
+    """The people of one article, with surname and first-name resolution."""
+
+    def __init__(self):
+        self.people: list[Person] = []
+
+    def add(self, tokens: list[str], pos: int) -> Person:
+        """The person for a full name at position `pos` (new or already known)."""
+        found = self.match_full(tokens)
+        if found is not None:
+            found.mentions.append(pos)
+            return found
+        person = Person(f"p{len(self.people) + 1:02d}", " ".join(tokens), tokens, pos, mentions=[pos])
+        gender = gender_of_first_name(tokens[0])
+        if gender:
+            person.gender, person.gender_source = gender, "name"
+        self.people.append(person)
+        return person
+
+    def match_full(self, tokens: list[str]) -> Person | None:
+        name = " ".join(tokens)
+        for p in self.people:
+            if p.name == name:
+                return p
+        for p in self.people:
+            # the same first name and a one-letter typo in a surname of 4+ letters
+            if (p.given == tokens[:-1] and len(tokens[-1]) >= 4
+                    and _edit1(p.surname.lower(), tokens[-1].lower())):
+                return p
+            # the given names alone: `Jan Erik` for `Jan Erik Innvær`
+            if len(p.tokens) > len(tokens) and p.given == tokens:
+                return p
+            # a shorter form of a known name: `Tor Gangsø` for `Tor Arne Gangsø`
+            if len(tokens) < len(p.tokens) and tokens[0] == p.tokens[0] and tokens[-1] == p.surname:
+                return p
+        return None
+
+    def resolve_word(self, words: list[str], pos: int) -> Person | None:
+        """A person referred to by surname or first name(s), nearest before `pos` first."""
+        key = " ".join(words)
+        before = sorted((p for p in self.people if p.first_pos <= pos), key=lambda p: -max(
+            (m for m in p.mentions if m <= pos), default=p.first_pos))
+        after = [p for p in self.people if p.first_pos > pos]
+        for pool in (before, after):
+            for p in pool:
+                if p.surname == key or " ".join(p.tokens[-len(words):]) == key:
+                    return p
+            for p in pool:
+                if " ".join(p.given) == key or p.tokens[0] == key:
+                    return p
+        return None
+
+    def by_role(self, role_word: str, pos: int) -> Person | None:
+        """Nearest preceding person whose role contains `role_word` (`statsråden` -> statsråd)."""
+        stem = role_word.lower()
+        for suffix in ("en", "a", "et", "ane", "ene", "n"):
+            if stem.endswith(suffix) and is_title(stem[: -len(suffix)]):
+                stem = stem[: -len(suffix)]
+                break
+        cands = [p for p in self.people if p.role and stem in p.role.lower() and p.first_pos <= pos]
+        return max(cands, key=lambda p: p.first_pos) if cands else None
+
+    def nearest_before(self, pos: int, gender: str | None = None) -> Person | None:
+        cands = [p for p in self.people if p.first_pos <= pos and (gender is None or p.gender in (None, gender))]
+        if not cands:
+            return None
+        return max(cands, key=lambda p: max(m for m in p.mentions if m <= pos) if any(
+            m <= pos for m in p.mentions) else p.first_pos)
+
+
+_ROLE_STOP = re.compile(r"[.;:!?()«»\"]|\s[-–]\s")
+_LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",
+                "til", "etter", "før", "når", "da", "mellom", "under", "blant", "annet", "anna", "seg", "har",
+                "er", "var", "ble", "vart", "vil", "kan", "skal", "hadde", "fikk", "fekk", "mener", "sier"}
+_MODIFIERS = {"nyvalgte", "nyvalgt", "nyvald", "nyvalde", "fungerende", "fungerande", "tidligere", "tidlegare",
+              "konstituert", "konstituerte", "påtroppende", "avtroppende", "daværende", "dåverande",
+              "nye", "nåværende", "noverande", "ny", "administrerende", "administrerande", "adm."}
+
+
+def role_before(text: str, start: int) -> str | None:
+    """The title written just before a name (`Drammens rådmann`, `arbeidslivsdirektør i KS`)."""
+    left = text[:start].rstrip()
+    if left.endswith(","):  # `Administrerende direktør i KS, Lasse Hansen`
+        clause = _ROLE_STOP.split(left[:-1])[-1]
+        clause = re.split(r",\s*", clause)[-1].strip()
+        words = clause.split()
+        if words and any(is_title(w) for w in words) and len(words) <= 10:
+            while words and words[0].lower() in _LEAD_FILLER:
+                words = words[1:]
+            return _clean_role(" ".join(words))
+        return None
+    seg = _ROLE_STOP.split(left)[-1]
+    seg = re.split(r",\s*", seg)[-1]
+    words = seg.split()[-6:]
+    idx = [i for i, w in enumerate(words) if is_title(w)]
+    if not idx:
+        return None
+    i = idx[-1]
+    # only `i KS`, `for arbeidsliv`, `ved NTNU` may stand between the title and the name
+    between = words[i + 1:]
+    if len(between) > 3 or (between and between[0].lower() not in ("i", "for", "ved", "hos", "frå", "fra", "av")):
+        return None
+    # take modifiers before the title: genitives (`Drammens`, `KS'`), `KS`, adjectives, `HR- og`
+    while i > 0:
+        prev = words[i - 1]
+        if prev.lower() in _MODIFIERS or re.fullmatch(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-", prev):
+            i -= 1
+        elif prev == "og" and i > 1 and words[i - 2].endswith("-"):
+            i -= 2
+        else:
+            break
+    return _clean_role(" ".join(words[i:]))
+
+
+def role_after(text: str, end: int) -> str | None:
+    """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`)."""
+    right = text[end:]
+    m = re.match(r"\s*\(([^)]{2,80})\)", right)
+    if m and any(is_title(w) for w in m.group(1).split()):
+        return _clean_role(m.group(1))
+    m = re.match(r"\s*,\s*([^,.;:!?()«»]{2,120})", right)
+    if not m:
+        return None
+    clause = m.group(1)
+    clause = re.split(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)", clause)[0]
+    words = clause.split()
+    if not words or not any(is_title(w) for w in words[:4]):
+        return None
+    if words[0][0].isupper() and words[0].lower() not in _MODIFIERS and not is_title(words[0]) and words[0] != "KS":
+        return None
+    return _clean_role(clause)
+
+
+def _clean_role(role: str) -> str | None:
+    role = role.strip(" ,.-–")
+    role = re.sub(r"\s+", " ", role)
+    if not role:
+        return None
+    if role[0].isupper() and is_title(role.split()[0]) and role.split()[0] != "KS":
+        role = role[0].lower() + role[1:]
+    return role
+
+
+def to_speakers(people, quotes=None):
+    """One row per person across the corpus (people with the same full name).
+
+    Columns: `name`, `roles` (every role written, `; `-joined), `role_group`
+    (most frequent), `gender`, `n_articles`, `n_quotes`, `quoted`.
+    """
+    import pandas as pd
+
+    cols = ["name", "roles", "role_group", "gender", "n_articles", "n_quotes", "quoted"]
+    if people is None or people.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
+            {"name": "string", "roles": "string", "n_articles": "int32", "n_quotes": "int32", "quoted": "boolean"})
+    df = people.assign(key=people["name"].map(normalise_name))
+
+    def first_valid(s):
+        s = s.dropna()
+        return s.iloc[0] if len(s) else pd.NA
+
+    def mode(s):
+        s = s.dropna()
+        return s.astype(str).mode().iloc[0] if len(s) else pd.NA
+
+    out = df.groupby("key", sort=False).agg(
+        name=("name", "first"),
+        roles=("role", lambda s: "; ".join(dict.fromkeys(s.dropna().astype(str)))),
+        role_group=("role_group", mode),
+        gender=("gender", mode),
+        n_articles=("article_id", "nunique"),
+        n_quotes=("n_quotes", "sum"),
+        quoted=("quoted", "any"),
+    ).reset_index(drop=True)
+    out = out.sort_values(["n_quotes", "n_articles", "name"], ascending=[False, False, True], ignore_index=True)
+    return out.astype({"name": "string", "roles": "string", "role_group": "category", "gender": "category",
+                       "n_articles": "int32", "n_quotes": "int32", "quoted": "boolean"})

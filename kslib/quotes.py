@@ -1,0 +1,393 @@
+"""Direct quotes and who said them, for bokmål and nynorsk.
+
+Quote forms: a paragraph opening with a dash (`-`, `–`, `—`, with or without a
+space), and text inside `«...»` (also over several paragraphs). Attribution is
+read after the quote (`..., sier X.`), in an attribution line after it (`Dette
+sier X`, `sier X`), or in an introduction before it ending in a colon (`X
+tilføyer:`). A dash paragraph without attribution continues the speaker of the
+quote before it across at most one short bridging paragraph. Cue verbs live in
+`resources/cue_verbs.csv`. When a speaker cannot be found, the quote is kept
+with `speaker_id` missing rather than given an invented speaker.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .config import resource
+from .people import (
+    LOWER, PRONOUNS, UPPER, Person, Registry, candidate_names, gender_of_first_name, is_title, organisation_of,
+    role_after, role_before, role_group,
+)
+
+POS = 100_000  # position = para_id * POS + character offset
+SKIP_KINDS = {"boilerplate", "photo_credit"}
+BRIDGE_MAX_WORDS = 60
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, str]:
+    """Cue verb -> particle that may follow the speaker ('' for none)."""
+    lines = [ln for ln in resource("cue_verbs.csv").read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    verbs: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        verbs.setdefault(row["verb"], row["particle"] or "")
+    return verbs
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    alt = "|".join(sorted(map(re.escape, cue_verbs()), key=len, reverse=True))
+    cue = rf"(?P<cue>(?:{alt}))"
+    return {
+        # `..., sier X` / `...» sier X` / `...? spør X` inside the quote's paragraph
+        "after": re.compile(rf"(?:,|[.!?…]\s*»?|»\s*,?)\s*(?:[-–—]\s*)?{cue}\s+(?=\S)"),
+        # a line that only attributes: `sier områdedirektør X` / `Dette sier X` / `Det meiner X`
+        "line": re.compile(rf"^(?:(?:dette|det|slik|så|dét|sånn)\s+)?{cue}\s+(?P<rest>\S.*)", re.I | re.S),
+        # an introduction: `X tilføyer:` / `Administrerende direktør i KS, Lasse Hansen, uttaler:`
+        "cue": re.compile(rf"(?<![\w-]){cue}(?![\w-])"),
+    }
+
+
+@dataclass
+class Unit:
+    """One direct quote: a dash paragraph or a «» span."""
+
+    form: str
+    para_id: int
+    end_para: int
+    text: str
+    after: str  # text of the end paragraph after the quote (for dash: the whole paragraph)
+    before: str  # text of the start paragraph before the quote
+    speaker: Person | None = None
+    cue: str | None = None
+    attribution: str | None = None
+    local_id: str = ""
+
+
+def _sentence(rest: str) -> str:
+    m = re.search(r"(?<!\b[A-ZÆØÅa-zæøå])[.!?](?:\s|$)", rest)
+    return rest[: m.start() + 1] if m else rest
+
+
+class ArticleQuotes:
+    """Runs quote and people extraction over one article's paragraphs."""
+
+    def __init__(self, paragraphs):
+        self.paras = [p for p in paragraphs if p.kind not in SKIP_KINDS]
+        # photographers named in credits are people too (`Foto: Hege K. Fosser Pedersen`)
+        self.name_paras = [p for p in paragraphs if p.kind != "boilerplate"]
+        self.kind = {p.para_id: p.kind for p in paragraphs}
+        self.registry = Registry()
+        self.units: list[Unit] = []
+
+    # -- people -------------------------------------------------------------
+    def find_people(self) -> None:
+        for p in self.name_paras:
+            for start, end, tokens in candidate_names(p.text, slot=True):
+                known = gender_of_first_name(tokens[0]) is not None
+                prev = p.text[:start].split()[-1:] if start else []
+                titled = bool(prev) and is_title(prev[0])
+                if not known and not (titled or role_after(p.text, end)):
+                    continue
+                if not known and self.registry.match_full(tokens) is None and len(tokens) > 3:
+                    continue
+                person = self.registry.add(tokens, p.para_id * POS + start)
+                if person.role is None:
+                    person.role = role_before(p.text, start) or role_after(p.text, end)
+        # later mentions by surname or first name, for pronoun resolution
+        for p in self.paras:
+            for person in self.registry.people:
+                for m in re.finditer(rf"(?<![\w-]){re.escape(person.surname)}(?![\w-])", p.text):
+                    pos = p.para_id * POS + m.start()
+                    if pos not in person.mentions:
+                        person.mentions.append(pos)
+
+    # -- quote units ----------------------------------------------------------
+    def find_units(self) -> None:
+        covered: set[int] = set()
+        for i, p in enumerate(self.paras):
+            if p.para_id in covered:
+                continue
+            if p.kind == "quote" and re.match(r"^[-–—]", p.text):
+                text = re.sub(r"^[-–—]\s*", "", p.text)
+                self.units.append(Unit("dash", p.para_id, p.para_id, text, text, ""))
+                continue
+            if p.kind in ("bullet", "title"):
+                continue
+            self._guillemets(i, covered)
+
+    def _guillemets(self, i: int, covered: set[int]) -> None:
+        p = self.paras[i]
+        text = p.text
+        pos = 0
+        while True:
+            start = text.find("«", pos)
+            if start < 0:
+                return
+            depth, j, end = 0, start, -1
+            while j < len(text):
+                if text[j] == "«":
+                    depth += 1
+                elif text[j] == "»":
+                    depth -= 1
+                    if depth == 0:
+                        end = j
+                        break
+                j += 1
+            if end >= 0:
+                inner = text[start + 1 : end]
+                unit = Unit("guillemets", p.para_id, p.para_id, inner, text[end + 1 :], text[:start])
+                if self._is_quote(unit, at_start=start == 0):
+                    self.units.append(unit)
+                pos = end + 1
+                continue
+            # the span runs on into the next paragraphs until a closing »
+            parts, k = [text[start + 1 :]], i + 1
+            while k < len(self.paras) and k <= i + 6:
+                nxt = self.paras[k]
+                if nxt.kind in ("heading", "title") or nxt.text.startswith("«"):
+                    break
+                if "»" in nxt.text and "«" not in nxt.text.split("»")[0]:
+                    close = nxt.text.index("»")
+                    parts.append(nxt.text[:close])
+                    unit = Unit("guillemets", p.para_id, nxt.para_id, " ".join(parts), nxt.text[close + 1 :],
+                                text[:start])
+                    if self._is_quote(unit, at_start=start == 0):
+                        self.units.append(unit)
+                        covered.update(q.para_id for q in self.paras[i + 1 : k + 1])
+                    return
+                parts.append(nxt.text)
+                k += 1
+            unit = Unit("guillemets", p.para_id, p.para_id, text[start + 1 :], "", text[:start])
+            if start == 0 and len(unit.text.split()) >= 4:
+                self.units.append(unit)
+            return
+
+    def _is_quote(self, unit: Unit, at_start: bool) -> bool:
+        """A «» span is a quote when it is a whole statement, not a title or scare quote."""
+        words = len(unit.text.split())
+        if words < 4:
+            return False
+        pat = _patterns()
+        if re.match(rf"\s*[,.!?]?\s*{pat['cue'].pattern}\s", unit.after):
+            return True
+        if at_start:
+            return True
+        before = unit.before.rstrip()
+        if before.endswith(":") and (pat["cue"].search(before) or words >= 8):
+            return True
+        return False
+
+    # -- attribution -----------------------------------------------------------
+    def attribute(self) -> None:
+        pat = _patterns()
+        order = {p.para_id: n for n, p in enumerate(self.paras)}
+        last: Unit | None = None
+        for n, unit in enumerate(self.units):
+            found = False
+            if unit.form == "dash":
+                matches = list(pat["after"].finditer(unit.after))
+            else:
+                matches = [m for m in [re.match(rf"\s*[,.!?]?\s*(?:[-–—]\s*)?{pat['cue'].pattern}\s+(?=\S)",
+                                                 unit.after)] if m]
+            for m in matches:
+                rest = unit.after[m.end():]
+                particle = cue_verbs().get(m.group("cue").lower(), "")
+                if particle and not re.search(rf"\b{particle}\b", _sentence(rest)):
+                    continue  # `slår ut`, not `slår X fast`
+                found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
+                if found:
+                    if unit.form == "dash":
+                        unit.text = self._strip_attribution(unit.text, m)
+                    break
+            if not found:
+                nxt = self._next_para(unit.end_para)
+                if nxt is not None and nxt.kind not in ("quote",):
+                    lm = pat["line"].match(nxt.text)
+                    if lm and (lm.group(0)[0].islower() or nxt.text.split()[0].lower() in ("dette", "det", "slik", "så")) \
+                            and len(nxt.text.split()) <= 30:
+                        found = self._speaker_from(unit, lm.group("cue"), lm.group("rest"), nxt.para_id * POS)
+                        # unattributed quotes right before this one belong to the same speaker
+                        k = n - 1
+                        while found and k >= 0 and self.units[k].speaker is None and \
+                                order[self.units[k + 1].para_id] - order[self.units[k].end_para] == 1:
+                            self.units[k].speaker = unit.speaker
+                            k -= 1
+            if not found:
+                found = self._from_intro(unit)
+            if not found and last is not None and last.speaker is not None and unit.form == "dash":
+                if self._continues(last, unit, order):
+                    unit.speaker = last.speaker
+                    found = True
+            if unit.speaker is not None:
+                last = unit
+            elif unit.form == "dash":
+                last = unit
+
+    def _next_para(self, para_id: int):
+        for p in self.paras:
+            if p.para_id > para_id and p.kind not in ("caption",):
+                return p
+        return None
+
+    def _continues(self, last: Unit, unit: Unit, order: dict[int, int]) -> bool:
+        between = [p for p in self.paras if last.end_para < p.para_id < unit.para_id and p.kind != "caption"]
+        if any(p.kind in ("heading", "title") for p in between):
+            return False
+        if len(between) > 1:
+            return False
+        return all(len(p.text.split()) <= BRIDGE_MAX_WORDS for p in between)
+
+    def _from_intro(self, unit: Unit) -> bool:
+        """Speaker from an introduction ending in a colon before the quote."""
+        pat = _patterns()
+        intro, pos = None, None
+        if unit.before.rstrip().endswith(":"):
+            intro, pos = unit.before, unit.para_id * POS
+        else:
+            prev = [p for p in self.paras if p.para_id < unit.para_id and p.kind != "caption"]
+            # skip back over quotes that the same introduction opened
+            while prev and prev[-1].kind == "quote":
+                earlier = next((u for u in self.units if u.para_id == prev[-1].para_id), None)
+                if earlier is None or earlier.speaker is None:
+                    break
+                if not earlier.attribution or not earlier.attribution.endswith(":"):
+                    break
+                unit.speaker, unit.cue, unit.attribution = earlier.speaker, earlier.cue, earlier.attribution
+                return True
+            if prev and prev[-1].text.rstrip().endswith(":"):
+                intro, pos = prev[-1].text, prev[-1].para_id * POS
+        if not intro:
+            return False
+        sentence = re.split(r"(?<=[.!?])\s+", intro.rstrip())[-1]
+        cm = None
+        for cm in pat["cue"].finditer(sentence):
+            pass
+        if cm is None:
+            return False
+        after = sentence[cm.end():].strip(" :")
+        before = sentence[: cm.start()].strip(" ,")
+        speaker = None
+        if after and not re.fullmatch(r"(?:følgende|som følger|dette|slik|fylgjande|til|om|blant annet)", after, re.I):
+            speaker = self._resolve(after, pos + cm.end(), unit)
+        if speaker is None and before:
+            cands = candidate_names(before, slot=True)
+            if cands:
+                speaker = self._person(cands[-1][2], before, cands[-1][0], cands[-1][1], pos)
+            else:
+                speaker = self._resolve(before.split()[-1], pos, unit) if before.split() else None
+        if speaker is None:
+            return False
+        unit.speaker, unit.cue, unit.attribution = speaker, cm.group("cue"), sentence.strip()
+        return True
+
+    def _strip_attribution(self, text: str, m: re.Match) -> str:
+        start = m.start()
+        tail = text[m.end():]
+        sent = _sentence(tail)
+        rest = tail[len(sent):].strip()
+        quoted = text[:start].rstrip(" ,")
+        if quoted and quoted[-1] not in ".!?»":
+            quoted += "."
+        return (quoted + (" " + rest if rest else "")).strip()
+
+    def _speaker_from(self, unit: Unit, cue: str, rest: str, pos: int) -> bool:
+        sentence = _sentence(rest).strip()
+        speaker = self._resolve(sentence, pos, unit)
+        unit.cue = cue
+        unit.attribution = f"{cue} {sentence}"
+        if speaker is None:
+            return False
+        unit.speaker = speaker
+        return True
+
+    def _person(self, tokens, text, start, end, pos) -> Person:
+        known = self.registry.match_full(tokens)
+        if known is None:
+            ref = self.registry.resolve_word(tokens, pos)
+            if ref is not None and (" ".join(ref.given) == " ".join(tokens) or ref.surname == tokens[-1]):
+                return ref
+        person = self.registry.add(tokens, pos)
+        if person.role is None:
+            person.role = role_before(text, start) or role_after(text, end)
+        return person
+
+    def _resolve(self, clause: str, pos: int, unit: Unit) -> Person | None:
+        """The person an attribution clause names (`Helge Eide, områdedirektør i KS`, `hun`, `Gangsø`)."""
+        words = clause.split()
+        if not words:
+            return None
+        first = words[0].strip(".,:;").lower()
+        if first in PRONOUNS:
+            gender = PRONOUNS[first]
+            prev = [u.speaker for u in self.units if u.speaker is not None and u.end_para <= unit.end_para
+                    and u is not unit]
+            cand = prev[-1] if prev and prev[-1].gender in (None, gender) else None
+            cand = cand or self.registry.nearest_before(pos, gender)
+            if cand is not None and cand.gender is None:
+                cand.gender, cand.gender_source = gender, "pronoun"
+            return cand
+        head = " ".join(words[:10])
+        for start, end, tokens in candidate_names(head, slot=True):
+            if start > 0 and not re.fullmatch(r"[\w\s'’.,-]*", head[:start]):
+                break
+            lead = head[:start].split()
+            if len(lead) > 6:
+                break
+            return self._person(tokens, head, start, end, pos)
+        # one capitalised word (surname or first name), maybe after a title: `sier Gangsø`, `sa rådmann Julin`
+        for i, w in enumerate(words[:4]):
+            token = w.strip(".,:;!?")
+            if re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?", token):
+                ref = self.registry.resolve_word([token], pos)
+                if ref is not None:
+                    return ref
+                # a surname the article never wrote in full (`sa Hartviksen.`)
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if i == 0 and (w[-1] in ".,!?" or not nxt or nxt[0].islower()):
+                    return self.registry.add([token], pos)
+                continue
+            if not (token.islower() or token.endswith(("'", "’"))):
+                break
+        # a role the article already tied to a person: `sa statsråden`, `sier KS' styreleder`
+        for w in words[:4]:
+            token = w.strip(".,:;!?").lower()
+            ref = self.registry.by_role(token, pos) if token else None
+            if ref is not None:
+                return ref
+        return None
+
+    # -- output ------------------------------------------------------------------
+    def run(self) -> tuple[list[Unit], list[Person]]:
+        self.find_people()
+        self.find_units()
+        self.attribute()
+        for n, unit in enumerate(self.units, 1):
+            unit.local_id = f"q{n:02d}"
+            if unit.speaker is not None:
+                unit.speaker.n_quotes += 1
+        return self.units, self.registry.people
+
+
+def extract(doc: str, paragraphs, out) -> None:
+    """Hook for `kslib.extract.parse_document`: add this article's quotes and people."""
+    units, people = ArticleQuotes(paragraphs).run()
+    q, pp = out["quotes"], out["people"]
+    for u in units:
+        for key, value in (("doc", doc), ("quote_id", u.local_id), ("para_id", u.para_id),
+                           ("text", u.text.strip()), ("form", u.form),
+                           ("speaker_id", u.speaker.local_id if u.speaker else None),
+                           ("cue", u.cue), ("attribution", u.attribution)):
+            q[key].append(value)
+    for p in people:
+        org = organisation_of(p.role)
+        for key, value in (("doc", doc), ("person_id", p.local_id), ("name", p.name), ("role", p.role),
+                           ("organisation", org), ("role_group", role_group(p.role, org)),
+                           ("gender", p.gender), ("gender_source", p.gender_source),
+                           ("n_quotes", p.n_quotes), ("quoted", p.n_quotes > 0)):
+            pp[key].append(value)
