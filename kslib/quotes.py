@@ -99,9 +99,12 @@ class ArticleQuotes:
                 person = self.registry.add(tokens, p.para_id * POS + start)
                 if person.role is None:
                     person.role = role_before(p.text, start) or role_after(p.text, end)
-        # later mentions by surname or first name, for pronoun resolution
+        # later mentions by surname, for pronoun resolution (only surnames one person has)
+        surnames = [person.surname for person in self.registry.people]
         for p in self.paras:
             for person in self.registry.people:
+                if surnames.count(person.surname) > 1:
+                    continue
                 for m in re.finditer(rf"(?<![\w-]){re.escape(person.surname)}(?![\w-])", p.text):
                     pos = p.para_id * POS + m.start()
                     if pos not in person.mentions:

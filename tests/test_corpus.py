@@ -1,0 +1,166 @@
+"""The loader: every file accounted for, nothing lost, no crash, a cache that is never stale."""
+
+import codecs
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kslib
+from kslib import cache as cache_mod
+from kslib.corpus import CorpusError, load_corpus
+
+from .conftest import ARTICLE, write
+
+BODY = ("Kommunestyret i Bodø vedtok budsjettet for neste år etter en lang debatt om skole og eldreomsorg.\n\n"
+        "- Vi har prioritert de yngste og de eldste, sier ordfører Ida Pinnerød.\n\n"
+        "Opposisjonen var ikke enig i prioriteringene og stemte mot forslaget i møtet.")
+
+
+def test_default_corpus_is_the_seeds():
+    corpus = kslib.load_corpus(cache=False)
+    assert len(corpus.articles) == 5 and corpus.rejected.empty
+    assert set(corpus.articles["language"]) == {"nb"}
+
+
+def test_articles_columns_and_dtypes(seeds):
+    a = seeds.articles
+    assert list(a.columns[:8]) == ["article_id", "file", "title", "text", "language", "n_paragraphs",
+                                   "n_words", "duplicate_of"]
+    assert str(a["article_id"].dtype) == "string" and str(a["n_words"].dtype) == "int32"
+    assert a["article_id"].is_unique
+    assert (a["n_paragraphs"] == seeds.paragraphs.groupby("article_id").size().reindex(a["article_id"]).values).all()
+    # ids join across frames
+    assert set(seeds.paragraphs["article_id"]) == set(a["article_id"])
+    assert set(seeds.sentences["article_id"]) <= set(a["article_id"])
+
+
+def test_every_bad_file_is_accounted_for(tmp_path):
+    write(tmp_path, "god.txt", ARTICLE)
+    write(tmp_path, "bom.txt", codecs.BOM_UTF8 + BODY.encode())
+    write(tmp_path, "utf16.txt", BODY.replace("Bodø", "Bærum").encode("utf-16"))
+    write(tmp_path, "gammel.txt", BODY.replace("Bodø", "Vågå").encode("cp1252"))
+    write(tmp_path, "crlf.txt", BODY.replace("Bodø", "Ålesund").replace("\n", "\r\n").encode())
+    write(tmp_path, "html.txt", f"<html><body><p>{BODY.replace('Bodø', 'Hå')}</p></body></html>")
+    write(tmp_path, "tom.txt", b"")
+    write(tmp_path, "blank.txt", "   \n\n  \t ")
+    write(tmp_path, "bilde.txt", bytes(range(256)) * 10)
+    write(tmp_path, "kreditt.txt", "Foto: KS\n")
+    write(tmp_path, "stor.txt", "ord " * 300_000)
+    write(tmp_path, "undermappe/nested.txt", BODY.replace("Bodø", "Molde"))
+    write(tmp_path, ".skjult.txt", BODY)
+    write(tmp_path, "notat.md", BODY)
+    with pytest.warns(UserWarning, match="rejected"):
+        corpus = load_corpus(tmp_path, cache=False, max_bytes=1_000_000)
+    reasons = dict(zip(corpus.rejected["file"], corpus.rejected["reason"]))
+    assert set(reasons) == {"tom.txt", "blank.txt", "bilde.txt", "kreditt.txt", "stor.txt"}
+    assert "empty" in reasons["tom.txt"] and "binary" in reasons["bilde.txt"]
+    assert "too large" in reasons["stor.txt"] and "no article content" in reasons["kreditt.txt"]
+    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 12
+    texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
+    assert "Bærum" in texts["utf16.txt"] and "Vågå" in texts["gammel.txt"]
+    assert "\r" not in texts["crlf.txt"] and "<p>" not in texts["html.txt"]
+    assert "undermappe/nested.txt" in texts
+
+
+def test_missing_or_empty_folder_raises_clear_error(tmp_path):
+    with pytest.raises(CorpusError, match="not found"):
+        load_corpus(tmp_path / "finnes-ikke")
+    with pytest.raises(CorpusError, match="No .txt"):
+        load_corpus(tmp_path)
+
+
+def test_article_id_survives_renaming(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    first = load_corpus(tmp_path, cache=False).articles["article_id"][0]
+    (tmp_path / "a.txt").rename(tmp_path / "nytt-navn.txt")
+    assert load_corpus(tmp_path, cache=False).articles["article_id"][0] == first
+
+
+def test_exact_and_near_duplicates(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "b.txt", BODY.replace("\n", "\r\n"))  # same text after normalising
+    near = BODY + "\n\nEn ny setning er lagt til nederst i saken."
+    write(tmp_path, "c.txt", near.replace("Opposisjonen", "opposisjonen"))
+    write(tmp_path, "d.txt", ARTICLE)
+    corpus = load_corpus(tmp_path, cache=False)
+    a = corpus.articles.set_index("file")
+    assert a.loc["b.txt", "duplicate_of"] == a.loc["a.txt", "article_id"]
+    assert a.loc["c.txt", "duplicate_of"] == a.loc["a.txt", "article_id"]
+    assert a["article_id"].is_unique
+    assert a["duplicate_of"].isna()[["a.txt", "d.txt"]].all()
+    assert len(corpus.drop_duplicates().articles) == 2
+
+
+def test_cache_reuses_parses_and_drops_deleted_files(tmp_path, monkeypatch):
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    write(data, "a.txt", BODY)
+    write(data, "b.txt", ARTICLE)
+    first = load_corpus(data, cache=cache_dir)
+    parsed = []
+    real = kslib.corpus.parse_many
+    monkeypatch.setattr(kslib.corpus, "parse_many", lambda items: parsed.extend(d for d, _ in items) or real(items))
+    write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
+    second = load_corpus(data, cache=cache_dir)
+    assert len(parsed) == 1  # only the new file was parsed
+    assert len(second.articles) == 3
+    cols = ["article_id", "para_id", "kind", "text"]
+    same = second.paragraphs[second.paragraphs["article_id"].isin(first.articles["article_id"])][cols]
+    assert same.reset_index(drop=True).equals(first.paragraphs[cols])
+    (data / "a.txt").unlink()
+    third = load_corpus(data, cache=cache_dir)
+    assert sorted(third.articles["file"]) == ["b.txt", "c.txt"]
+    assert set(third.paragraphs["article_id"]) == set(third.articles["article_id"])
+
+
+def test_cache_is_never_stale_after_an_edit_or_rules_change(tmp_path, monkeypatch):
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    write(data, "a.txt", BODY)
+    load_corpus(data, cache=cache_dir)
+    write(data, "a.txt", BODY.replace("Bodø", "Narvik"))
+    assert "Narvik" in load_corpus(data, cache=cache_dir).articles["text"][0]
+    # a new rules version re-parses everything
+    monkeypatch.setattr(cache_mod, "rules_version", lambda: "ffffffffffff")
+    parsed = []
+    real = kslib.corpus.parse_many
+    monkeypatch.setattr(kslib.corpus, "parse_many", lambda items: parsed.extend(items) or real(items))
+    load_corpus(data, cache=cache_dir)
+    assert len(parsed) == 1
+
+
+def test_cache_compaction_keeps_results(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_mod, "MAX_PARTS", 2)
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    for i in range(4):
+        write(data, f"{i}.txt", BODY.replace("Bodø", ["Bodø", "Narvik", "Harstad", "Alta"][i]))
+        load_corpus(data, cache=cache_dir)
+    corpus = load_corpus(data, cache=cache_dir)
+    assert len(corpus.articles) == 4 and len(cache_mod.ParseCache(cache_dir)._parts()) <= 2
+
+
+def test_parallel_parse_gives_the_same_frames(tmp_path):
+    for i in range(140):
+        write(tmp_path, f"{i:03d}.txt", BODY.replace("Bodø", f"Bodø {i}"))
+    one = load_corpus(tmp_path, cache=False, jobs=1)
+    two = load_corpus(tmp_path, cache=False, jobs=2)
+    for name in ("articles", "paragraphs", "sentences", "quotes", "people"):
+        assert getattr(one, name).equals(getattr(two, name)), name
+
+
+def test_summary_reads_at_a_glance(seeds):
+    text = seeds.summary()
+    assert "articles" in text and "5" in text and "paragraph kinds" in text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=600) | st.text(max_size=600).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_no_bytes_make_the_loader_raise(tmp_path, raw):
+    folder = tmp_path / "h"
+    folder.mkdir(exist_ok=True)
+    (folder / "x.txt").write_bytes(raw)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(folder, cache=False)
+    assert len(corpus.articles) + len(corpus.rejected) == 1

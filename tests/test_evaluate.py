@@ -1,0 +1,57 @@
+"""evaluate's arithmetic on a tiny hand-made gold."""
+
+import json
+
+import pytest
+
+from kslib.corpus import load_corpus
+from kslib.evaluate import evaluate, prf
+
+from .conftest import write
+
+ARTICLE_A = ("- Vi må satse på skolen, sier ordfører Kari Nordmann.\n\n"
+             "- Det er viktig for alle.\n\n"
+             "Rådmann Per Hansen var også til stede.")
+ARTICLE_B = "Fylkesordfører Ola Berg åpnet møtet.\n\n«Vi er glade for den nye avtalen», sier Ola Berg."
+
+
+def test_prf_counts():
+    assert prf(2, 1, 1) == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667, "tp": 2, "fp": 1, "fn": 1}
+    assert prf(0, 0, 0)["f1"] == 1.0
+    assert prf(0, 2, 0)["precision"] == 0.0
+
+
+def test_evaluate_on_tiny_gold(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE_A)
+    write(tmp_path, "b.txt", ARTICLE_B)
+    gold = [
+        {"file": "a.txt", "title": None, "year": None, "region": None,
+         "quoted": [{"name": "Kari Nordmann", "role": "ordfører", "gender": "F", "quotes": 2}],
+         # the gold also knows a person the extraction cannot find
+         "mentioned": [{"name": "Per Hansen", "role": "rådmann"}, {"name": "Nils Nilsen", "role": None}],
+         "places": [], "organisations": []},
+        {"file": "b.txt", "title": None, "year": None, "region": None,
+         # gold says 2 quotes and gender M for Ola: the count disagrees
+         "quoted": [{"name": "Ola Berg", "role": "fylkesordfører", "gender": "M", "quotes": 2},
+                    {"name": "Eva Dahl", "role": None, "gender": "F", "quotes": 1}],
+         "mentioned": [], "places": [], "organisations": []},
+    ]
+    result = evaluate(load_corpus(tmp_path, cache=False), gold)
+    s = result.scores
+    assert (s["quoted"]["tp"], s["quoted"]["fp"], s["quoted"]["fn"]) == (2, 0, 1)
+    assert s["quoted"]["precision"] == 1.0 and s["quoted"]["recall"] == pytest.approx(0.6667)
+    assert (s["people"]["tp"], s["people"]["fp"], s["people"]["fn"]) == (3, 0, 2)
+    assert s["quote_counts"] == {"accuracy": 0.5, "correct": 1, "n": 2}
+    assert s["gender"] == {"accuracy": 1.0, "correct": 2, "n": 2}
+    assert s["title"]["accuracy"] == 1.0
+    missed = {(e[0], e[1], e[3]) for e in result.errors if e[2] == "missed"}
+    assert ("b.txt", "quoted", "eva dahl") in missed and ("a.txt", "people", "nils nilsen") in missed
+    json.dumps(s)  # --json output is plain JSON
+
+
+def test_seeds_meet_the_goals(seeds):
+    gold = json.loads((__import__("kslib").config.DATA_DIR / "gold" / "seeds.json").read_text())
+    s = evaluate(seeds, gold).scores
+    assert s["quoted"]["f1"] == 1.0
+    assert s["people"]["f1"] >= 0.95
+    assert s["title"]["accuracy"] == 1.0

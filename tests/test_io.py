@@ -1,0 +1,74 @@
+"""Decoding and normalisation: every encoding a Norwegian user may have."""
+
+import codecs
+
+import pytest
+
+from kslib.io import decode_bytes, find_files, looks_like_html, normalise_text, read_article
+
+NORSK = "Blåbærsyltetøy på Ærø og Øvre Årdal – «sa han»."
+
+
+@pytest.mark.parametrize(
+    "raw, expected_encoding",
+    [
+        (NORSK.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + NORSK.encode("utf-8"), "utf-8-sig"),
+        (NORSK.encode("utf-16"), "utf-16"),  # with BOM
+        (codecs.BOM_UTF16_BE + NORSK.encode("utf-16-be"), "utf-16"),
+    ],
+)
+def test_unicode_files_decode_exactly(raw, expected_encoding):
+    decoded = decode_bytes(raw)
+    assert decoded.text.lstrip("\ufeff") == NORSK
+    assert decoded.encoding == expected_encoding
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_single_byte_files_keep_æøå(encoding):
+    text = ("Kommunestyret i Bærum vedtok økonomiplanen for årene som kommer. "
+            "Ordføreren var fornøyd med at både skole og omsorg får løft. ") * 3
+    decoded = read_article(text.encode(encoding))
+    assert decoded.text is not None
+    assert "Bærum" in decoded.text and "økonomiplanen" in decoded.text and "årene" in decoded.text
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\t\r\n  ", "no text"),
+        (bytes(range(256)) * 20, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 50, "binary"),
+    ],
+)
+def test_unusable_bytes_are_rejected_with_reason(raw, reason):
+    decoded = read_article(raw)
+    assert decoded.text is None
+    assert reason in decoded.reason
+
+
+def test_normalise_line_endings_spaces_nul_and_nfc():
+    raw = "Ove\u0301rskrift\r\nLinje\u00a0to\rLinje\u202ftre\x00\u200b\n\n\n\nSlutt  "
+    assert normalise_text(raw) == "Ovérskrift\nLinje to\nLinje tre\n\nSlutt"
+
+
+def test_html_saved_as_txt_is_reduced_to_text():
+    html = ("<!DOCTYPE html><html><head><title>x</title><script>var a=1;</script></head>"
+            "<body><h1>Ny rådmann i Ås</h1><p>Kommunestyret har ansatt ny rådmann.</p>"
+            "<p>- Jeg gleder meg, sier hun.</p></body></html>")
+    assert looks_like_html(html)
+    text = read_article(html.encode()).text
+    assert "Ny rådmann i Ås" in text and "<p>" not in text and "var a" not in text
+    assert "- Jeg gleder meg, sier hun." in text.split("\n")
+
+
+def test_prose_mentioning_a_tag_is_not_html():
+    assert not looks_like_html("Skriv <p> for avsnitt, sa hun.")
+
+
+def test_find_files_is_recursive_and_skips_hidden(tmp_path):
+    for name in ["a.txt", "sub/b.txt", ".skjult.txt", ".git/c.txt", "sub/.d/e.txt", "notat.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("tekst")
+    assert [p.relative_to(tmp_path).as_posix() for p in find_files(tmp_path)] == ["a.txt", "sub/b.txt"]

@@ -1,0 +1,116 @@
+"""Names, roles, role groups, gender and the corpus-wide speakers table."""
+
+import pytest
+
+from kslib.io import normalise_text
+from kslib.people import candidate_names, normalise_name, organisation_of, role_group, to_speakers
+from kslib.quotes import ArticleQuotes
+from kslib.structure import classify
+
+
+def people(text):
+    _, found = ArticleQuotes(classify(normalise_text(text))).run()
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Ordfører Tore Opdal Hansen ønsket velkommen.", ["Tore Opdal Hansen"]),
+        ("Statssekretær Gunn Karin Gjul i Kommunal- og distriktsdepartementet kom.", ["Gunn Karin Gjul"]),
+        ("Regiondirektør Annikken Kjær Haraldsen og kommunedirektørene møttes.", ["Annikken Kjær Haraldsen"]),
+        ("Foto: Hege K. Fosser Pedersen", ["Hege K. Fosser Pedersen"]),
+        ("Leder av Ungdommens Fylkesting, Elisabeth Volungholen Foto: KS", ["Elisabeth Volungholen"]),
+        # organisations and places that look like names are not people
+        ("De traff ledelsen i Nye Drammen kommune og Norsk Rådmannsforum.", []),
+        ("Fellesløft Trøndelag – ungt utenforskap er i gang.", []),
+        ("Arena Vestland samlet alle på Sandsli.", []),
+    ],
+)
+def test_names(text, names):
+    assert [p.name for p in people(text)] == names
+
+
+def test_typo_in_surname_is_the_same_person():
+    text = "Daniel Aluku, leder av Viken ungdomsråd, talte.\n\nDaniel Aluka, leder Viken\nFoto: KS"
+    assert [p.name for p in people(text)] == ["Daniel Aluku"]
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("- Bra, sier Helge Eide, områdedirektør i KS.", "områdedirektør i KS"),
+        ("Drammens rådmann Trond Julin var der.", "Drammens rådmann"),
+        ("Administrerende direktør i KS, Lasse Hansen, uttaler dette.", "administrerende direktør i KS"),
+        ("Innlegget fra arbeidslivsdirektør i KS Tor Arne Gangsø var bra.", "arbeidslivsdirektør i KS"),
+        ("Med Rune Haugsdal (fylkesdirektør Vestland fylkeskommune) i utvalet.", "fylkesdirektør Vestland fylkeskommune"),
+        ("HR- og utviklingsdirektør Kirsti Aas Olsen la fram.", "HR- og utviklingsdirektør"),
+        ("Ordfører Tore Opdal Hansen ønsket velkommen før Lasse Hansen holdt innlegg.", None),
+    ],
+)
+def test_role_nearest_the_name(text, role):
+    assert people(text)[-1].role == role
+
+
+@pytest.mark.parametrize(
+    "role, group",
+    [
+        ("områdedirektør i KS", "KS"), ("KS’ styreleder", "KS"), ("KS-direktør", "KS"),
+        ("regiondirektør", "KS"), ("fungerende fylkesstyreleder", "KS"),
+        ("ordfører", "elected"), ("fylkesordfører i Agder", "elected"), ("statssekretær", "elected"),
+        ("barne- og familieminister", "elected"), ("fylkesråd for utdanning og kompetanse", "elected"),
+        ("kommunedirektør i Harstad kommune", "administration"), ("Drammens rådmann", "administration"),
+        ("Kommunedirektørene", "administration"), ("fylkesdirektør", "administration"),
+        ("leder av Viken ungdomsråd", "other"), ("professor ved NTNU", "other"), (None, "other"),
+    ],
+)
+def test_role_group(role, group):
+    assert role_group(role, organisation_of(role)) == group
+
+
+@pytest.mark.parametrize(
+    "role, org",
+    [
+        ("områdedirektør i KS", "KS"), ("kommunedirektør i Harstad kommune", "Harstad kommune"),
+        ("leder i NHO-Innlandet", "NHO-Innlandet"), ("ordfører", None),
+        ("styreleder i Norsk Rådmannsforum og kommunedirektør i Harstad kommune", "Norsk Rådmannsforum"),
+    ],
+)
+def test_organisation(role, org):
+    assert organisation_of(role) == org
+
+
+@pytest.mark.parametrize(
+    "text, gender, source",
+    [
+        ("Ordfører Heidi Granli åpnet.", "F", "name"),
+        ("Rådmann Trond Julin åpnet.", "M", "name"),
+        ("Kommunedirektør Dag-Henrik Sandbakken åpnet.", "M", "name"),
+        # an unknown first name: the pronoun decides
+        ("Rådmann Xylo Brekke åpnet.\n\n- Vi er klare, sier hun.", "F", "pronoun"),
+        # no evidence: unknown, never a guess
+        ("Rådmann Xylo Brekke åpnet.", None, None),
+    ],
+)
+def test_gender_from_name_then_pronoun(text, gender, source):
+    person = people(text)[0]
+    assert (person.gender, person.gender_source) == (gender, source)
+
+
+def test_candidate_names_in_an_attribution_slot_accept_unknown_first_names():
+    assert candidate_names("sier Xylo Brekke.", slot=True)[0][2] == ["Xylo", "Brekke"]
+    assert candidate_names("sier Xylo Brekke.") == []
+
+
+def test_normalise_name_folds_case_space_and_diacritics():
+    assert normalise_name("Tor  Arne GANGSØ") == "tor arne gangsø"
+    assert normalise_name("Gunnar Bendixén") == normalise_name("gunnar  bendixen") == "gunnar bendixen"
+    assert normalise_name("Anne-Grete Strøm") == "anne grete strøm"
+
+
+def test_speakers_table_folds_people_across_articles(seeds):
+    speakers = to_speakers(seeds.people)
+    gangso = speakers[speakers["name"] == "Tor Arne Gangsø"].iloc[0]
+    assert gangso["n_articles"] == 2 and gangso["n_quotes"] == 3 and gangso["role_group"] == "KS"
+    assert speakers["name"].is_unique
+    assert speakers["n_quotes"].sum() == seeds.people["n_quotes"].sum()

@@ -1,0 +1,37 @@
+"""The project's set-up files agree with each other."""
+
+import re
+import tomllib
+
+from kslib import config
+
+ROOT = config.PROJECT_ROOT
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!\[; ]", requirement.strip(), maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in pyproject["dependencies"]}
+    for extra in pyproject["optional-dependencies"].values():
+        wanted |= {_name(r) for r in extra}
+    env = (ROOT / "environment.yml").read_text()
+    deps = env.split("dependencies:", 1)[1]
+    listed = {_name(m) for m in re.findall(r"^\s+- ([A-Za-z][^\n#:]*)$", deps, re.M)}
+    listed -= {"python", "pip"}
+    assert listed == wanted
+    assert re.search(r"- pip:\n\s+- -e \.\s*$", env), "environment.yml must end with pip: -e ."
+
+
+def test_seeds_are_the_default_corpus():
+    assert sorted(p.name for p in config.SEEDS_DIR.glob("*.txt")) == [
+        "000_846aef8bf7e57455.txt", "001_d77193c529bc9bfa.txt", "002_57b080298cc1cf66.txt",
+        "003_4e3c15807a932d7a.txt", "004_901b4273378e97ff.txt"]
+
+
+def test_every_resource_file_says_where_it_comes_from():
+    for path in config.RESOURCES.rglob("*"):
+        if path.suffix in {".txt", ".csv", ".tsv", ".toml"}:
+            assert path.read_text(encoding="utf-8").lstrip().startswith("#"), path.name

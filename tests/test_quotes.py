@@ -1,0 +1,131 @@
+"""Attribution of direct quotes, bokmål and nynorsk: (text, expected speakers) tables."""
+
+import pytest
+
+from kslib.io import normalise_text
+from kslib.quotes import ArticleQuotes
+from kslib.structure import classify
+
+
+def run(text):
+    units, people = ArticleQuotes(classify(normalise_text(text))).run()
+    return units, {p.local_id: p for p in people}
+
+
+def speakers(text):
+    units, _ = run(text)
+    return [u.speaker.name if u.speaker else None for u in units]
+
+
+CASES = [
+    # after the quote, full name, role after
+    ("- Vi må satse på skolen, sier Helge Eide, områdedirektør i KS.", ["Helge Eide"]),
+    # en dash, no-break space, role before the name
+    ("–\u00a0Det er flott å være her, sier Drammens rådmann Trond Julin etter møtet.", ["Trond Julin"]),
+    # no space after the dash
+    ("-Dette er en viktig dag for Gol, sier ordfører Heidi Granli.", ["Heidi Granli"]),
+    # role, comma, name
+    ("– Konferansen var nyttig, sier KS nyvalgte nestleder, Aud Hove.", ["Aud Hove"]),
+    # other cue verbs
+    ("- Vi trenger flere hender i omsorgen, understreker Tor Arne Gangsø.", ["Tor Arne Gangsø"]),
+    ("- Vi trenger flere hender, påpeker Tor Arne Gangsø.", ["Tor Arne Gangsø"]),
+    ("- Dette tar vi med oss, forteller Inger Lysa.", ["Inger Lysa"]),
+    ("- Og det er viktig, legger Inger Lysa til.", ["Inger Lysa"]),
+    ("- Vi er klare, uttaler Geir Runar Johannessen.", ["Geir Runar Johannessen"]),
+    # nynorsk
+    ("- Det ligg eit godt grunnlag her, meinte fylkesstyreleiar Jostein Ljones.", ["Jostein Ljones"]),
+    ("– Politikarar må koplast på tidleg, sa Martin Skramstad.", ["Martin Skramstad"]),
+    ("Statsråd Kjersti Toppe var til stades.\n\n- Barnevernet er viktig, seier ho.", ["Kjersti Toppe"]),
+    ("Ordførar Ola Bakke opna møtet.\n\n- Me er glade, fortel han.", ["Ola Bakke"]),
+    ("Leiar Åse Li tala.\n\n- Dette er viktig, understrekar Åse Li.", ["Åse Li"]),
+    # surname and first name later in the article
+    ("Tor Arne Gangsø kom.\n\n- Det er én kake å fordele, sa Gangsø da han besøkte oss.", ["Tor Arne Gangsø"]),
+    ("Jan Erik Innvær blir stabsdirektør.\n\n- En spennende mulighet, sier Jan Erik.", ["Jan Erik Innvær"]),
+    # pronoun
+    ("Regiondirektør Inger Lysa åpnet.\n\n- Vi er klare for høsten, sier hun.", ["Inger Lysa"]),
+    # a role the article resolves
+    ("KS’ styreleder Bjørn Arild Gram møtte statsråden.\n\n- Reformen må finansieres, sier KS’ styreleder.",
+     ["Bjørn Arild Gram"]),
+    ("Statsråd Sigbjørn Gjelsvik kom til møtet.\n\n- Vi lytter til kommunene, sa statsråden.", ["Sigbjørn Gjelsvik"]),
+    # guillemets with attribution after, and `Dette sier X` in the next paragraph
+    ("«Vi er glad for avtalen og samarbeidet», sier Lasse Hansen.", ["Lasse Hansen"]),
+    ("«Godt lederskap og et godt samspill er avgjørende for tilliten»\n\n"
+     "Dette sier Hugo Thode Hansen, styreleder i Norsk Rådmannsforum.", ["Hugo Thode Hansen"]),
+    # introduction ending in a colon
+    ("Hugo Thode Hansen tilføyer:\n\n«Vi er svært glade for at det nå er inngått en avtale.»", ["Hugo Thode Hansen"]),
+    ("Administrerende direktør i KS, Lasse Hansen, uttaler:\n\nFoto: KS\n\n- Jeg er glad for samarbeidet med forumet.",
+     ["Lasse Hansen"]),
+    # attribution line after a dash quote
+    ("- Vi ser på dette som en god løsning for KS\n\nsier områdedirektør Geir Runar Johannessen", ["Geir Runar Johannessen"]),
+    # a «» span over several paragraphs is one quote
+    ("Lasse Hansen uttaler:\n\n«Jeg er glad for at vi styrker samarbeidet.\n\nVi står overfor store endringer.»",
+     ["Lasse Hansen"]),
+    # a surname the article never wrote in full
+    ("– Lokalvalget blir viktig for alle, sa Hartviksen.", ["Hartviksen"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_attribution(text, expected):
+    assert speakers(text) == expected
+
+
+def test_continuation_across_a_short_bridge_but_not_a_heading():
+    text = ("- For oss er det viktig å lytte, sier Helge Eide.\n"
+            "- Så kan vi tolke det.\n\n"
+            "Eide mener Drammen er en høykompetent organisasjon.\n\n"
+            "- Her har vi en god kommune.\n\n"
+            "Nytt tema\n\n"
+            "- Dette er et sitat uten kilde.")
+    assert speakers(text) == ["Helge Eide", "Helge Eide", "Helge Eide", None]
+
+
+def test_same_surname_resolves_to_the_nearest_full_name():
+    text = ("Ordfører Tore Opdal Hansen ønsket velkommen før Lasse Hansen, direktør i KS, holdt innlegg.\n\n"
+            "- Vi må samarbeide, sier Hansen.\n\n"
+            "Hugo Thode Hansen, styreleder i forumet, var også der.\n\n"
+            "- Vi er glade, sier Hansen.")
+    assert speakers(text) == ["Lasse Hansen", "Hugo Thode Hansen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Debattheftet «KS spør» er sendt til alle kommuner.",  # a title
+        "Prosjektet «Ung og innafor» er i gang i Viken.",  # a programme name
+        "Loven sier at kommunen skal «sørge for nødvendige helse- og omsorgstjenester» til alle.",  # statute
+        "  • - Klima og miljø\n  • Tillitsreformen",  # list items
+    ],
+)
+def test_not_quotes(text):
+    assert speakers(f"Innledning her.\n\n{text}") == []
+
+
+def test_unattributed_quote_is_kept_without_inventing_a_speaker():
+    assert speakers("Det ble sagt mye på møtet i går.\n\n- Vi gir oss ikke nå.") == [None]
+
+
+def test_quote_text_excludes_the_attribution():
+    units, _ = run("- Det er flott å være her. Og vi lærer mye, sier Trond Julin etter møtet. Vi kommer igjen.")
+    assert units[0].text == "Det er flott å være her. Og vi lærer mye. Vi kommer igjen."
+    assert units[0].cue == "sier" and units[0].attribution == "sier Trond Julin etter møtet."
+
+
+def test_cue_words_that_are_stop_words_still_attribute():
+    """spaCy's nb stop words hold sier, sa, mener: attribution must not depend on stop-word removal."""
+    assert speakers("- Det er viktig, mener Kari Nordmann.") == ["Kari Nordmann"]
+
+
+def test_seed_speakers_and_quote_counts(seeds):
+    people = seeds.people.merge(seeds.articles[["article_id", "file"]])
+    quoted = people[people["quoted"]]
+    got = sorted(zip(quoted["file"].str[:3], quoted["name"], quoted["n_quotes"]))
+    assert got == [
+        ("000", "Helge Eide", 3), ("000", "Trond Julin", 2),
+        ("002", "Hugo Thode Hansen", 2), ("002", "Lasse Hansen", 2),
+        ("003", "Aud Hove", 2), ("003", "Tor Arne Gangsø", 2), ("003", "Trond Lesjø", 1),
+        ("004", "Geir Runar Johannessen", 2), ("004", "Tor Arne Gangsø", 1),
+    ]
+    # every speaker_id refers to a person of the same article
+    q = seeds.quotes.dropna(subset=["speaker_id"])
+    assert set(q["speaker_id"]) <= set(seeds.people["person_id"])

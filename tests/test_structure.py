@@ -1,0 +1,126 @@
+"""Paragraph kinds and sentences, on Norwegian text written here and on the seeds."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kslib.io import normalise_text
+from kslib.structure import classify, split_sentences
+
+
+def kinds(text):
+    return [(p.kind, p.text) for p in classify(normalise_text(text))]
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("- Dette er viktig for kommunene, sier Eide.", "quote"),
+        ("– Dette er viktig for kommunene, sier Eide.", "quote"),
+        ("—Dette er viktig, seier ho.", "quote"),
+        ("-Dette er viktig for oss, sier hun.", "quote"),
+        ("-\u00a0Her har vi en god kommune, sier Eide.", "quote"),
+        ("«Godt lederskap er avgjørende for tilliten i kommunen»", "quote"),
+        ("Foto: KS", "photo_credit"),
+        ("Foto:KS", "photo_credit"),
+        ("BILDE: Rådmann Trond Julin i bystyresalen.", "caption"),
+        ("Fortsett å lese", "boilerplate"),
+        ("ForrigeNeste", "boilerplate"),
+        ("Til hovedinnhold", "boilerplate"),
+        ("Lenkeblokk Icon Program og påmelding", "boilerplate"),
+        ("Bilde uten beskrivelse", "boilerplate"),
+        ("KONTAKT", "boilerplate"),
+        ("Artikler", "boilerplate"),
+    ],
+)
+def test_single_line_kinds(line, kind):
+    text = f"Innledning om noe som skjedde i kommunen i går.\n\n{line}\n\nMer tekst om saken her."
+    assert kinds(text)[1] == (kind, normalise_text(line))
+
+
+def test_title_heading_and_body():
+    text = ("Avtale mellom KS og Norsk Rådmannsforum\n\nKS har inngått en avtale med forumet.\n\n"
+            "Mye felles\n\nDe to organisasjonene har mye til felles.")
+    assert [k for k, _ in kinds(text)] == ["title", "body", "heading", "body"]
+
+
+def test_first_line_with_final_period_is_not_a_title():
+    assert kinds("Kommunene får mer penger.\n\nDet sa statsråden i dag.")[0][0] == "body"
+
+
+def test_bullets_with_dots_and_dash_lists():
+    text = ("Temaene var:\n\n  • Klima og miljø\n  • Tillitsreformen\n\n"
+            "Deltakerne:\n- Ordfører i Gol\n- Rådmann i Ål\n- Leder i KS")
+    got = [k for k, _ in kinds(text)]
+    assert got == ["body", "bullet", "bullet", "body", "bullet", "bullet", "bullet"]
+
+
+def test_consecutive_dash_quotes_are_quotes_not_bullets():
+    text = ("Innledning.\n\n- For oss er det interessant å høre hva som er viktig, sier Helge Eide.\n"
+            "- Så kan vi tolke det og se hva vi kan gjøre.")
+    assert [k for k, _ in kinds(text)][1:] == ["quote", "quote"]
+
+
+def test_captions_next_to_photo_lines():
+    text = ("Brødtekst om konferansen i Viken med mange deltakere.\n\n"
+            "Daniel Martinsen, fylkesleder i elevorganisasjonen\nFoto: KS\n\n"
+            "Leder av Ungdommens Fylkesting, Elisabeth Volungholen Foto: KS\n\nMer brødtekst her.")
+    assert [k for k, _ in kinds(text)] == ["body", "caption", "photo_credit", "caption", "body"]
+
+
+def test_long_text_after_photo_stays_body():
+    """Body text is never lost: a long paragraph after a photo credit is body, not caption."""
+    long = "Ingjerd Thon Hagaset snakket om Ung Inkludering i Kongsvingerregionen. " * 4
+    assert kinds(f"Start.\n\nFoto: KS\n\n{long}")[2][0] == "body"
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = ("Kommunestyret i Drammen vedtok i går kveld en ny plan for\n"
+            "kommunens økonomi de neste fire årene.\n\nNeste avsnitt.")
+    assert len(classify(normalise_text(text))) == 2
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentences",
+    [
+        ("Det var bra. Det var godt.", ["Det var bra.", "Det var godt."]),
+        ("Møtet er 1. mai 2021. Alle kommer.", ["Møtet er 1. mai 2021.", "Alle kommer."]),
+        ("Han sa bl.a. at KS er viktig. Det er sant.", ["Han sa bl.a. at KS er viktig.", "Det er sant."]),
+        ("- Vi er glade. Det er en god dag, sier Hove.", ["- Vi er glade.", "Det er en god dag, sier Hove."]),
+        ("Lasse Hansen, adm.dir. KS, var der. Godt.", ["Lasse Hansen, adm.dir. KS, var der.", "Godt."]),
+        ("Er det mulig? Ja! Kanskje…", ["Er det mulig?", "Ja!", "Kanskje…"]),
+    ],
+)
+def test_split_sentences(paragraph, sentences):
+    assert split_sentences(paragraph) == sentences
+
+
+def test_seed_paragraph_kinds(seeds):
+    p = seeds.paragraphs.merge(seeds.articles[["article_id", "file"]])
+
+    def of(prefix, kind):
+        return p[p["file"].str.startswith(prefix) & (p["kind"] == kind)]["text"].tolist()
+
+    assert of("002", "title") == ["Avtale mellom KS og Norsk Rådmannsforum"]
+    assert of("002", "boilerplate") == ["Fortsett å lese", "ForrigeNeste"]
+    assert of("000", "bullet")[0].startswith("• Kommuneøkonomi og lokaldemokrati")
+    assert len(of("000", "bullet")) == 5
+    assert of("004", "caption") == ["Daniel Aluka, leder Viken av Viken ungdomsråd",
+                                    "Daniel Martinsen, fylkesleder elevorganisasjonen i Viken",
+                                    "Kari Anne Sand, fungerende Fylkesstyreleder"]
+    assert of("004", "photo_credit") == ["Foto:KS", "Foto: KS", "Foto: KS"]
+    assert len(of("000", "quote")) == 5
+    assert of("000", "heading") == ["Mye felles", "Gruppesamtaler"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_classify_never_raises_and_loses_no_characters(text):
+    norm = normalise_text(text)
+    paragraphs = classify(norm)
+    joined = "".join(p.text for p in paragraphs)
+    assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", norm)
+    for p in paragraphs:
+        split_sentences(p.text)
