@@ -41,16 +41,14 @@ def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
     out = _columns()
     decoded = read_article(raw)
     if decoded.text is None:
-        _add(out["docs"], doc=doc, reason=decoded.reason, text=None, title=None, language=None,
-             n_paragraphs=0, n_words=0, encoding=decoded.encoding, text_id=None, year=None)
+        _add(out["docs"], **_doc_row(doc, decoded.reason, decoded.encoding))
         return out
     text = decoded.text
     paragraphs = structure.classify(text)
     content = [p for p in paragraphs if p.kind not in ("boilerplate", "photo_credit")]
     if not any(structure.count_words(p.text) for p in content):
-        _add(out["docs"], doc=doc, reason="no article content (only photo credits or navigation)",
-             text=None, title=None, language=None, n_paragraphs=0, n_words=0,
-             encoding=decoded.encoding, text_id=None, year=None)
+        _add(out["docs"], **_doc_row(doc, "no article content (only photo credits or navigation)",
+                                     decoded.encoding))
         return out
 
     body_text = "\n".join(p.text for p in content)
@@ -59,20 +57,29 @@ def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
         for s, sentence in enumerate(structure.split_sentences(p.text)):
             _add(out["sentences"], doc=doc, para_id=p.para_id, sent_id=s, text=sentence)
 
-    _add(out["docs"], doc=doc, reason=None, text=text, title=structure.find_title(paragraphs),
-         language=detect_language(body_text), n_paragraphs=len(paragraphs),
-         n_words=structure.count_words(body_text), encoding=decoded.encoding,
-         text_id=text_id(text), year=None)
+    _add(out["docs"], **_doc_row(doc, None, decoded.encoding, text=text, title=structure.find_title(paragraphs),
+                                 language=detect_language(body_text), n_paragraphs=len(paragraphs),
+                                 n_words=structure.count_words(body_text), text_id=text_id(text)))
+    ctx: dict = {}
     for hook in _hooks():
-        hook(doc, paragraphs, out)
+        hook(doc, paragraphs, out, ctx)
     return out
+
+
+def _doc_row(doc: str, reason: str | None, encoding: str | None, **values) -> dict:
+    """One `docs` row with every column present (hooks fill in year and region)."""
+    row = dict(doc=doc, reason=reason, text=None, title=None, language=None, n_paragraphs=0, n_words=0,
+               encoding=encoding, text_id=None, year=None, year_source=None, region=None, region_2024=None,
+               region_source=None)
+    row.update(values)
+    return row
 
 
 def _hooks():
     """Extractors that add rows to the per-document tables, in order."""
-    from . import quotes
+    from . import places, quotes
 
-    return (quotes.extract,)
+    return (quotes.extract, places.extract)
 
 
 def merge(results: Iterable[dict[str, Columns]]) -> dict[str, Columns]:

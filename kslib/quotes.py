@@ -84,6 +84,7 @@ class ArticleQuotes:
         self.kind = {p.para_id: p.kind for p in paragraphs}
         self.registry = Registry()
         self.units: list[Unit] = []
+        self.name_spans: dict[int, list[tuple[int, int]]] = {}
 
     # -- people -------------------------------------------------------------
     def find_people(self) -> None:
@@ -97,6 +98,7 @@ class ArticleQuotes:
                 if not known and self.registry.match_full(tokens) is None and len(tokens) > 3:
                     continue
                 person = self.registry.add(tokens, p.para_id * POS + start)
+                self.name_spans.setdefault(p.para_id, []).append((start, end))
                 if person.role is None:
                     person.role = role_before(p.text, start) or role_after(p.text, end)
         # later mentions by surname, for pronoun resolution (only surnames one person has)
@@ -377,9 +379,14 @@ class ArticleQuotes:
         return self.units, self.registry.people
 
 
-def extract(doc: str, paragraphs, out) -> None:
-    """Hook for `kslib.extract.parse_document`: add this article's quotes and people."""
-    units, people = ArticleQuotes(paragraphs).run()
+def extract(doc: str, paragraphs, out, ctx) -> None:
+    """Hook for `kslib.extract.parse_document`: add this article's quotes and people.
+
+    Leaves the people's name spans and surnames in `ctx` for the places hook."""
+    article = ArticleQuotes(paragraphs)
+    units, people = article.run()
+    ctx["person_spans"] = article.name_spans
+    ctx["surnames"] = frozenset(p.surname for p in people)
     q, pp = out["quotes"], out["people"]
     for u in units:
         for key, value in (("doc", doc), ("quote_id", u.local_id), ("para_id", u.para_id),

@@ -1,0 +1,101 @@
+"""The year an article reports on, inferred from its text.
+
+Evidence, strongest first: a weekday with a date (`mandag 22. januar`) fixes
+the year among recent ones; full dates (`1. mai 2021`); years written as the
+article's own time (`i 2021`, `Debatthefte 2021`, `#valgløfte2023`). The first
+year of a plan period (`2024-2027`, `2024 til 2027`) counts less and the second
+not at all. `<NA>` when nothing says it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+MONTHS = {m: i for i, m in enumerate(
+    ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+     "november", "desember"], 1)}
+WEEKDAYS = {"mandag": 0, "måndag": 0, "tirsdag": 1, "tysdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
+            "lørdag": 5, "laurdag": 5, "søndag": 6, "sundag": 6}
+YEAR = r"(?:19[89]\d|20[0-4]\d)"
+_RANGE = re.compile(rf"(?<!\d)({YEAR})\s*(?:[-–/]|til|og)\s*({YEAR})(?!\d)")
+_FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
+_WEEKDAY_DATE = re.compile(rf"\b({'|'.join(WEEKDAYS)})\s+(\d{{1,2}})\.\s*({'|'.join(MONTHS)})\b(?!\s+{YEAR})", re.I)
+_YEAR = re.compile(rf"(?<![\d,.])({YEAR})(?![\d])")
+_NUMERIC_DATE = re.compile(rf"\b\d{{1,2}}\.\d{{1,2}}\.({YEAR})\b")
+_PUBLISHED = re.compile(rf"\b(?:publisert|oppdatert|dato)\s*:?\s*\d{{1,2}}\.\s*(?:\d{{1,2}}\.|\w+)\s*({YEAR})", re.I)
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
+#: a year after these words is a past reference (`fra 2020`, `siden 2015`), not the article's time
+_PAST = re.compile(r"\b(?:fra|frå|siden|sidan|etter|før|tidligere|tidlegare|i perioden)\s+$", re.I)
+
+#: a date after these words is when something takes effect, often written about ahead of time
+_AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
+
+#: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year).
+ERAS = [
+    # a merger being prepared, or the counties before the 2020 reform
+    (re.compile(r"\b(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
+                r"Aust-Agder|Vest-Agder)\b"), 2015, 2019),
+    # the counties of 2020-2023
+    (re.compile(r"\b(?:Viken|Vestfold og Telemark|Troms og Finnmark)\b"), 2019, 2023),
+    # the pandemic
+    (re.compile(r"\b(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022),
+]
+
+
+def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
+    """Most likely year of an article from its paragraph texts, or None."""
+    today = today or dt.date.today()
+    text = "\n".join(texts)
+    score: Counter[int] = Counter()
+    spans = []
+    for m in _PUBLISHED.finditer(text):
+        score[int(m.group(1))] += 5
+        spans.append(m.span())
+    for m in _RANGE.finditer(text):
+        score[int(m.group(1))] += 0.5
+        spans.append(m.span())
+    for pattern, weight in ((_FULL_DATE, 2), (_NUMERIC_DATE, 2), (_MONTH_YEAR, 1)):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            year = int(m.groups()[-1])
+            spans.append(m.span())
+            if _AHEAD.search(text[max(0, m.start() - 20) : m.start()]):
+                # a change that takes effect (`fra 1. januar 2020`) is often announced the year before
+                score[year] += weight / 2
+                score[year - 1] += weight / 2
+            else:
+                score[year] += weight
+    for m in _YEAR.finditer(text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        past = _PAST.search(text[max(0, m.start() - 20) : m.start()])
+        score[int(m.group(1))] += 0.3 if past else 1
+    eras = [(a, b) for pattern, a, b in ERAS if pattern.search(text)]
+    for m in _WEEKDAY_DATE.finditer(text):
+        weekday, day, month = WEEKDAYS[m.group(1).lower()], int(m.group(2)), MONTHS[m.group(3).lower()]
+        fits = [y for y in range(2010, today.year + 1) if _weekday(y, month, day) == weekday]
+        for a, b in eras:
+            fits = [y for y in fits if a <= y <= b] or fits
+        if score:
+            fits = [y for y in fits if y in score] or fits
+        if fits:
+            score[max(fits)] += 3
+    # years outside an era the text places itself in count half
+    for a, b in eras:
+        score = Counter({y: (s if a <= y <= b else s / 2) for y, s in score.items()})
+    score = Counter({y: s for y, s in score.items() if y <= today.year + 1})
+    if not score:
+        return None
+    best = max(score.values())
+    # ties go to the earliest year: KS articles often look ahead (next year's budget, tariff round)
+    return min(y for y, s in score.items() if s == best)
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
