@@ -184,7 +184,9 @@ def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras
         if p.kind in ("kommune", "region") and p.county_in(year) == region and p.counties[2]:
             inside[p.counties[2]] += 1
     if inside:
-        return region, inside.most_common(1)[0][0]
+        county, n = inside.most_common(1)[0]
+        # a county that was split (Viken) maps to today's only when most of its places agree
+        return region, county if n / sum(inside.values()) > 0.5 else None
     from .gazetteer import counties_of
 
     return region, region if region in counties_of("2024") else None

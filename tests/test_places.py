@@ -1,0 +1,110 @@
+"""Finding places in Norwegian sentences, and the year and region of an article."""
+
+import datetime as dt
+
+import pandas as pd
+
+import pytest
+
+from kslib.dates import infer_year
+from kslib.io import normalise_text
+from kslib.places import extract_places, infer_region
+from kslib.quotes import ArticleQuotes
+from kslib.structure import classify
+
+
+def places(text, year=2024):
+    paragraphs = classify(normalise_text(text))
+    article = ArticleQuotes(paragraphs)
+    people = article.run()[1]
+    found = extract_places(paragraphs, year, article.name_spans, frozenset(p.surname for p in people))
+    return [(m["mention"], m["place"].name, m["place"].kind) for m in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Møtet var i Drammen i går.", [("Drammen", "Drammen", "kommune")]),
+        ("Drammens rådmann var fornøyd.", [("Drammens", "Drammen", "kommune")]),
+        ("Trøndelags ordførere møttes.", [("Trøndelags", "Trøndelag", "fylke")]),
+        ("Konferansen ble holdt i Ås.", [("Ås", "Ås", "kommune")]),
+        ("Vi var på Gol i helgen.", [("Gol", "Gol", "kommune")]),
+        ("Kommunene i Kongsvingerregionen samarbeider.", [("Kongsvingerregionen", "Kongsvingerregionen", "region")]),
+        ("Haugesundregionen vokser.", [("Haugesundregionen", "Haugesundregionen", "region")]),
+        ("Trygg oppvekst i Hallingdal er et godt prosjekt.", [("Hallingdal", "Hallingdal", "region")]),
+        ("Studieturen gikk til Århus.", [("Århus", "Århus", "utland")]),
+        ("Guovdageaidnu suohkan og Kautokeino kommune er det samme.",
+         [("Guovdageaidnu", "Kautokeino", "kommune"), ("Kautokeino", "Kautokeino", "kommune")]),
+        ("Vestfold og Telemark skiller lag.", [("Vestfold og Telemark", "Vestfold og Telemark", "fylke")]),
+        ("Indre Østfold kommune var med.", [("Indre Østfold", "Indre Østfold", "kommune")]),
+        # common words, first names and surnames are not places without place context
+        ("Moss grodde på steinen. Time etter time gikk.", []),
+        ("Sola skinte over fjorden.", []),
+        ("Hole kommune og Lier kommune samarbeider.", [("Hole", "Hole", "kommune"), ("Lier", "Lier", "kommune")]),
+        ("Han bor i Hole.", [("Hole", "Hole", "kommune")]),
+        # a place inside a person's name is not a place
+        ("Fungerende fylkesstyreleder Kari Anne Sand talte.", []),
+        ("Helge Eide var der.\n\n- Bra, sier Eide.", []),
+        ("Jan Erik Innvær blir stabsdirektør.", []),
+        # inside an organisation's name: only when the article also names the place itself
+        ("Leder i NHO-Innlandet, Jon Kristiansen, talte.", []),
+        ("Leder i NHO-Innlandet talte om Innlandet.", [("Innlandet", "Innlandet", "fylke"),
+                                                      ("Innlandet", "Innlandet", "fylke")]),
+        ("Han er direktør i Rauma Energi Holding AS.", []),
+        # a KS regional office names the county
+        ("KS Trøndelag ønsker god sommer.", [("Trøndelag", "Trøndelag", "fylke")]),
+    ],
+)
+def test_find_places(text, expected):
+    assert places(text) == expected
+
+
+def test_shared_names_resolve_by_the_other_places_or_stay_ambiguous():
+    near_ostfold = extract_places(classify("Ordførerne i Våler og Moss kommune møttes i Sarpsborg."), 2024)
+    valer = next(m["place"] for m in near_ostfold if m["place"].name == "Våler")
+    assert valer.kommunenummer == "3018" and valer.county_in(2024) == "Østfold"
+    alone = extract_places(classify("Det var møte i Herøy."), 2024)
+    assert alone[0]["place"].kommunenummer is None and alone[0]["place"].county_in(2024) is None
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("Strategikonferansen i 2021 ble heldigital. Debatthefte 2021 er sendt ut.", 2021),
+        ("Det har vært gode diskusjoner om #valgløfte2023.", 2023),
+        ("Publisert: 16.08.2023\n\nSaken gjelder tariff.", 2023),
+        ("Prioriteringer for 2024 til 2027 ble vedtatt, og konferansen var i mars 2024.", 2024),
+        ("Mandag 22.januar møttes de i Nye Drammen kommune.", 2018),  # weekday + date + a merger in preparation
+        ("Mandag 7. desember møttes de. Koronapandemien preget møtet.", 2020),
+        ("Han har vært rådmann siden 2015, og i 2021 ble han direktør.", 2021),
+        ("Ingen årstall her.", None),
+    ],
+)
+def test_infer_year(text, year):
+    assert infer_year(text.split("\n"), today=dt.date(2026, 11, 1)) == year
+
+
+def test_region_follows_the_map_of_the_year():
+    text = "Rådmannen i Drammen møtte KS i Drammen rådhus. Drammen kommune er stor."
+    for year, region in ((2018, "Buskerud"), (2021, "Viken"), (2024, "Buskerud"), (None, "Buskerud")):
+        mentions = extract_places(classify(text), year)
+        assert infer_region(mentions, year)[0] == region
+
+
+def test_region_from_ks_office_and_national():
+    office = extract_places(classify("KS Vestland inviterer til møte i Bergen og Oslo."), 2021)
+    assert infer_region(office, 2021) == ("Vestland", "Vestland")
+    spread = extract_places(classify("Ordførere fra Bodø, Bergen og Tromsø møttes i Oslo."), 2021)
+    assert infer_region(spread, 2021)[0] == "national"
+
+
+def test_seed_years_regions_and_places(seeds):
+    a = seeds.articles.set_index(seeds.articles["file"].str[:3])
+    # 002 has no year in the gold, so it is not checked
+    assert a.loc[["000", "001", "003", "004"], "year"].tolist() == [2018, 2023, 2024, 2021]
+    assert a["region"].tolist() == ["Buskerud", "Trøndelag", "national", "Innlandet", "Viken"]
+    # a Viken-wide article has no single county on today's map; Drammen 2018 is in Buskerud today
+    assert pd.isna(a.loc["004", "region_2024"]) and a.loc["000", "region_2024"] == "Buskerud"
+    p = seeds.places.merge(seeds.articles[["article_id", "file"]])
+    names = set(p.loc[p["file"].str.startswith("004"), "name"])
+    assert names == {"Viken", "Lunner", "Indre Østfold", "Gol", "Hallingdal", "Ås"}
