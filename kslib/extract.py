@@ -77,9 +77,9 @@ def _doc_row(doc: str, reason: str | None, encoding: str | None, **values) -> di
 
 def _hooks():
     """Extractors that add rows to the per-document tables, in order."""
-    from . import places, quotes
+    from . import places, quotes, terms, themes
 
-    return (quotes.extract, places.extract)
+    return (quotes.extract, places.extract, terms.extract, themes.extract)
 
 
 def merge(results: Iterable[dict[str, Columns]]) -> dict[str, Columns]:

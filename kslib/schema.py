@@ -38,7 +38,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "kommunenummer": STR, "county": STR, "county_2024": STR,
     },
     "terms": {
-        "article_id": STR, "para_id": I32, "token_id": I32, "token": STR, "lemma": STR,
+        "article_id": STR, "para_id": I32, "token_id": I32, "sent_id": I32, "token": CAT, "lemma": CAT,
         "is_stop": BOOL, "kind": CAT,
     },
     "themes": {"article_id": STR, "para_id": I32, "theme": CAT, "hits": I32, "terms": STR},

@@ -1,0 +1,139 @@
+"""Themes: how much each article and paragraph is about KS's policy areas.
+
+A theme dictionary (`resources/themes.toml`, or a TOML file of your own) gives
+each theme a name, a description and lemma patterns with `*` wildcards. Each
+counted word whose lemma matches a theme is a hit. The `themes` frame has one
+row per paragraph and theme with hits: `article_id`, `para_id`, `theme`,
+`hits`, `terms` (the matched lemmas, `;`-joined). Matching is done once per
+word type, so it is fast on large corpora.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .config import resource
+from .terms import COUNT_KINDS
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    description: str
+    patterns: tuple[str, ...]
+
+    @property
+    def regex(self) -> re.Pattern:
+        parts = ["^" + re.escape(p.lower()).replace(r"\*", r"[\w-]*") + "$" for p in self.patterns]
+        return re.compile("|".join(parts))
+
+
+class ThemeError(ValueError):
+    """A theme file that cannot be used (missing keys, no patterns)."""
+
+
+def load_themes(path: str | Path | None = None) -> tuple[Theme, ...]:
+    """Read a theme dictionary (TOML with `[[theme]]` tables: name, description, patterns)."""
+    if path is None:
+        return _default_themes()
+    return _parse(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=1)
+def _default_themes() -> tuple[Theme, ...]:
+    return _parse(resource("themes.toml").read_text(encoding="utf-8"), "themes.toml")
+
+
+def _parse(text: str, where: str) -> tuple[Theme, ...]:
+    data = tomllib.loads(text)
+    themes = []
+    for i, t in enumerate(data.get("theme", [])):
+        if not t.get("name") or not t.get("patterns"):
+            raise ThemeError(f"{where}: theme number {i + 1} needs a name and at least one pattern")
+        themes.append(Theme(t["name"], t.get("description", ""), tuple(t["patterns"])))
+    if not themes:
+        raise ThemeError(f"{where}: no [[theme]] tables found")
+    return tuple(themes)
+
+
+def matcher(themes=None):
+    """lemma -> tuple of theme names it matches, cached per word type."""
+    themes = themes or load_themes()
+    compiled = [(t.name, t.regex) for t in themes]
+
+    @lru_cache(maxsize=200_000)
+    def match(lemma: str) -> tuple[str, ...]:
+        return tuple(name for name, rx in compiled if rx.match(lemma))
+
+    return match
+
+
+_DEFAULT_MATCH = None
+
+
+def extract(doc: str, paragraphs, out, ctx) -> None:
+    """Hook for `kslib.extract.parse_document`: default-theme hits per paragraph."""
+    global _DEFAULT_MATCH
+    if _DEFAULT_MATCH is None:
+        _DEFAULT_MATCH = matcher()
+    t = ctx["lemmas"]  # this document's terms columns (parse_document works one document at a time)
+    hits: dict[tuple[int, str], list[str]] = {}
+    for i in range(len(t["doc"])):
+        if t["is_stop"][i] or t["kind"][i] not in COUNT_KINDS:
+            continue
+        lemma = t["lemma"][i].lower()
+        for name in _DEFAULT_MATCH(lemma):
+            hits.setdefault((t["para_id"][i], name), []).append(lemma)
+    th = out["themes"]
+    for (para_id, name), lemmas in sorted(hits.items()):
+        th["doc"].append(doc)
+        th["para_id"].append(para_id)
+        th["theme"].append(name)
+        th["hits"].append(len(lemmas))
+        th["terms"].append(";".join(sorted(set(lemmas))))
+
+
+def tag_themes(terms, themes=None):
+    """The `themes` frame for any dictionary (default: the shipped one) from a `terms` frame."""
+    import pandas as pd
+
+    match = matcher(load_themes(themes) if isinstance(themes, (str, Path)) else themes)
+    rows = terms[(~terms["is_stop"].astype(bool)) & terms["kind"].isin(COUNT_KINDS)]
+    out: dict[tuple, list[str]] = {}
+    for aid, pid, lemma in zip(rows["article_id"].astype(str), rows["para_id"], rows["lemma"].astype(str)):
+        low = lemma.lower()
+        for name in match(low):
+            out.setdefault((aid, pid, name), []).append(low)
+    data = [(a, p, n, len(v), ";".join(sorted(set(v)))) for (a, p, n), v in out.items()]
+    return pd.DataFrame(data, columns=["article_id", "para_id", "theme", "hits", "terms"]).astype(
+        {"para_id": "int32", "hits": "int32"})
+
+
+def theme_scores(themes_frame, articles, terms=None, *, themes=None):
+    """Article x theme table: `hits` and `share` (hits per 100 counted words), one row per
+    article and theme, zero rows included, with the article's `region` and `year`."""
+    import pandas as pd
+
+    names = [t.name for t in (themes or load_themes())]
+    hits = themes_frame.groupby(["article_id", "theme"], observed=True)["hits"].sum()
+    idx = pd.MultiIndex.from_product([articles["article_id"].astype(str), names], names=["article_id", "theme"])
+    out = hits.reindex(idx, fill_value=0).reset_index()
+    words = articles.set_index("article_id")["n_words"]
+    out["per_100_words"] = out["hits"] / out["article_id"].map(words).clip(lower=1) * 100
+    total = out.groupby("article_id")["hits"].transform("sum")
+    out["share"] = (out["hits"] / total.where(total > 0)).fillna(0.0)
+    meta = articles[["article_id", "region", "year"]].astype({"article_id": str})
+    return out.merge(meta, on="article_id", how="left")
+
+
+def theme_shares(scores, by=None):
+    """Share of all theme hits that fall on each theme, overall or per group (`region`, `year`)."""
+    keys = ["theme"] if by is None else [by, "theme"]
+    g = scores.groupby(keys, observed=True, dropna=False)["hits"].sum().reset_index()
+    total = g.groupby(keys[:-1])["hits"].transform("sum") if by else g["hits"].sum()
+    g["share"] = (g["hits"] / total).fillna(0.0)
+    return g.sort_values(keys[:-1] + ["share"], ascending=[True] * (len(keys) - 1) + [False], ignore_index=True)

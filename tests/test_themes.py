@@ -1,0 +1,75 @@
+"""Theme dictionaries: wildcards, compounds, user files; NMF topics are reproducible."""
+
+import pandas as pd
+import pytest
+
+from kslib import themes as TH
+from kslib import topics
+from kslib.extract import parse_document
+
+
+def terms_of(texts):
+    frames = []
+    for aid, text in texts.items():
+        cols = parse_document(aid, text.encode())["terms"]
+        frames.append(pd.DataFrame(dict(cols)).rename(columns={"doc": "article_id"}))
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.parametrize(
+    "lemma, theme",
+    [
+        ("kommuneøkonomi", "kommuneøkonomi"), ("tariffoppgjør", "arbeidsgiverpolitikk og lønn"),
+        ("mellomoppgjør", "arbeidsgiverpolitikk og lønn"), ("ki", "digitalisering og innovasjon"),
+        ("velferdsteknologi", "digitalisering og innovasjon"), ("utenforskap", "inkludering og utenforskap"),
+        ("utanforskap", "inkludering og utenforskap"), ("beredskap", "samfunnssikkerhet og beredskap"),
+        ("totalberedskap", "samfunnssikkerhet og beredskap"), ("barnevern", "oppvekst og utdanning"),
+    ],
+)
+def test_wildcards_and_compounds(lemma, theme):
+    assert theme in TH.matcher()(lemma)
+
+
+def test_default_dictionary_has_every_policy_area():
+    names = {t.name for t in TH.load_themes()}
+    assert len(names) >= 12 and "kommuneøkonomi" in names and "klima, energi og miljø" in names
+    assert all(t.description for t in TH.load_themes())
+
+
+def test_user_dictionary(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[[theme]]\nname = "fisk"\ndescription = "Fiske"\npatterns = ["*fisk*", "laks"]\n',
+                    encoding="utf-8")
+    t = terms_of({"a": "Fiskeriene og laksen er viktige. Kommunen satser på fiskeoppdrett."})
+    tagged = TH.tag_themes(t, path)
+    assert set(tagged["theme"]) == {"fisk"} and tagged["hits"].sum() == 3
+
+
+def test_bad_dictionary_is_a_clear_error(tmp_path):
+    path = tmp_path / "tom.toml"
+    path.write_text('[[theme]]\nname = "x"\n', encoding="utf-8")
+    with pytest.raises(TH.ThemeError, match="pattern"):
+        TH.load_themes(path)
+
+
+def test_pipeline_themes_equal_tag_themes(seeds):
+    again = TH.tag_themes(seeds.terms)
+    got = seeds.themes[["article_id", "para_id", "theme", "hits"]].astype({"theme": str})
+    key = ["article_id", "para_id", "theme"]
+    assert got.sort_values(key).reset_index(drop=True).equals(
+        again[["article_id", "para_id", "theme", "hits"]].astype({"article_id": "string"}).sort_values(key)
+        .reset_index(drop=True))
+
+
+def test_theme_scores_have_zero_rows(seeds):
+    scores = TH.theme_scores(seeds.themes, seeds.articles)
+    assert len(scores) == len(seeds.articles) * len(TH.load_themes())
+    assert (scores.groupby("article_id")["share"].sum().round(6) == 1).all()
+
+
+def test_topics_are_deterministic_and_run_on_five_articles(seeds):
+    a = topics.fit_topics(seeds.terms, 6)
+    b = topics.fit_topics(seeds.terms, 6)
+    assert a.terms.equals(b.terms) and a.articles.equals(b.articles)
+    assert a.terms["topic"].nunique() == 4  # capped by the number of articles - 1
+    assert (a.articles.groupby("article_id")["weight"].sum().round(6) == 1).all()
