@@ -7,7 +7,7 @@ OUT    ?= reports
 FIGS   ?= $(if $(filter command line,$(origin OUT)),$(OUT)/figures,figures)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report extract test lab bench evaluate clean
+.PHONY: help setup report extract test lab bench evaluate clean notebooks
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -41,3 +41,6 @@ bench: setup  ## speed and memory benchmark (add ARGS=--large for 100,000 articl
 clean:  ## remove caches, processed tables and reports (never the articles)
 	rm -rf data/interim data/processed reports .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+notebooks: setup  ## re-execute the notebooks in place on data/seeds (commit them executed)
+	KSLIB_REPORT=1 $(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/[0-9][0-9]-*.ipynb

@@ -191,3 +191,28 @@ def format_errors(errors: list) -> str:
             current = file
         lines.append(f"    {measure:<13} {kind}: {value}")
     return "\n".join(lines)
+
+
+def evaluate_file(corpus, gold_path) -> Evaluation | None:
+    """`evaluate` with a gold file; None when no gold article is in the corpus."""
+    import json
+    from pathlib import Path
+
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    names = {PurePosixPath(f).name for f in corpus.articles["file"]}
+    if not any(g["file"] in names for g in gold):
+        return None
+    return evaluate(corpus, gold)
+
+
+def score_table(result: Evaluation):
+    """One row per measure: `measure`, `score` (F1 or accuracy), `kind`, and the counts."""
+    import pandas as pd
+
+    rows = []
+    for name, s in result.scores.items():
+        if "f1" in s:
+            rows.append((name, s["f1"], "F1", s["precision"], s["recall"], f"tp {s['tp']}, fp {s['fp']}, fn {s['fn']}"))
+        else:
+            rows.append((name, s["accuracy"], "treffsikkerhet", None, None, f"{s['correct']} av {s['n']}"))
+    return pd.DataFrame(rows, columns=["measure", "score", "kind", "precision", "recall", "counts"])

@@ -35,14 +35,19 @@ def use_style() -> None:
 
 
 def figure_dir(out_dir=None) -> Path:
-    """Where figures go: `out_dir`, else $KSLIB_FIGURES, else the project's figures/."""
-    return Path(out_dir or os.environ.get("KSLIB_FIGURES") or config.FIGURES_DIR)
+    """Where figures go: `out_dir`, else $KSLIB_FIGURES, else the project's figures/.
+
+    $KSLIB_FIGURES_REDIRECT, when set, wins over everything: the test suite uses it so
+    that running the notebooks never rewrites the committed figures."""
+    forced = os.environ.get("KSLIB_FIGURES_REDIRECT")
+    return Path(forced or out_dir or os.environ.get("KSLIB_FIGURES") or config.FIGURES_DIR)
 
 
-def save(fig, name: str, *, data=None, out_dir=None, pdf: bool = False) -> list[Path]:
+def save(fig, name: str, *, data=None, out_dir=None, pdf: bool = False, close: bool = False) -> list[Path]:
     """Write `fig` as `<out_dir>/<name>.png` and `.svg` (and `.pdf`), and `data` as `<name>.csv`.
 
-    `name` is `<notebook number>-<slug>`, e.g. `03-artikler-per-fylke`.
+    `name` is `<notebook number>-<slug>`, e.g. `03-artikler-per-fylke`. The figure
+    stays open so a notebook still shows it (`close=True` in scripts).
     Returns the paths written.
     """
     import matplotlib.pyplot as plt
@@ -61,12 +66,13 @@ def save(fig, name: str, *, data=None, out_dir=None, pdf: bool = False) -> list[
         csv = out / f"{name}.csv"
         frame.to_csv(csv, index=not isinstance(frame.index, pd.RangeIndex), encoding="utf-8")
         paths.append(csv)
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     return paths
 
 
 def _wrap(label, width=28) -> str:
-    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+    return "\n".join(textwrap.wrap(str(label), width, break_long_words=False, break_on_hyphens=False)) or str(label)
 
 
 def plot_bar(series, *, title: str, xlabel: str = "", ylabel: str = "", color=None, ax=None, annotate=True):
@@ -106,7 +112,7 @@ def plot_stacked(frame, *, title: str, xlabel: str = "", colors=None, ax=None):
         left = vals if left is None else left + vals
     ax.set_title(title)
     ax.set_xlabel(xlabel)
-    ax.legend(loc="lower right", fontsize=9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=len(frame.columns), fontsize=9)
     return ax
 
 
@@ -196,3 +202,22 @@ def plot_network(graph, *, title: str, ax=None):
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=sizes)
     nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8)
     return ax
+
+
+def plot_wordclouds(groups: dict, *, title: str, max_words: int = 60):
+    """A grid of word clouds, one per group ({group: {word: count}}). Returns the Figure."""
+    import math
+
+    import matplotlib.pyplot as plt
+
+    use_style()
+    n = max(1, len(groups))
+    cols = 2 if n > 1 else 1
+    rows = math.ceil(n / cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(6 * cols, 3.6 * rows), squeeze=False)
+    for ax, (group, freqs) in zip(axes.ravel(), groups.items()):
+        plot_wordcloud(freqs, title=str(group), ax=ax, max_words=max_words)
+    for ax in axes.ravel()[len(groups):]:
+        ax.axis("off")
+    fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
+    return fig

@@ -387,6 +387,7 @@ def extract(doc: str, paragraphs, out, ctx) -> None:
     units, people = article.run()
     ctx["person_spans"] = article.name_spans
     ctx["surnames"] = frozenset(p.surname for p in people)
+    ctx["name_words"] = frozenset(w for p in people for w in p.tokens)
     q, pp = out["quotes"], out["people"]
     for u in units:
         for key, value in (("doc", doc), ("quote_id", u.local_id), ("para_id", u.para_id),

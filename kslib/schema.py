@@ -39,7 +39,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "terms": {
         "article_id": STR, "para_id": I32, "token_id": I32, "sent_id": I32, "token": CAT, "lemma": CAT,
-        "is_stop": BOOL, "kind": CAT,
+        "is_stop": BOOL, "is_name": BOOL, "kind": CAT,
     },
     "themes": {"article_id": STR, "para_id": I32, "theme": CAT, "hits": I32, "terms": STR},
 }

@@ -9,8 +9,8 @@ package's Norwegian list plus `resources/stopwords_extra.txt`. Boilerplate,
 photo credits and captions are left out of counts by default (`COUNT_KINDS`).
 
 The `terms` frame has one row per token: `article_id`, `para_id`, `token_id`,
-`sent_id` (sentence within the paragraph), `token`, `lemma`, `is_stop`, `kind`
-(the paragraph kind).
+`sent_id` (sentence within the paragraph), `token`, `lemma`, `is_stop`,
+`is_name` (part of a person's name), `kind` (the paragraph kind).
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ def extract(doc: str, paragraphs, out, ctx) -> None:
     lang = out["docs"]["language"][-1] or "nb"
     t = out["terms"]
     sw = stop_words()
+    spans = ctx.get("person_spans", {})
+    name_words = ctx.get("name_words", frozenset())
     token_id = 0
     for p in paragraphs:
         text = p.text
@@ -114,6 +116,8 @@ def extract(doc: str, paragraphs, out, ctx) -> None:
             t["token"].append(token)
             t["lemma"].append(lemma)
             t["is_stop"].append(stop)
+            t["is_name"].append(kind == "word" and (token in name_words or any(
+                a <= m.start() < b for a, b in spans.get(p.para_id, ()))))
             t["kind"].append(p.kind)
             token_id += 1
     ctx["lemmas"] = t
@@ -121,13 +125,17 @@ def extract(doc: str, paragraphs, out, ctx) -> None:
 
 # -- selecting and counting ----------------------------------------------------------
 
-def select(terms, *, kinds=COUNT_KINDS, drop_stop: bool = True, keep_ks: bool = False, min_length: int = 2):
-    """The rows that count: content paragraphs, no stop words, no one-letter tokens.
+def select(terms, *, kinds=COUNT_KINDS, drop_stop: bool = True, drop_names: bool = True, keep_ks: bool = False,
+           min_length: int = 2):
+    """The rows that count: content paragraphs, no stop words, no people's names, no one-letter tokens.
 
-    keep_ks: count `KS` as a term (off by default: it is on every page)."""
+    keep_ks: count `KS` as a term (off by default: it is on every page). drop_names:
+    leave out words of people's names (the speakers analysis counts people)."""
     rows = terms[terms["kind"].isin(kinds)]
     if drop_stop:
         rows = rows[~rows["is_stop"].astype(bool)]
+    if drop_names and "is_name" in rows.columns:
+        rows = rows[~rows["is_name"].astype(bool)]
     lemma = rows["lemma"].astype(str)
     mask = lemma.str.len() >= min_length
     if not keep_ks:
@@ -177,8 +185,9 @@ def _sequences(terms, field="lemma", kinds=COUNT_KINDS):
     rows = terms[terms["kind"].isin(kinds)]
     keys = zip(rows["article_id"].astype(str), rows["para_id"], rows["sent_id"])
     seqs: dict = {}
-    for key, value, stop in zip(keys, rows[field].astype(str), rows["is_stop"].astype(bool)):
-        seqs.setdefault(key, []).append(None if stop or value == "KS" or len(value) < 2 else value)
+    names = rows["is_name"].astype(bool) if "is_name" in rows.columns else [False] * len(rows)
+    for key, value, stop, name in zip(keys, rows[field].astype(str), rows["is_stop"].astype(bool), names):
+        seqs.setdefault(key, []).append(None if stop or name or value == "KS" or len(value) < 2 else value)
     return seqs
 
 
@@ -336,3 +345,27 @@ def frequencies(terms, **kw) -> dict[str, int]:
     """{lemma: count} for word clouds."""
     counts = count_terms(terms, **kw)
     return dict(zip(counts["term"], counts["n"]))
+
+
+def group_frequencies(terms, articles, by: str = "region", n_groups: int = 4, **kw) -> dict[str, dict[str, int]]:
+    """{group: {lemma: count}} for the `n_groups` groups with most articles (word clouds per group)."""
+    groups = articles[by].astype("object").where(articles[by].notna(), "ukjent").astype(str)
+    top = groups.value_counts().head(n_groups).index
+    out = {}
+    for group in top:
+        ids = set(articles.loc[groups == group, "article_id"].astype(str))
+        out[group] = frequencies(terms[terms["article_id"].astype(str).isin(ids)], **kw)
+    return out
+
+
+def keyness_by(terms, articles, by: str = "region", target=None, **kw):
+    """Keyness of one group of articles (`by` == `target`) against all the others.
+
+    With `target=None` the most frequent group that is not `national` is used.
+    Returns (target, keyness frame)."""
+    values = articles[by].astype("object").where(articles[by].notna(), "ukjent").astype(str)
+    if target is None:
+        counts = values[values != "national"].value_counts()
+        target = counts.index[0] if len(counts) else values.value_counts().index[0]
+    ids = articles.loc[values == str(target), "article_id"]
+    return str(target), keyness(terms, ids, **kw)

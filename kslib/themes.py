@@ -137,3 +137,23 @@ def theme_shares(scores, by=None):
     total = g.groupby(keys[:-1])["hits"].transform("sum") if by else g["hits"].sum()
     g["share"] = (g["hits"] / total).fillna(0.0)
     return g.sort_values(keys[:-1] + ["share"], ascending=[True] * (len(keys) - 1) + [False], ignore_index=True)
+
+
+def article_matrix(scores, articles, *, value: str = "per_100_words", max_articles: int = 40):
+    """Article x theme table for a heatmap: the `max_articles` articles with most theme hits,
+    rows labelled by title (or first words)."""
+    from .overview import article_labels
+
+    totals = scores.groupby("article_id")["hits"].sum().sort_values(ascending=False)
+    keep = totals.head(max_articles).index
+    matrix = scores[scores["article_id"].isin(keep)].pivot_table(index="article_id", columns="theme",
+                                                                 values=value, fill_value=0)
+    matrix = matrix.loc[[k for k in keep if k in matrix.index]]
+    return matrix.rename(index=article_labels(articles))
+
+
+def group_matrix(scores, by: str):
+    """Group (`region`, `year`) x theme table of shares (each row sums to 1)."""
+    shares = theme_shares(scores.assign(**{by: scores[by].astype("object").where(scores[by].notna(), "ukjent")
+                                           .astype(str)}), by=by)
+    return shares.pivot_table(index=by, columns="theme", values="share", fill_value=0)

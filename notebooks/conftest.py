@@ -1,0 +1,7 @@
+"""nbval runs every notebook in `make test`; figures go to a temporary folder, not figures/."""
+
+import os
+import tempfile
+
+os.environ.setdefault("KSLIB_FIGURES_REDIRECT", tempfile.mkdtemp(prefix="kslib-figures-"))
+os.environ.setdefault("KSLIB_REPORT", "1")  # plain tables: the same output in every run

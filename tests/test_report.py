@@ -1,0 +1,49 @@
+"""`kslib report` on a small folder the test writes: every figure and report.html."""
+
+import pytest
+
+from kslib.cli import main
+from kslib.report import notebooks
+
+from .conftest import write
+
+NYNORSK = ("Kommunane i Vestland får meir pengar\n\n"
+           "Statsbudsjettet gjev kommunane i Vestland eit større handlingsrom neste år.\n\n"
+           "- Dette er gode nyheiter for innbyggjarane våre, seier fylkesordførar Ola Nordmann.\n\n"
+           "Ordføraren i Bergen meiner at pengane må gå til eldreomsorg og skule.")
+NO_QUOTES = ("Ny avtale om digitalisering\n\n"
+             "KS og kommunane i Innlandet har inngått ein avtale om digitalisering og kunstig intelligens. "
+             "Avtalen gjeld frå 1. januar 2025 og omfattar alle kommunane i fylket.")
+BOKMAL = ("Tariffoppgjøret er i gang\n\n"
+          "- Vi forhandler om lønn for alle ansatte i kommunene, sier arbeidslivsdirektør Kari Hansen i KS.\n\n"
+          "Forhandlingene i Oslo fortsetter i morgen. Kommunene i Viken og Agder følger med.")
+
+
+@pytest.mark.slow
+def test_report_on_a_small_folder(tmp_path, capsys):
+    data, out = tmp_path / "artikler", tmp_path / "rapport"
+    write(data, "nynorsk.txt", NYNORSK)
+    write(data, "utan-sitat.txt", NO_QUOTES)
+    write(data, "bokmal.txt", BOKMAL)
+    assert main(["report", str(data), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count(": ok (") == len(notebooks())
+    figures = out / "figures"
+    expected = {"01-avsnitt-etter-type", "01-maalform", "02-temaandeler", "03-kart", "04-kjonn",
+                "05-ordsky", "05-keyness"}
+    for name in expected:
+        for suffix in (".png", ".svg", ".csv"):
+            path = figures / f"{name}{suffix}"
+            assert path.exists() and path.stat().st_size > 0, path
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert len(html) > 10_000 and "data:image/png;base64" in html and "02 Temaer" in html
+    assert "load_corpus" not in html  # no code cells
+    assert len(list((out / "notebooks").glob("*.ipynb"))) == len(notebooks())
+
+
+def test_report_on_a_folder_where_every_file_is_rejected(tmp_path, capsys):
+    write(tmp_path, "tom.txt", "")
+    write(tmp_path, "kreditt.txt", "Foto: KS")
+    assert main(["report", str(tmp_path), "--out", str(tmp_path / "ut")]) == 2
+    err = capsys.readouterr().err
+    assert "All 2 files" in err and "Traceback" not in err
