@@ -53,6 +53,7 @@ class Corpus:
     places: "object" = None
     terms: "object" = None
     themes: "object" = None
+    metadata_issues: "object" = None
     root: Path | None = None
     n_files: int = 0
     tables_: tuple[str, ...] = field(default=(), repr=False)
@@ -301,6 +302,9 @@ def _assemble(root, n_files, ok, rejected, frames) -> Corpus:
     if near:
         dup = articles["article_id"].map(near).astype("string")
         articles["duplicate_of"] = articles["duplicate_of"].fillna(dup)
+    from .metadata import merge_metadata
+
+    articles, metadata_issues = merge_metadata(articles, root)
     return Corpus(
         articles=articles,
         paragraphs=paragraphs,
@@ -311,6 +315,7 @@ def _assemble(root, n_files, ok, rejected, frames) -> Corpus:
         places=per_article("places"),
         terms=per_article("terms"),
         themes=per_article("themes"),
+        metadata_issues=metadata_issues,
         root=root,
         n_files=n_files,
     )

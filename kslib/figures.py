@@ -221,3 +221,27 @@ def plot_wordclouds(groups: dict, *, title: str, max_words: int = 60):
         ax.axis("off")
     fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
     return fig
+
+
+def plot_trend(counts, *, title: str, value: str = "articles", by: str | None = None, ylabel: str = "Antall",
+               ax=None):
+    """Counts over periods (from `metadata.count_by_period`), one line per group when `by` is given."""
+    import matplotlib.pyplot as plt
+
+    use_style()
+    if ax is None:
+        _, ax = plt.subplots()
+    if counts.empty:
+        ax.text(0.5, 0.5, "Ingen datoer eller årstall", ha="center", va="center", transform=ax.transAxes)
+    elif by:
+        groups = list(counts.groupby(by, observed=True))
+        colours = plt.get_cmap("tab20").colors if len(groups) > 8 else [None] * len(groups)
+        for (group, g), colour in zip(groups, colours):
+            ax.plot(g["period"], g[value], marker="o", label=GROUP_LABELS.get(group, group), color=colour)
+        ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    else:
+        ax.plot(counts["period"], counts[value], marker="o", color="#1f4e79")
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="y")
+    return ax

@@ -65,3 +65,17 @@ def headline_numbers(corpus) -> dict:
         "quotes": int(len(corpus.quotes)),
         "people": int(len(corpus.people)),
     }
+
+
+def trend_note(articles) -> str:
+    """One sentence on whether the corpus can show change over time, and on what it rests."""
+    from .metadata import spans_years
+
+    dated = int(articles["date"].notna().sum()) if "date" in articles.columns else 0
+    years = sorted(set(articles["year"].dropna().astype(int)))
+    source = (f"{dated} av {len(articles)} artikler har dato fra metadata; resten har år fra teksten"
+              if dated else "Årene er hentet fra teksten (ingen metadata-fil med datoer)")
+    if not spans_years(articles):
+        only = f"bare {years[0]}" if years else "ingen kjente år"
+        return f"Korpuset dekker {only}, så det er ingen utvikling over tid å vise. {source}."
+    return f"Korpuset dekker {years[0]}–{years[-1]}. {source}."

@@ -1,0 +1,228 @@
+"""Metadata beside the articles: dates, URLs, titles, regions, authors.
+
+A folder may hold `metadata.csv` (or `.tsv`, `.json`, `.parquet`) with one row
+per article file, keyed by `file` (the path relative to the folder, as in
+`articles.file`). Known columns: `date` (`YYYY-MM-DD` or `DD.MM.YYYY`), `url`,
+`title`, `region`, `author`; any other column is kept as `meta_<name>`. Known
+fields win over what the text suggests: `date` gives `year` (`year_source` =
+`metadata`), `title` replaces the detected headline, `region` the inferred
+region (`region_source` = `metadata`); a KS regional URL
+(`/regioner/ks-vestland/...`) gives the region when the file has none.
+Bad metadata never loses an article: every problem becomes a row of
+`metadata_issues` (`file`, `column`, `issue`) and a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+NAMES = ("metadata.csv", "metadata.tsv", "metadata.json", "metadata.parquet")
+KNOWN = ("file", "date", "url", "title", "region", "author")
+_KS_REGION = re.compile(r"/regioner/ks-([a-z0-9æøå-]+)", re.I)
+
+
+def _NA():
+    import pandas as pd
+
+    return pd.NA
+
+
+def find_metadata(root: Path) -> Path | None:
+    """The metadata file in `root`, if any (csv before tsv, json, parquet)."""
+    for name in NAMES:
+        if (Path(root) / name).is_file():
+            return Path(root) / name
+    return None
+
+
+def read_metadata(path: Path):
+    """The metadata file as a frame of strings with lower-case column names."""
+    import pandas as pd
+
+    path = Path(path)
+    if path.suffix == ".csv":
+        df = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig")
+    elif path.suffix == ".tsv":
+        df = pd.read_csv(path, dtype=str, sep="\t", encoding="utf-8-sig")
+    elif path.suffix == ".json":
+        df = pd.read_json(path, dtype=False)
+    else:
+        df = pd.read_parquet(path)
+    df.columns = [str(c).strip().lower() for c in df.columns]
+    return df.astype("object").where(df.notna(), None)
+
+
+def parse_date(value):
+    """`YYYY-MM-DD` or `DD.MM.YYYY` (also `D.M.YYYY`) to a Timestamp, else None."""
+    import pandas as pd
+
+    if value is None:
+        return None
+    text = str(value).strip()
+    for pattern, fmt in ((r"\d{4}-\d{1,2}-\d{1,2}", "%Y-%m-%d"), (r"\d{1,2}\.\d{1,2}\.\d{4}", "%d.%m.%Y")):
+        if re.fullmatch(pattern, text):
+            try:
+                return pd.Timestamp(pd.to_datetime(text, format=fmt))
+            except ValueError:
+                return None
+    return None
+
+
+def region_from_url(url: str | None) -> str | None:
+    """The county of a KS regional URL (`.../regioner/ks-vestland/...` -> `Vestland`)."""
+    if url is None or url is _NA() or not str(url):
+        return None
+    m = _KS_REGION.search(str(url))
+    if not m:
+        return None
+    from .gazetteer import fylker
+
+    slug = _fold(m.group(1))
+    for row in fylker():
+        if _fold(re.sub(r"\s+", "-", row["name"])) == slug:
+            return row["name"]
+    return None
+
+
+def _fold(text: str) -> str:
+    """`Møre-og-Romsdal` and `more-og-romsdal` alike: URLs often drop æ ø å."""
+    return text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+
+
+def slug_from_url(url: str | None) -> str | None:
+    """The last part of a URL's path, readable (`ny-avtale-om-lonn`)."""
+    if url is None or url is _NA() or not str(url):
+        return None
+    path = re.sub(r"[?#].*$", "", str(url)).rstrip("/")
+    last = path.rsplit("/", 1)[-1]
+    return last or None
+
+
+def merge_metadata(articles, root: Path):
+    """(articles with metadata merged, metadata_issues frame) for the folder `root`."""
+    import pandas as pd
+
+    from .schema import frame
+
+    issues: list[tuple] = []
+    path = find_metadata(root)
+    articles = articles.copy()
+    for col in ("date", "url", "author", "url_slug", "region_office"):
+        if col not in articles.columns:
+            articles[col] = pd.Series([pd.NA] * len(articles), dtype="string" if col != "date" else "datetime64[ns]")
+    if path is None:
+        return articles, frame("metadata_issues")
+    try:
+        meta = read_metadata(path)
+    except Exception as exc:  # an unreadable metadata file must not stop the articles loading
+        issues.append((path.name, None, f"metadata file could not be read: {type(exc).__name__}: {exc}"))
+        warnings.warn(f"kslib: {issues[-1][2]}", stacklevel=3)
+        return articles, _issues(issues)
+    if "file" not in meta.columns:
+        issues.append((path.name, None, "no `file` column: the metadata cannot be matched to articles"))
+        warnings.warn(f"kslib: {path.name}: {issues[-1][2]}", stacklevel=3)
+        return articles, _issues(issues)
+    meta["file"] = meta["file"].map(lambda f: str(f).strip().replace("\\", "/") if f is not None else None)
+    dup = meta["file"].duplicated(keep="first") & meta["file"].notna()
+    for f in meta.loc[dup, "file"]:
+        issues.append((f, "file", "duplicate row for this file: the first one is used"))
+    meta = meta[~dup & meta["file"].notna()]
+    known_files = set(articles["file"].astype(str))
+    for f in meta["file"]:
+        if f not in known_files:
+            issues.append((f, "file", "no article file with this name"))
+    for f in sorted(known_files - set(meta["file"])):
+        issues.append((f, "file", "article has no metadata row"))
+    extra = [c for c in meta.columns if c not in KNOWN]
+    for c in extra:
+        issues.append((path.name, c, f"unknown column kept as meta_{c}"))
+    meta = meta.rename(columns={c: f"meta_{c}" for c in extra}).set_index("file")
+
+    rows = articles["file"].astype(str)
+    get = lambda col: rows.map(meta[col]) if col in meta.columns else pd.Series([None] * len(rows))  # noqa: E731
+    dates = get("date")
+    parsed = dates.map(parse_date)
+    for f, raw, ok in zip(rows, dates, parsed):
+        if isinstance(raw, str) and raw.strip() and pd.isna(ok):
+            issues.append((f, "date", f"unparseable date {raw!r} (use YYYY-MM-DD or DD.MM.YYYY)"))
+    articles["date"] = pd.to_datetime(parsed.astype("object").where(parsed.notna(), None)).astype("datetime64[ns]")
+    has_date = articles["date"].notna()
+    articles.loc[has_date, "year"] = articles.loc[has_date, "date"].dt.year.astype("Int64")
+    articles["year_source"] = articles["year_source"].astype("object")
+    articles.loc[has_date, "year_source"] = "metadata"
+    for col in ("url", "author"):
+        articles[col] = get(col).astype("string")
+    titles = get("title")
+    articles["title"] = titles.where(titles.notna(), articles["title"].astype("object")).astype("string")
+    articles["url_slug"] = articles["url"].map(slug_from_url).astype("string")
+    office = articles["url"].map(region_from_url)
+    articles["region_office"] = office.map(lambda r: f"KS {r}" if isinstance(r, str) else None).astype("string")
+    region = get("region")
+    articles["region_source"] = articles["region_source"].astype("object")
+    for source, values in (("url", office), ("metadata", region)):
+        mask = values.notna().to_numpy()
+        articles.loc[mask, "region"] = values[mask].to_numpy()
+        articles.loc[mask, "region_source"] = source
+        from .gazetteer import counties_of
+
+        today = set(counties_of("2024"))
+        articles.loc[mask, "region_2024"] = [v if v in today else None for v in values[mask]]
+    for c in meta.columns:
+        if c.startswith("meta_"):
+            articles[c] = get(c)
+    articles["year_source"] = pd.Categorical(articles["year_source"], categories=["metadata", "text"])
+    articles["region_source"] = pd.Categorical(articles["region_source"], categories=["metadata", "url", "text"])
+    if issues:
+        first = "; ".join(f"{f}: {issue}" for f, _, issue in issues[:3])
+        warnings.warn(f"kslib: {len(issues)} metadata issue(s) in {path.name} ({first}"
+                      f"{' ...' if len(issues) > 3 else ''}); see corpus.metadata_issues", stacklevel=3)
+    return articles, _issues(issues)
+
+
+def _issues(rows):
+    import pandas as pd
+
+    from .schema import frame
+
+    return frame("metadata_issues", pd.DataFrame(rows, columns=["file", "column", "issue"]))
+
+
+def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None = None, date: str = "date"):
+    """Counts per period (`Y` year, `Q` quarter, `M` month) of any frame with `article_id`.
+
+    Uses the articles' `date` where known, else the start of their `year`.
+    Returns `period` (Timestamp), [by], `n` (rows), `articles` (distinct articles);
+    periods with nothing are included as zero rows."""
+    import pandas as pd
+
+    if articles is None:
+        articles = frame
+    when = articles[date] if date in articles.columns else pd.Series(pd.NaT, index=articles.index)
+    fallback = pd.to_datetime(articles["year"].astype("Int64").astype("string") + "-01-01", errors="coerce")
+    when = when.fillna(fallback)
+    stamp = dict(zip(articles["article_id"], when))
+    df = frame.assign(_when=frame["article_id"].map(stamp)).dropna(subset=["_when"])
+    freq = {"Y": "YS", "Q": "QS", "M": "MS"}.get(period, period)
+    df["period"] = pd.to_datetime(df["_when"]).dt.to_period(freq.rstrip("S") if freq.endswith("S") else freq) \
+        .dt.start_time
+    keys = ["period"] + ([by] if by else [])
+    out = df.groupby(keys, observed=True).agg(n=("article_id", "size"), articles=("article_id", "nunique"))
+    out = out.reset_index()
+    if not out.empty:
+        full = pd.date_range(out["period"].min(), out["period"].max(), freq=freq)
+        if by:
+            idx = pd.MultiIndex.from_product([full, out[by].unique()], names=keys)
+        else:
+            idx = pd.Index(full, name="period")
+        out = out.set_index(keys).reindex(idx, fill_value=0).reset_index()
+    return out
+
+
+def spans_years(articles) -> bool:
+    """True when the corpus covers more than one year (dates or inferred years)."""
+    years = set(articles["year"].dropna().astype(int))
+    if "date" in articles.columns:
+        years |= set(articles["date"].dropna().dt.year)
+    return len(years) > 1

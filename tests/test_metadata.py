@@ -1,0 +1,89 @@
+"""Metadata beside the articles: merge, overrides, and every bad case reported, nothing lost."""
+
+import pandas as pd
+import pytest
+
+from kslib.corpus import load_corpus
+from kslib.metadata import count_by_period, parse_date, region_from_url, slug_from_url
+
+from .conftest import write
+
+A = "Tariffoppgjøret 2021 er i gang.\n\n- Vi forhandler nå, sier Kari Hansen."
+B = "Kommunene i Innlandet møttes på Gol i 2019. Alle kommunene var med."
+C = "En tredje artikkel uten årstall om kommuneøkonomi."
+D = "En fjerde artikkel om skole og barnehage i kommunene."
+
+
+def folder(tmp_path, metadata: str, name="metadata.csv"):
+    for f, text in (("a.txt", A), ("b.txt", B), ("sub/c.txt", C), ("d.txt", D)):
+        write(tmp_path, f, text)
+    write(tmp_path, name, metadata)
+    return tmp_path
+
+
+def test_merge_and_every_bad_case(tmp_path):
+    meta = ("file,date,url,title,region,author,kilde\n"
+            "a.txt,2022-03-01,https://www.ks.no/regioner/ks-vestland/ny-avtale-om-lonn/,Egen tittel,,Ola,web\n"
+            "b.txt,15.06.2023,,,Agder,,web\n"
+            "sub/c.txt,i fjor,,,,,\n"
+            "b.txt,2020-01-01,,,,,dup\n"
+            "finnes-ikke.txt,2020-01-01,,,,,\n")
+    with pytest.warns(UserWarning, match="metadata issue"):
+        corpus = load_corpus(folder(tmp_path, meta), cache=False)
+    a = corpus.articles.set_index("file")
+    assert len(a) == 4  # nothing lost
+    assert a.loc["a.txt", "date"] == pd.Timestamp("2022-03-01") and a.loc["a.txt", "year"] == 2022
+    assert a.loc["a.txt", "year_source"] == "metadata" and a.loc["a.txt", "title"] == "Egen tittel"
+    assert a.loc["a.txt", "region"] == "Vestland" and a.loc["a.txt", "region_source"] == "url"
+    assert a.loc["a.txt", "region_office"] == "KS Vestland" and a.loc["a.txt", "url_slug"] == "ny-avtale-om-lonn"
+    assert a.loc["b.txt", "year"] == 2023 and a.loc["b.txt", "region"] == "Agder"
+    assert a.loc["b.txt", "region_source"] == "metadata" and a.loc["b.txt", "region_2024"] == "Agder"
+    assert a.loc["b.txt", "meta_kilde"] == "web"  # the first of the duplicate rows
+    assert pd.isna(a.loc["sub/c.txt", "date"]) and a.loc["d.txt", "year_source"] != "metadata"
+    issues = corpus.metadata_issues
+    said = set(zip(issues["file"], issues["issue"].str.split().str[0]))
+    assert ("b.txt", "duplicate") in said
+    assert ("finnes-ikke.txt", "no") in said
+    assert ("d.txt", "article") in said
+    assert ("sub/c.txt", "unparseable") in said
+    assert ("metadata.csv", "unknown") in said
+
+
+@pytest.mark.parametrize("name, body", [
+    ("metadata.tsv", "file\tdate\na.txt\t01.02.2021\n"),
+    ("metadata.json", '[{"file": "a.txt", "date": "2021-02-01"}]'),
+])
+def test_other_formats(tmp_path, name, body):
+    with pytest.warns(UserWarning):
+        corpus = load_corpus(folder(tmp_path, body, name), cache=False)
+    assert corpus.articles.set_index("file").loc["a.txt", "date"] == pd.Timestamp("2021-02-01")
+
+
+def test_metadata_without_file_column_is_reported_not_fatal(tmp_path):
+    with pytest.warns(UserWarning, match="no `file` column"):
+        corpus = load_corpus(folder(tmp_path, "dato,url\n2021-01-01,x\n"), cache=False)
+    assert len(corpus.articles) == 4 and len(corpus.metadata_issues) == 1
+
+
+@pytest.mark.parametrize("raw, expected", [("2024-02-14", "2024-02-14"), ("14.02.2024", "2024-02-14"),
+                                           ("1.2.2024", "2024-02-01"), ("31.02.2024", None), ("i går", None)])
+def test_parse_date(raw, expected):
+    got = parse_date(raw)
+    assert (None if got is None else got.strftime("%Y-%m-%d")) == expected
+
+
+def test_url_helpers():
+    assert region_from_url("https://www.ks.no/regioner/ks-møre-og-romsdal/x/") == "Møre og Romsdal"
+    assert region_from_url("https://www.ks.no/regioner/ks-more-og-romsdal/x/") == "Møre og Romsdal"
+    assert region_from_url("https://www.ks.no/regioner/ks-troms-og-finnmark/sak/") == "Troms og Finnmark"
+    assert region_from_url("https://www.ks.no/fagomrader/x/") is None
+    assert slug_from_url("https://www.ks.no/a/b/ny-sak/?x=1") == "ny-sak"
+
+
+def test_count_by_period_fills_empty_periods():
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "year": pd.array([2019, 2021, None], dtype="Int64"),
+                             "date": pd.to_datetime([None, "2021-06-01", "2021-07-15"])})
+    yearly = count_by_period(articles, "Y")
+    assert yearly["period"].dt.year.tolist() == [2019, 2020, 2021] and yearly["n"].tolist() == [1, 0, 2]
+    monthly = count_by_period(articles, "M")
+    assert monthly.set_index("period").loc["2021-07-01", "articles"] == 1
