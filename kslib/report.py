@@ -45,6 +45,7 @@ def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None
     figures_dir.mkdir(parents=True, exist_ok=True)
     books = notebooks(notebook_dir)
     os.environ["KSLIB_REPORT"] = "1"
+    os.environ.pop("KSLIB_FIGURES_REDIRECT", None)  # the report decides where its figures go
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     failures, executed = [], []
     for i, book in enumerate(books, 1):
