@@ -28,8 +28,6 @@ def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None
     """Run the notebooks on `data_dir`; returns 0 when all ran, 1 when some failed."""
     import warnings
 
-    import papermill as pm
-
     from .corpus import CorpusError, load_corpus
 
     data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
@@ -44,9 +42,24 @@ def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None
     nb_out.mkdir(parents=True, exist_ok=True)
     figures_dir.mkdir(parents=True, exist_ok=True)
     books = notebooks(notebook_dir)
-    os.environ["KSLIB_REPORT"] = "1"
+    saved = dict(os.environ)
+    os.environ["KSLIB_REPORT"] = "1"  # plain tables in the report
     os.environ.pop("KSLIB_FIGURES_REDIRECT", None)  # the report decides where its figures go
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    try:
+        failures, executed = _run_all(books, data_dir, figures_dir, nb_out, progress)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    html = write_html(executed, out_dir / "report.html", title=f"KS-artikler: {data_dir.name}")
+    progress(f"Report: {html}\nFigures: {figures_dir}")
+    if failures:
+        progress(f"{len(failures)} notebook(s) failed: {', '.join(failures)} (see the executed notebooks in {nb_out})")
+    return 1 if failures else 0
+
+
+def _run_all(books, data_dir, figures_dir, nb_out, progress):
+    import papermill as pm
+
     failures, executed = [], []
     for i, book in enumerate(books, 1):
         start = time.perf_counter()
@@ -65,11 +78,7 @@ def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None
             progress(f"[{i}/{len(books)}] {book.stem}: FAILED: {type(exc).__name__}: {exc}")
         if target.exists():
             executed.append(target)
-    html = write_html(executed, out_dir / "report.html", title=f"KS-artikler: {data_dir.name}")
-    progress(f"Report: {html}\nFigures: {figures_dir}")
-    if failures:
-        progress(f"{len(failures)} notebook(s) failed: {', '.join(failures)} (see the executed notebooks in {nb_out})")
-    return 1 if failures else 0
+    return failures, executed
 
 
 def write_html(executed: list[Path], target: Path, *, title: str) -> Path:
