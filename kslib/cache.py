@@ -38,9 +38,10 @@ class ParseCache:
         return sorted(p for p in self.dir.iterdir() if p.is_dir() and p.name.startswith("part-")
                       and (p / "_SUCCESS").exists())
 
-    def load(self, wanted: set[str]) -> tuple[dict[str, "object"], set[str]]:
-        """Cached rows for the `wanted` documents: ({table: frame}, docs found)."""
-        import pandas as pd
+    def load(self, wanted: set[str]) -> tuple[dict[str, list], set[str]]:
+        """Cached rows for the `wanted` documents: ({table: [Arrow tables]}, docs found)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         found: set[str] = set()
@@ -50,24 +51,27 @@ class ParseCache:
             hit = (docs & wanted) - found
             if not hit:
                 continue
+            keep = pa.array(sorted(hit)) if len(hit) < len(docs) else None
             for file in part.glob("*.parquet"):
-                table = pq.read_table(file, filters=[("doc", "in", list(hit))] if len(hit) < len(docs) else None)
-                pieces.setdefault(file.stem, []).append(table.to_pandas())
+                table = pq.read_table(file)
+                if keep is not None:
+                    table = table.filter(pc.is_in(table.column("doc"), value_set=keep))
+                pieces.setdefault(file.stem, []).append(table)
             found |= hit
-        frames = {name: pd.concat(parts, ignore_index=True) for name, parts in pieces.items()}
-        return frames, found
+        return pieces, found
 
-    def store(self, frames: dict[str, "object"]) -> None:
-        """Add freshly parsed documents as a new part (written atomically)."""
-        if not self.enabled or frames["docs"].empty:
+    def store(self, tables: dict[str, "object"]) -> None:
+        """Add freshly parsed documents (Arrow tables) as a new part, written atomically."""
+        import pyarrow.parquet as pq
+
+        if not self.enabled or tables["docs"].num_rows == 0:
             return
         self.dir.mkdir(parents=True, exist_ok=True)
         self._drop_old_versions()
         tmp = self.dir / f".tmp-{uuid.uuid4().hex}"
         tmp.mkdir()
-        for name, df in frames.items():
-            if len(df.columns):
-                df.to_parquet(tmp / f"{name}.parquet", index=False)
+        for name, table in tables.items():
+            pq.write_table(table, tmp / f"{name}.parquet")
         (tmp / "_SUCCESS").touch()
         os.replace(tmp, self.dir / f"part-{uuid.uuid4().hex[:12]}")
         if len(self._parts()) > MAX_PARTS:
@@ -83,10 +87,13 @@ class ParseCache:
         docs: set[str] = set()
         for part in parts:
             docs |= set(pq.read_table(part / "docs.parquet", columns=["doc"]).column("doc").to_pylist())
-        frames, _ = self.load(docs)
+        import pyarrow as pa
+
+        pieces, _ = self.load(docs)
         for part in parts:
             shutil.rmtree(part, ignore_errors=True)
-        self.store(frames)
+        self.store({name: pa.concat_tables(tables, promote_options="permissive")
+                    for name, tables in pieces.items()})
 
     def _drop_old_versions(self) -> None:
         for other in self.root.iterdir():

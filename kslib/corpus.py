@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import config
 from .cache import ParseCache
-from .extract import DOC_TABLES, merge, parse_many
+from .extract import DOC_TABLES, parse_many
 from .io import content_hash, find_files
 from .schema import frame
 
@@ -29,6 +29,8 @@ from .schema import frame
 NEAR_DUPLICATE_SHARE = 0.8
 #: Paragraphs with fewer words than this are too generic to compare.
 NEAR_DUPLICATE_MIN_WORDS = 6
+#: A paragraph shared by more articles than this is boilerplate, not a sign of a copy.
+NEAR_DUPLICATE_MAX_SHARED = 20
 
 
 class CorpusError(ValueError):
@@ -159,13 +161,64 @@ def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool):
             results.append(parse_many(items))
             bar.update(len(items))
     bar.close()
-    return merge(results)
+    return _concat({name: [r[name] for r in results] for name in DOC_TABLES})
 
 
-def _doc_frames(columns) -> dict[str, "object"]:
+def _concat(pieces: dict[str, list]) -> dict[str, "object"]:
+    """One Arrow table per name from lists of tables (empty with its schema when none)."""
+    import pyarrow as pa
+
+    from .extract import arrow_schema
+
+    out = {}
+    for name in DOC_TABLES:
+        tables = [t for t in pieces.get(name, []) if t is not None]
+        out[name] = (pa.concat_tables(tables, promote_options="permissive") if tables
+                     else arrow_schema(name).empty_table())
+    return out
+
+
+def _per_article(table, files, name: str):
+    """An Arrow per-document table keyed by `article_id` (in file order) as a pandas frame.
+
+    Rows of documents that are not articles (rejected) drop out; a document that two
+    files share (identical bytes) gets its rows once per article."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = files[["doc", "article_id"]]
+    if not keys["doc"].is_unique:
+        df = table.to_pandas().merge(keys, on="doc")
+        rank = {a: i for i, a in enumerate(files["article_id"])}
+        order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
+        df = df.assign(_r=df["article_id"].map(rank)).sort_values(["_r", *order], kind="stable")
+        return _local_ids(df.drop(columns=["_r", "doc"]).reset_index(drop=True))
+    idx = pc.index_in(table.column("doc"), value_set=pa.array(keys["doc"].tolist(), pa.string()))
+    table = table.filter(pc.is_valid(idx))
+    idx = pc.drop_null(idx)
+    table = table.drop_columns(["doc"])
+    table = table.add_column(0, "article_id", pc.take(pa.array(keys["article_id"].tolist(), pa.string()), idx))
+    order = [c for c in ("para_id", "sent_id", "token_id") if c in table.column_names]
+    ranks = idx.to_numpy(zero_copy_only=False)
+    if order and len(ranks) and not np.all(np.diff(ranks) >= 0):  # cached and fresh parts interleave
+        table = table.add_column(0, "_r", idx).sort_by([("_r", "ascending")] + [(c, "ascending") for c in order])
+        table = table.drop_columns(["_r"])
+    types = {pa.string(): pd_string()}
+    return _local_ids(table.to_pandas(types_mapper=types.get))
+
+
+def pd_string():
     import pandas as pd
 
-    return {name: pd.DataFrame(dict(columns[name])) for name in DOC_TABLES}
+    return pd.StringDtype("pyarrow")
+
+
+def _local_ids(df):
+    for col in ("person_id", "speaker_id", "quote_id"):
+        if col in df.columns:  # local ids (p01, q01) become corpus-wide ids
+            df[col] = (df["article_id"] + ":" + df[col]).where(df[col].notna())
+    return df
 
 
 def _assign_ids(files: "object") -> "object":
@@ -178,24 +231,33 @@ def _assign_ids(files: "object") -> "object":
 
 
 def _near_duplicates(articles, paragraphs) -> dict[str, str]:
-    """article_id -> the earlier article it mostly repeats (shares most paragraphs with)."""
+    """article_id -> the earlier article it mostly repeats (shares most paragraphs with).
+
+    Paragraphs of six words or more are compared (case folded); a paragraph found in
+    more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything."""
     content = paragraphs[paragraphs["kind"].isin(["body", "quote", "heading", "bullet"])]
-    content = content[content["text"].str.count(r"\S+") >= NEAR_DUPLICATE_MIN_WORDS]
     sets: dict[str, set] = defaultdict(set)
+    seen: dict[str, int] = defaultdict(int)
     for aid, text in zip(content["article_id"], content["text"]):
-        sets[aid].add(re.sub(r"\W+", " ", text.lower()).strip())
-    order = [a for a in articles["article_id"] if a in sets]
+        if text.count(" ") + 1 >= NEAR_DUPLICATE_MIN_WORDS:
+            key = text.lower()
+            if key not in sets[aid]:
+                sets[aid].add(key)
+                seen[key] += 1
+    common = {k for k, n in seen.items() if n > NEAR_DUPLICATE_MAX_SHARED}
     index: dict[str, list[str]] = defaultdict(list)
     found: dict[str, str] = {}
-    for aid in order:
-        mine = sets[aid]
+    for aid in articles["article_id"]:
+        mine = sets.get(aid, set()) - common
+        if not mine:
+            continue
         counts: dict[str, int] = defaultdict(int)
         for para in mine:
-            for other in index[para][:50]:
+            for other in index[para]:
                 counts[other] += 1
         best = None
         for other, shared in counts.items():
-            smaller = min(len(mine), len(sets[other]))
+            smaller = min(len(mine), len(sets[other] - common))
             if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
                 best = other if best is None or shared > counts[best] else best
         if best is not None:
@@ -249,21 +311,17 @@ def load_corpus(
             seen.add(doc)
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
-    fresh = _doc_frames(_parse(todo, jobs, progress)) if todo else {}
+    fresh = _parse(todo, jobs, progress) if todo else {}
     if fresh:
         store.store(fresh)
-    frames = {}
-    for name in DOC_TABLES:
-        parts = [df for df in (cached.get(name), fresh.get(name)) if df is not None and len(df.columns)]
-        frames[name] = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"doc": []})
-
-    return _assemble(root, len(files), ok, rejected, frames)
+    tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})
+    return _assemble(root, len(files), ok, rejected, tables)
 
 
-def _assemble(root, n_files, ok, rejected, frames) -> Corpus:
+def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
     import pandas as pd
 
-    docs = frames["docs"].drop_duplicates("doc").set_index("doc")
+    docs = tables["docs"].to_pandas().drop_duplicates("doc").set_index("doc")
     listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"])
     listing = listing.join(docs, on="doc")
     bad = listing[listing["reason"].notna()]
@@ -274,28 +332,7 @@ def _assemble(root, n_files, ok, rejected, frames) -> Corpus:
     files = _assign_ids(files)
 
     def per_article(name):
-        df = frames[name]
-        if df.empty or "doc" not in df.columns:
-            return frame(name)
-        keys = files[["doc", "article_id"]]
-        if keys["doc"].is_unique:
-            mapping = dict(zip(keys["doc"], keys["article_id"]))
-            df = df[df["doc"].isin(mapping.keys())].copy()
-            df["article_id"] = df["doc"].map(mapping)
-        else:
-            df = df.merge(keys, on="doc")
-        for col in ("person_id", "speaker_id", "quote_id"):
-            if col in df.columns:  # local ids (p01, q01) become corpus-wide ids
-                df[col] = (df["article_id"] + ":" + df[col]).where(df[col].notna())
-        order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
-        df = df.drop(columns=["doc"])
-        out = frame(name, df)
-        if order:
-            rank = dict(zip(files["article_id"], range(len(files))))
-            out = out.assign(_r=out["article_id"].map(rank)).sort_values(["_r", *order], kind="stable")
-            out = out.drop(columns="_r").reset_index(drop=True)
-        return out
-
+        return frame(name, _per_article(tables[name], files, name), copy=False)
     paragraphs = per_article("paragraphs")
     articles = frame("articles", files.drop(columns=["doc", "reason", "text_id"]))
     near = _near_duplicates(articles, paragraphs)

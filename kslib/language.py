@@ -21,8 +21,9 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*langs).build()
 
 
-def detect_language(text: str, max_chars: int = 2000) -> str:
-    """`nb`, `nn` or `other` for a text (the first `max_chars` are enough)."""
+def detect_language(text: str, max_chars: int = 600) -> str:
+    """`nb`, `nn` or `other` for a text (the first `max_chars` are enough: on KS articles
+    600 characters give the same answer as the whole text, at a third of the cost)."""
     sample = text[:max_chars]
     if not any(ch.isalpha() for ch in sample):
         return "other"

@@ -72,6 +72,7 @@ def titles() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return exact, suffix
 
 
+@lru_cache(maxsize=100_000)
 def title_group(word: str) -> str | None:
     """Role group of one word when it is a title (`områdedirektør` -> KS), else None."""
     w = word.lower().strip(",.:;()'’")

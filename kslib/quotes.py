@@ -102,15 +102,19 @@ class ArticleQuotes:
                 if person.role is None:
                     person.role = role_before(p.text, start) or role_after(p.text, end)
         # later mentions by surname, for pronoun resolution (only surnames one person has)
-        surnames = [person.surname for person in self.registry.people]
+        counts: dict[str, int] = {}
+        for person in self.registry.people:
+            counts[person.surname] = counts.get(person.surname, 0) + 1
+        by_surname = {p.surname: p for p in self.registry.people if counts[p.surname] == 1}
+        if not by_surname:
+            return
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w-])")
         for p in self.paras:
-            for person in self.registry.people:
-                if surnames.count(person.surname) > 1:
-                    continue
-                for m in re.finditer(rf"(?<![\w-]){re.escape(person.surname)}(?![\w-])", p.text):
-                    pos = p.para_id * POS + m.start()
-                    if pos not in person.mentions:
-                        person.mentions.append(pos)
+            for m in pattern.finditer(p.text):
+                person = by_surname[m.group(1)]
+                pos = p.para_id * POS + m.start()
+                if pos not in person.mentions:
+                    person.mentions.append(pos)
 
     # -- quote units ----------------------------------------------------------
     def find_units(self) -> None:

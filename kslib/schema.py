@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-STR = "string"
+STR = "string[pyarrow]"
 INT = "Int64"
 I32 = "int32"
 CAT = "category"
@@ -61,7 +61,7 @@ CATEGORIES: dict[tuple[str, str], list[str]] = {
 }
 
 
-def frame(name: str, data: Any = None):
+def frame(name: str, data: Any = None, copy: bool = True):
     """A DataFrame for table `name` with its columns in order and explicit dtypes.
 
     `data` is anything `pandas.DataFrame` accepts (dict of lists, records, a frame);
@@ -70,7 +70,7 @@ def frame(name: str, data: Any = None):
     import pandas as pd
 
     schema = SCHEMAS[name]
-    df = pd.DataFrame(data if data is not None else {})
+    df = data if isinstance(data, pd.DataFrame) and not copy else pd.DataFrame(data if data is not None else {})
     for col in schema:
         if col not in df.columns:
             df[col] = pd.NA
@@ -78,10 +78,16 @@ def frame(name: str, data: Any = None):
     for col, dtype in schema.items():
         if dtype == CAT:
             cats = CATEGORIES.get((name, col))
-            if cats is not None:
+            if isinstance(df[col].dtype, pd.CategoricalDtype):
+                if cats is not None and list(df[col].cat.categories) != cats:
+                    df[col] = df[col].cat.set_categories(cats)
+            elif cats is not None:
                 df[col] = pd.Categorical(df[col].astype("object").where(df[col].notna(), None), categories=cats)
             else:
                 df[col] = df[col].astype("category")
+        elif str(df[col].dtype) == dtype or (dtype == STR and str(df[col].dtype) == "string"
+                                               and getattr(df[col].dtype, "storage", "") == "pyarrow"):
+            continue  # already right: no copy of a large column
         elif dtype in (I32,):
             df[col] = df[col].astype("int32")
         else:

@@ -81,45 +81,82 @@ def is_stop(token: str, lemma: str) -> bool:
     return token.lower() in sw or lemma.lower() in sw
 
 
+_SKIP_BEFORE = frozenset(" «\"(–—-")
+_SENTENCE_END = frozenset(".!?:…")
+_END = re.compile(r"[.!?…]")
+_WORD_CACHE: dict[tuple[str, str, bool], tuple[str, bool]] = {}
+
+
+def _word(token: str, lang: str, proper: bool) -> tuple[str, bool]:
+    """(lemma, is_stop) of a word, cached per word type."""
+    key = (token, lang, proper)
+    hit = _WORD_CACHE.get(key)
+    if hit is None:
+        lemma = lemmatize(token, lang, proper)
+        sw = stop_words()
+        hit = (lemma, token.lower() in sw or lemma.lower() in sw)
+        if len(_WORD_CACHE) < 500_000:
+            _WORD_CACHE[key] = hit
+    return hit
+
+
 def extract(doc: str, paragraphs, out, ctx) -> None:
-    """Hook for `kslib.extract.parse_document`: the terms of one article."""
+    """Hook for `kslib.extract.parse_document`: the terms of one article.
+
+    A word written with a capital inside a sentence is a proper noun and keeps its
+    form (`Drammen`, not `dram`); sentence ids break at `.`, `!`, `?`."""
     lang = out["docs"]["language"][-1] or "nb"
-    t = out["terms"]
-    sw = stop_words()
-    spans = ctx.get("person_spans", {})
+    spans_by_para = ctx.get("person_spans", {})
     name_words = ctx.get("name_words", frozenset())
+    docs, paras, ids, sents, toks, lemmas, stops, names, kinds = ([] for _ in range(9))
+    cache_get = _WORD_CACHE.get
     token_id = 0
     for p in paragraphs:
         text = p.text
-        sent_id, last_end = 0, 0
+        spans = spans_by_para.get(p.para_id, ())
+        # sentence ends (. ! ? : …) in order; a token after the next one starts a new sentence
+        ends = [e.start() for e in _END.finditer(text)]
+        sent_id, k, n_ends, started = 0, 0, len(ends), False
         for m in TOKEN.finditer(text):
-            if token_id and re.search(r"[.!?…]", text[last_end : m.start()]):
-                sent_id += 1
-            last_end = m.end()
+            start = m.start()
             token, kind = m.group(), m.lastgroup
-            if kind == "word" and token.isdigit():
-                kind = "number"
+            if k < n_ends and ends[k] < start:
+                if started:
+                    sent_id += 1
+                while k < n_ends and ends[k] < start:
+                    k += 1
+            started = True
+            is_name = False
             if kind == "word":
-                before = text[: m.start()].rstrip(" «\"(–—-")
-                proper = token[:1].isupper() and bool(before) and before[-1] not in ".!?:…"
-                lemma = lemmatize(token, lang, proper)
-                low = lemma.lower()
-                stop = token.lower() in sw or low in sw
+                if token.isdigit():
+                    lemma, stop = token, True
+                else:
+                    j = start - 1
+                    while j >= 0 and text[j] in _SKIP_BEFORE:
+                        j -= 1
+                    proper = token[0].isupper() and j >= 0 and text[j] not in _SENTENCE_END
+                    hit = cache_get((token, lang, proper))
+                    lemma, stop = hit if hit is not None else _word(token, lang, proper)
+                    is_name = token in name_words or (bool(spans) and any(a <= start < b for a, b in spans))
             elif kind == "number":
                 lemma, stop = token, True
             else:
                 lemma, stop = token.lower(), kind != "hashtag"
-            t["doc"].append(doc)
-            t["para_id"].append(p.para_id)
-            t["token_id"].append(token_id)
-            t["sent_id"].append(sent_id)
-            t["token"].append(token)
-            t["lemma"].append(lemma)
-            t["is_stop"].append(stop)
-            t["is_name"].append(kind == "word" and (token in name_words or any(
-                a <= m.start() < b for a, b in spans.get(p.para_id, ()))))
-            t["kind"].append(p.kind)
+            docs.append(doc)
+            paras.append(p.para_id)
+            ids.append(token_id)
+            sents.append(sent_id)
+            toks.append(token)
+            lemmas.append(lemma)
+            stops.append(stop)
+            names.append(is_name)
+            kinds.append(p.kind)
             token_id += 1
+    t = out["terms"]
+    for key, values in (("doc", docs), ("para_id", paras), ("token_id", ids), ("sent_id", sents),
+                        ("token", toks), ("lemma", lemmas), ("is_stop", stops), ("is_name", names),
+                        ("kind", kinds)):
+        t[key].extend(values)
     ctx["lemmas"] = t
 
 

@@ -1,0 +1,157 @@
+"""Speed and memory benchmark: `make bench` (add `ARGS=--large` for 100,000 articles).
+
+Builds deterministic synthetic corpora by recombining and mutating the paragraphs
+of data/seeds/ (names, places and lengths varied), then measures, as medians of
+several runs, in one process tree:
+- cold `kslib extract` (everything: paragraphs, sentences, terms, quotes, people,
+  places, themes) with an empty cache;
+- a naive baseline a notebook author would write (read, lower-case, split,
+  Counter, one DataFrame) on the same files, and the ratio kslib / baseline;
+- an incremental rerun of `kslib extract` after adding one file to the cached corpus;
+- words per second and peak memory (RSS) of the extract processes.
+Prints a table and writes it as JSON to benchmarks/results/ for comparing commits.
+Speed goals live here, never in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "data" / "seeds"
+WORK = ROOT / "benchmarks" / "corpus"
+RESULTS = ROOT / "benchmarks" / "results"
+
+FIRST = ["Kari", "Ola", "Ingrid", "Per", "Anne", "Lars", "Siri", "Jon", "Marit", "Knut", "Hilde", "Tor", "Eva",
+         "Geir", "Heidi", "Trond", "Liv", "Arne", "Nina", "Svein"]
+LAST = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen",
+        "Karlsen", "Berg", "Haugen", "Hagen", "Eide", "Lie", "Bakken", "Dahl", "Moen", "Solberg", "Strand"]
+PLACES = ["Drammen", "Bergen", "Tromsø", "Bodø", "Hamar", "Gjøvik", "Molde", "Alta", "Skien", "Arendal",
+          "Steinkjer", "Lillestrøm", "Kinn", "Harstad", "Kongsberg", "Voss", "Ålesund", "Narvik", "Gol", "Lunner"]
+NAME = re.compile(r"\b(Helge Eide|Trond Julin|Lasse Hansen|Tor Arne Gangsø|Aud Hove|Geir Runar Johannessen|"
+                  r"Hugo Thode Hansen|Trond Lesjø|Kari Anne Sand|Heidi Granli)\b")
+PLACE = re.compile(r"\b(Drammen|Trøndelag|Innlandet|Viken|Harstad|Gol|Skaun|Melhus|Steinkjer|Lunner)\b")
+
+
+def seed_paragraphs() -> list[str]:
+    paras = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        paras += [p for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
+    return paras
+
+
+def make_corpus(n: int, folder: Path, seed: int = 20261123) -> int:
+    """Write `n` synthetic articles into `folder`; returns the number of words (whitespace split)."""
+    if folder.exists() and len(list(folder.glob("*.txt"))) == n:
+        return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rng = random.Random(seed)
+    paras = seed_paragraphs()
+    words = 0
+    for i in range(n):
+        chosen = rng.sample(paras, k=rng.randint(10, 24))
+        text = "\n\n".join(chosen)
+        text = NAME.sub(lambda m: f"{rng.choice(FIRST)} {rng.choice(LAST)}", text)
+        text = PLACE.sub(lambda m: rng.choice(PLACES), text)
+        text += f"\n\nArtikkel nummer {i} i {rng.choice(PLACES)} i {rng.randint(2018, 2024)}."
+        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def baseline(folder: Path) -> float:
+    """The naive notebook approach, timed in this process."""
+    import collections
+
+    import pandas as pd
+
+    start = time.perf_counter()
+    rows = []
+    for path in sorted(folder.glob("*.txt")):
+        counts = collections.Counter(path.read_text(encoding="utf-8").lower().split())
+        rows += [(path.name, w, c) for w, c in counts.items()]
+    pd.DataFrame(rows, columns=["file", "word", "n"])
+    return time.perf_counter() - start
+
+
+def extract(folder: Path, out: Path, cache: Path, extra=()) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of one `kslib extract` process."""
+    cmd = [sys.executable, "-m", "kslib", "extract", str(folder), "--out", str(out), "--cache", str(cache),
+           "--quiet", *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def run(n: int, runs: int, extra=()) -> dict:
+    folder = WORK / f"n{n}"
+    words = make_corpus(n, folder)
+    tmp = WORK / "tmp"
+    base = statistics.median(baseline(folder) for _ in range(runs))
+    colds, peaks = [], []
+    for _ in range(runs):
+        shutil.rmtree(tmp, ignore_errors=True)
+        seconds, peak = extract(folder, tmp / "out", tmp / "cache", extra)
+        colds.append(seconds)
+        peaks.append(peak)
+    incs = []
+    for r in range(runs):
+        extra_file = folder / f"zz-extra-{r}.txt"
+        extra_file.write_text("Ny sak om kommuneøkonomi i Bodø.\n\n- Vi er fornøyde, sier ordfører Ida Pinnerød.",
+                              encoding="utf-8")
+        seconds, _ = extract(folder, tmp / "out", tmp / "cache", extra)
+        incs.append(seconds)
+        extra_file.unlink()
+    shutil.rmtree(tmp, ignore_errors=True)
+    cold = statistics.median(colds)
+    return {"articles": n, "words": words, "runs": runs, "cold_s": round(cold, 2), "baseline_s": round(base, 2),
+            "ratio": round(cold / base, 2), "incremental_s": round(statistics.median(incs), 2),
+            "incremental_share": round(statistics.median(incs) / cold, 3), "words_per_s": int(words / cold),
+            "peak_rss_mb": round(max(peaks))}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--large", action="store_true", help="also run 100,000 articles")
+    parser.add_argument("--sizes", type=int, nargs="*", help="article counts (default 1000 10000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size (median is reported)")
+    parser.add_argument("--engine", default="local", choices=["local", "dask"])
+    args = parser.parse_args()
+    sizes = args.sizes or [1000, 10_000] + ([100_000] if args.large else [])
+    extra = ("--engine", "dask") if args.engine == "dask" else ()
+    results = []
+    print(f"{'articles':>9} {'words':>10} {'cold s':>8} {'base s':>7} {'ratio':>6} {'incr s':>7} {'incr %':>7}"
+          f" {'words/s':>9} {'peak MB':>8}")
+    for n in sizes:
+        r = run(n, args.runs if n <= 10_000 else 1, extra)
+        results.append(r)
+        print(f"{r['articles']:>9,} {r['words']:>10,} {r['cold_s']:>8} {r['baseline_s']:>7} {r['ratio']:>6}"
+              f" {r['incremental_s']:>7} {r['incremental_share'] * 100:>6.1f}% {r['words_per_s']:>9,}"
+              f" {r['peak_rss_mb']:>8}")
+    if len(results) > 1:
+        growth = results[-1]["cold_s"] / results[-2]["cold_s"]
+        print(f"growth {results[-2]['articles']:,} -> {results[-1]['articles']:,}: x{growth:.1f}")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps({"commit": commit.stdout.strip(), "engine": args.engine, "results": results},
+                              indent=1), encoding="utf-8")
+    print(f"-> {out}")
+
+
+if __name__ == "__main__":
+    main()
