@@ -73,27 +73,27 @@ def cmd_extract(args) -> int:
     from .corpus import CorpusError
 
     try:
-        if args.engine == "dask":
-            from .engines import extract_dask
+        from .corpus import load_corpus
 
-            tables = extract_dask(Path(args.data_dir), scheduler=args.scheduler,
-                                  max_bytes=int(args.max_size * 1e6))
-            corpus = None
-        else:
-            from .corpus import load_corpus
-
-            corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
-                                 jobs=args.jobs, progress=None if not args.quiet else False)
-            tables = corpus.tables()
-    except CorpusError as exc:
+        corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+                             jobs=args.jobs, progress=None if not args.quiet else False,
+                             engine=args.engine, scheduler=args.scheduler)
+        tables = corpus.tables()
+    except (CorpusError, RuntimeError) as exc:
         return _fail(str(exc))
     from .output import write_tables
 
     out = Path(args.out)
-    write_tables(tables, out, csv=args.csv)
+    if args.engine == "dask":
+        from .engines import write_partitioned
+
+        write_partitioned(tables, out)
+        if args.csv:
+            write_tables(tables, out / "csv", csv=True)
+    else:
+        write_tables(tables, out, csv=args.csv)
     if not args.quiet:
-        if corpus is not None:
-            print(corpus.summary())
+        print(corpus.summary())
         print(f"Wrote {len(tables)} tables to {out}/")
     return 0
 

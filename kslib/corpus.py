@@ -141,15 +141,20 @@ def _read_files(root: Path, files: list[Path], max_bytes: int):
     return ok, rejected
 
 
-def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool):
-    """Parse documents, in chunks over `jobs` processes when there are many."""
+def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str = "local",
+           scheduler: str | None = None):
+    """Parse documents, in chunks over `jobs` processes when there are many (or on Dask)."""
     from tqdm.auto import tqdm
 
     chunk = 64
     chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
     bar = tqdm(total=len(todo), unit="file", desc="Parsing", disable=not progress)
     results = []
-    if jobs > 1 and len(chunks) > 1:
+    if engine == "dask":
+        from .engines import parse_on_dask
+
+        results = parse_on_dask(chunks, scheduler, n_workers=max(2, jobs), progress=bar.update)
+    elif jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -274,12 +279,15 @@ def load_corpus(
     max_bytes: int = config.DEFAULT_MAX_BYTES,
     jobs: int | None = None,
     progress: bool | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Corpus:
     """Load every `*.txt` article below `path` (default `data/seeds/`).
 
     cache: True for the default cache folder (see `config.default_cache_dir`), a
     path for another one, False for none. jobs: processes for parsing (default:
-    all cores when more than 200 files need parsing). Returns a `Corpus`; files
+    all cores when more than 200 files need parsing). engine: `local`, or `dask` to
+    parse on a Dask cluster (`scheduler` address, else a LocalCluster). Returns a `Corpus`; files
     that could not be read become rows of `corpus.rejected`, with a warning.
     Raises `CorpusError` when the folder is missing or holds no `.txt` file.
     """
@@ -311,7 +319,7 @@ def load_corpus(
             seen.add(doc)
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
-    fresh = _parse(todo, jobs, progress) if todo else {}
+    fresh = _parse(todo, jobs, progress, engine, scheduler) if todo else {}
     if fresh:
         store.store(fresh)
     tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})

@@ -18,6 +18,10 @@ def write_tables(tables: dict, out: Path, *, csv: bool = False) -> list[Path]:
     written = []
     for name, df in tables.items():
         path = out / f"{name}.parquet"
+        if path.is_dir():  # left by an earlier `--engine dask` run
+            import shutil
+
+            shutil.rmtree(path)
         tmp = path.with_suffix(".parquet.tmp")
         df.to_parquet(tmp, index=False)
         os.replace(tmp, path)

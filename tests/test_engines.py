@@ -1,0 +1,60 @@
+"""The parallel, incremental and Dask paths give the same frames as the plain path."""
+
+import pandas as pd
+import pytest
+
+from kslib.cli import main
+from kslib.corpus import load_corpus
+from kslib.output import read_tables
+
+from .conftest import write
+
+TABLES = ("articles", "paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
+
+
+def make_folder(folder, n=30):
+    texts = [
+        "- Vi må satse på skolen i {p}, sier ordfører Kari Nordmann.\n\nKommunen får {i} millioner til skole.",
+        "Tariffoppgjøret {i}\n\nKS og partene i {p} forhandler om lønn. «Dette blir krevende i år», sier Lars Berg.",
+        "Kommunane i {p} får meir pengar til eldreomsorg, seier fylkesordførar Ola Vik. Dette er sak {i}.",
+    ]
+    places = ["Bodø", "Hamar", "Bergen", "Tromsø", "Skien"]
+    for i in range(n):
+        write(folder, f"{i:03d}.txt", texts[i % 3].format(p=places[i % 5], i=i))
+
+
+def same(a, b):
+    for name in TABLES:
+        x, y = getattr(a, name), getattr(b, name)
+        assert x.reset_index(drop=True).equals(y.reset_index(drop=True)), name
+
+
+def test_incremental_equals_cold(tmp_path):
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    make_folder(data)
+    load_corpus(data, cache=cache)
+    write(data, "zzz.txt", "En ny sak om beredskap i Alta, sier rådmann Per Olsen.")
+    warm = load_corpus(data, cache=cache)
+    cold = load_corpus(data, cache=False)
+    same(warm, cold)
+
+
+def test_parallel_equals_plain(tmp_path):
+    make_folder(tmp_path, 150)
+    same(load_corpus(tmp_path, cache=False, jobs=2), load_corpus(tmp_path, cache=False, jobs=1))
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_equals_single_process(tmp_path):
+    pytest.importorskip("dask.distributed")
+    data = tmp_path / "data"
+    make_folder(data, 12)
+    assert main(["extract", str(data), "--out", str(tmp_path / "plain"), "--no-cache", "--quiet"]) == 0
+    assert main(["extract", str(data), "--out", str(tmp_path / "dask"), "--no-cache", "--quiet",
+                 "--engine", "dask", "--jobs", "2"]) == 0
+    assert (tmp_path / "dask" / "terms.parquet").is_dir()  # partitioned
+    plain, dask = read_tables(tmp_path / "plain"), read_tables(tmp_path / "dask")
+    assert set(plain) == set(dask)
+    for name in plain:
+        pd.testing.assert_frame_equal(plain[name].reset_index(drop=True), dask[name].reset_index(drop=True),
+                                      check_dtype=False, check_categorical=False)
