@@ -26,6 +26,7 @@ from .people import (
 POS = 100_000  # position = para_id * POS + character offset
 SKIP_KINDS = {"boilerplate", "photo_credit"}
 BRIDGE_MAX_WORDS = 60
+_WORD = re.compile(r"[\w]+(?:-[\w]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -108,10 +109,11 @@ class ArticleQuotes:
         by_surname = {p.surname: p for p in self.registry.people if counts[p.surname] == 1}
         if not by_surname:
             return
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, by_surname)) + r")(?![\w-])")
         for p in self.paras:
-            for m in pattern.finditer(p.text):
-                person = by_surname[m.group(1)]
+            for m in _WORD.finditer(p.text):
+                person = by_surname.get(m.group())
+                if person is None:
+                    continue
                 pos = p.para_id * POS + m.start()
                 if pos not in person.mentions:
                     person.mentions.append(pos)
