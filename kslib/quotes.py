@@ -125,6 +125,8 @@ class ArticleQuotes:
             if p.para_id in covered:
                 continue
             if p.kind == "quote" and re.match(r"^[-–—]", p.text):
+                if self._is_teaser(i) or self._is_pull_quote(i):
+                    continue
                 text = re.sub(r"^[-–—]\s*", "", p.text)
                 self.units.append(Unit("dash", p.para_id, p.para_id, text, text, ""))
                 continue
@@ -179,6 +181,27 @@ class ArticleQuotes:
                 self.units.append(unit)
             return
 
+    def _is_teaser(self, i: int) -> bool:
+        """A teaser headline: the article's first line, short, a dash but no attribution
+        and no final full stop (`- Vi må satse mer på skolen`)."""
+        p = self.paras[i]
+        if i != 0 or len(p.text.split()) > 12 or re.search(r"[.»]$", p.text) or len(self.paras) < 2:
+            return False
+        nxt = self.paras[1].text
+        attributed_below = nxt[:1].islower() and _patterns()["line"].match(nxt)
+        return not _patterns()["cue"].search(p.text) and not attributed_below
+
+    def _is_pull_quote(self, i: int) -> bool:
+        """A pull quote: a quoted line followed by a line that is only a name (and role),
+        as in `«Vi må satse» / Kari Nordmann, ordfører`. Not a quote in the text."""
+        if i + 1 >= len(self.paras):
+            return False
+        nxt = self.paras[i + 1].text
+        if len(nxt.split()) > 10 or re.search(r"[.!?:]$", nxt) or _patterns()["cue"].search(nxt):
+            return False
+        names = candidate_names(nxt, slot=True)
+        return bool(names) and names[0][0] == 0
+
     def _is_quote(self, unit: Unit, at_start: bool) -> bool:
         """A «» span is a quote when it is a whole statement, not a title or scare quote."""
         words = len(unit.text.split())
@@ -188,7 +211,8 @@ class ArticleQuotes:
         if re.match(rf"\s*[,.!?]?\s*{pat['cue'].pattern}\s", unit.after):
             return True
         if at_start:
-            return True
+            index = next(k for k, q in enumerate(self.paras) if q.para_id == unit.para_id)
+            return unit.end_para != unit.para_id or not self._is_pull_quote(index)
         before = unit.before.rstrip()
         if before.endswith(":") and (pat["cue"].search(before) or words >= 8):
             return True

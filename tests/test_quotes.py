@@ -95,10 +95,17 @@ def test_same_surname_resolves_to_the_nearest_full_name():
         "Prosjektet «Ung og innafor» er i gang i Viken.",  # a programme name
         "Loven sier at kommunen skal «sørge for nødvendige helse- og omsorgstjenester» til alle.",  # statute
         "  • - Klima og miljø\n  • Tillitsreformen",  # list items
+        "«Vi må satse på de unge i distriktene»\n\nKari Nordmann, ordfører i Gol",  # a pull quote
+        "- Vi må satse på de unge\n\nKari Nordmann, ordfører i Gol",  # a pull quote with a dash
     ],
 )
 def test_not_quotes(text):
     assert speakers(f"Innledning her.\n\n{text}") == []
+
+
+def test_teaser_headline_is_not_a_quote():
+    text = "- Vi må satse mer på skolen\n\nOrdfører Kari Nordmann åpnet møtet i går.\n\n- Det er viktig, sier hun."
+    assert speakers(text) == ["Kari Nordmann"]
 
 
 def test_unattributed_quote_is_kept_without_inventing_a_speaker():

@@ -47,3 +47,24 @@ def test_report_on_a_folder_where_every_file_is_rejected(tmp_path, capsys):
     assert main(["report", str(tmp_path), "--out", str(tmp_path / "ut")]) == 2
     err = capsys.readouterr().err
     assert "All 2 files" in err and "Traceback" not in err
+
+
+def test_a_failing_notebook_is_reported_and_the_rest_still_run(tmp_path, seeds_dir):
+    import nbformat
+
+    from kslib.report import run_report
+
+    books = tmp_path / "books"
+    books.mkdir()
+    for name, source in (("01-ok", "x = 1"), ("02-broken", "1 / 0"), ("03-ok", "y = 2")):
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell('DATA_DIR = "."\nOUT_DIR = "."', metadata={"tags": ["parameters"]}),
+                    nbformat.v4.new_code_cell(source)]
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, books / f"{name}.ipynb")
+    said = []
+    code = run_report(seeds_dir, tmp_path / "out", notebook_dir=books, progress=said.append)
+    assert code == 1
+    assert any("02-broken: FAILED in cell" in s and "ZeroDivisionError" in s for s in said)
+    assert any("03-ok: ok" in s for s in said)
+    assert (tmp_path / "out" / "report.html").exists()
