@@ -11,8 +11,10 @@ from kslib import config
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory, monkeypatch):
-    """Every test gets its own cache folder, so no test sees another's results."""
+    """Every test gets its own cache folder, so no test sees another's results, and
+    figures go where the test says (the notebooks' redirect is for nbval only)."""
     monkeypatch.setenv("KSLIB_CACHE", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("KSLIB_FIGURES_REDIRECT", raising=False)
 
 
 @pytest.fixture
