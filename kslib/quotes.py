@@ -80,8 +80,9 @@ class ArticleQuotes:
 
     def __init__(self, paragraphs):
         self.paras = [p for p in paragraphs if p.kind not in SKIP_KINDS]
-        # photographers named in credits are people too (`Foto: Hege K. Fosser Pedersen`)
-        self.name_paras = [p for p in paragraphs if p.kind != "boilerplate"]
+        # people named outside the text are people too: photographers in credits
+        # (`Foto: Hege K. Fosser Pedersen`), speakers in links to their slides
+        self.name_paras = list(paragraphs)
         self.kind = {p.para_id: p.kind for p in paragraphs}
         self.registry = Registry()
         self.units: list[Unit] = []
@@ -211,6 +212,9 @@ class ArticleQuotes:
         if re.match(rf"\s*[,.!?]?\s*{pat['cue'].pattern}\s", unit.after):
             return True
         if at_start:
+            rest = unit.after.strip()
+            if rest[:1].islower():  # `«Kommunesektorens prioriteringer» er det viktigste dokumentet`: a title
+                return False
             index = next(k for k, q in enumerate(self.paras) if q.para_id == unit.para_id)
             return unit.end_para != unit.para_id or not self._is_pull_quote(index)
         before = unit.before.rstrip()

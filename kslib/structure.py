@@ -22,7 +22,7 @@ BULLET_OPEN = re.compile(r"^(?:[•*▪●◦·‣⁃]|[-–—](?=\s))\s*")
 PHOTO_CREDIT = re.compile(
     r"^(foto|fotograf|photo|ill(?:ustrasjon)?|kilde\s*bilde)\s*:\s*\S.{0,80}$", re.IGNORECASE
 )
-INLINE_CREDIT = re.compile(r"\b(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}\.?$", re.IGNORECASE)
+INLINE_CREDIT = re.compile(r"(?:\b|(?<=\d))(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}\.?$", re.IGNORECASE)
 IMAGE_LINE = re.compile(r"^(bilde|bildetekst|image)\s*:\s*\S", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 

@@ -96,6 +96,7 @@ def test_same_surname_resolves_to_the_nearest_full_name():
         "Loven sier at kommunen skal «sørge for nødvendige helse- og omsorgstjenester» til alle.",  # statute
         "  • - Klima og miljø\n  • Tillitsreformen",  # list items
         "«Vi må satse på de unge i distriktene»\n\nKari Nordmann, ordfører i Gol",  # a pull quote
+        "«Kommunesektorens politiske prioriteringer 2024-2027» er det viktigste dokumentet.",  # a title
         "- Vi må satse på de unge\n\nKari Nordmann, ordfører i Gol",  # a pull quote with a dash
     ],
 )

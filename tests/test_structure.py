@@ -33,6 +33,9 @@ def kinds(text):
         ("Bilde uten beskrivelse", "boilerplate"),
         ("KONTAKT", "boilerplate"),
         ("Artikler", "boilerplate"),
+        ("Se også: Informasjon om koronasituasjonen", "boilerplate"),
+        ("Tor Arne Gangsø - Mellomoppgjøret 2023.pdf", "boilerplate"),
+        ("Landstinget 2024Foto: KS", "caption"),
     ],
 )
 def test_single_line_kinds(line, kind):
