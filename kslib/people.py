@@ -299,11 +299,14 @@ def role_before(text: str, start: int) -> str | None:
         clause = _ROLE_STOP.split(left[:-1])[-1]
         clause = re.split(r",\s*", clause)[-1].strip()
         words = clause.split()
-        if words and any(is_title(w) for w in words) and len(words) <= 10:
-            while words and words[0].lower() in _LEAD_FILLER:
-                words = words[1:]
-            return _clean_role(" ".join(words))
-        return None
+        titled = [i for i, w in enumerate(words) if is_title(w)]
+        if not titled or len(words) > 12:
+            return None
+        i = titled[0]  # start at the title, with the modifiers just before it
+        while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
+                         or re.fullmatch(rf"[{UPPER}][\w-]*(s|['’])", words[i - 1])):
+            i -= 1
+        return _clean_role(" ".join(words[i:]))
     seg = _ROLE_STOP.split(left)[-1]
     seg = re.split(r",\s*", seg)[-1]
     words = seg.split()[-6:]

@@ -260,13 +260,20 @@ class ArticleQuotes:
             if not found:
                 found = self._from_intro(unit)
             if not found and last is not None and last.speaker is not None and unit.form == "dash":
-                if self._continues(last, unit, order):
+                if self._continues(last, unit, order) and not self._is_question_to(unit, n):
                     unit.speaker = last.speaker
                     found = True
             if unit.speaker is not None:
                 last = unit
             elif unit.form == "dash":
                 last = unit
+
+    def _is_question_to(self, unit: Unit, n: int) -> bool:
+        """An interviewer's question: it ends in `?` and the next quote answers (`svarer han`)."""
+        if not unit.text.rstrip().endswith("?") or n + 1 >= len(self.units):
+            return False
+        answer = self.units[n + 1].after
+        return bool(re.search(r",\s*(svarer|svarte|svarar|svara)\s", answer))
 
     def _next_para(self, para_id: int):
         for p in self.paras:

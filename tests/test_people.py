@@ -42,6 +42,7 @@ def test_typo_in_surname_is_the_same_person():
         ("- Bra, sier Helge Eide, områdedirektør i KS.", "områdedirektør i KS"),
         ("Drammens rådmann Trond Julin var der.", "Drammens rådmann"),
         ("Administrerende direktør i KS, Lasse Hansen, uttaler dette.", "administrerende direktør i KS"),
+        ("Han får støtte fra ordføreren i Bodø, Odd Emil Ingebrigtsen.", "ordføreren i Bodø"),
         ("Innlegget fra arbeidslivsdirektør i KS Tor Arne Gangsø var bra.", "arbeidslivsdirektør i KS"),
         ("Med Rune Haugsdal (fylkesdirektør Vestland fylkeskommune) i utvalet.", "fylkesdirektør Vestland fylkeskommune"),
         ("HR- og utviklingsdirektør Kirsti Aas Olsen la fram.", "HR- og utviklingsdirektør"),

@@ -80,6 +80,13 @@ def test_continuation_across_a_short_bridge_but_not_a_heading():
     assert speakers(text) == ["Helge Eide", "Helge Eide", "Helge Eide", None]
 
 
+def test_an_interviewers_question_is_not_the_speakers():
+    text = ("- Vi konkurrerer om de samme folkene, sier ordfører Odd Emil Ingebrigtsen.\n\n"
+            "- Hva gjør dere for å løse dette?\n\n"
+            "- Vi satser på lærlinger, svarer han.")
+    assert speakers(text) == ["Odd Emil Ingebrigtsen", None, "Odd Emil Ingebrigtsen"]
+
+
 def test_same_surname_resolves_to_the_nearest_full_name():
     text = ("Ordfører Tore Opdal Hansen ønsket velkommen før Lasse Hansen, direktør i KS, holdt innlegg.\n\n"
             "- Vi må samarbeide, sier Hansen.\n\n"
