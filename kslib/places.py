@@ -23,7 +23,8 @@ from .gazetteer import Place, ambiguous, entries
 
 CONTEXT_BEFORE = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|mot|rundt|utenfor|utanfor|nær|over|gjennom|for|av|hos)\s+|\(\s*)$",
                             re.I)
-CONTEXT_AFTER = re.compile(r"^(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum)\b|\s*\))")
+CONTEXT_AFTER = re.compile(r"^(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum|herad)\b"
+                           r"|\s*\)|\s+i\s+[A-ZÆØÅ])")
 KS_OFFICE = re.compile(r"\bKS[\s-]+$")
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")

@@ -101,7 +101,7 @@ def _is_title(k: int, flat, blocks, boiler) -> bool:
     if any(not boiler.match(line) for _, _, line in flat[:k]):
         return False
     b, _, line = flat[k]
-    if b + 1 >= len(blocks) or line.endswith(("?", "!")) or not _is_heading(line, True):
+    if b + 1 >= len(blocks) or not _is_heading(line, True):
         return False
     rest = blocks[b][1:]
     return all(PHOTO_CREDIT.match(x) or IMAGE_LINE.match(x) or INLINE_CREDIT.search(x) for x in rest)

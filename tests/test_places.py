@@ -42,6 +42,7 @@ def places(text, year=2024):
         ("Sola skinte over fjorden.", []),
         ("Hole kommune og Lier kommune samarbeider.", [("Hole", "Hole", "kommune"), ("Lier", "Lier", "kommune")]),
         ("Han bor i Hole.", [("Hole", "Hole", "kommune")]),
+        ("Bø i Vesterålen har en chatbot.", [("Bø", "Bø", "kommune"), ("Vesterålen", "Vesterålen", "region")]),
         # a place inside a person's name is not a place
         ("Fungerende fylkesstyreleder Kari Anne Sand talte.", []),
         ("Helge Eide var der.\n\n- Bra, sier Eide.", []),

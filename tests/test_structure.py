@@ -49,6 +49,10 @@ def test_title_heading_and_body():
     assert [k for k, _ in kinds(text)] == ["title", "body", "heading", "body"]
 
 
+def test_a_question_can_be_a_title():
+    assert kinds("Hva betyr KI for kommunene?\n\nKunstig intelligens endrer arbeidet.")[0][0] == "title"
+
+
 def test_first_line_with_final_period_is_not_a_title():
     assert kinds("Kommunene får mer penger.\n\nDet sa statsråden i dag.")[0][0] == "body"
 
