@@ -13,7 +13,6 @@ silently and one bad file never stops the run.
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
@@ -291,7 +290,6 @@ def load_corpus(
     that could not be read become rows of `corpus.rejected`, with a warning.
     Raises `CorpusError` when the folder is missing or holds no `.txt` file.
     """
-    import pandas as pd
 
     root = Path(path) if path is not None else config.SEEDS_DIR
     if not root.is_dir():
@@ -354,7 +352,8 @@ def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
         articles=articles,
         paragraphs=paragraphs,
         sentences=per_article("sentences"),
-        rejected=frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"])).sort_values("file", ignore_index=True),
+        rejected=frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
+        .sort_values("file", ignore_index=True),
         quotes=per_article("quotes"),
         people=per_article("people"),
         places=per_article("places"),

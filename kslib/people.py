@@ -113,7 +113,8 @@ def organisation_of(role: str | None) -> str | None:
         return None
     if _KS.search(role):
         return "KS"
-    m = re.search(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)", role)
+    m = re.search(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)"
+                  rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)", role)
     if m:
         org = m.group(1)
         org = re.split(r"\s+og\s+[a-zæøå]", org)[0]
@@ -187,7 +188,6 @@ def candidate_names(text: str, *, slot: bool = False) -> list[tuple[int, int, li
     where a name must be, e.g. after `sier`), any run of two or more capitalised
     words counts.
     """
-    names = first_names()
     stop = name_stopwords()
     out = []
     for m in NAME_RUN.finditer(text):

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from .gazetteer import Place, ambiguous, entries
 
-CONTEXT_BEFORE = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|mot|rundt|utenfor|utanfor|nær|over|gjennom|for|av|hos)\s+|\(\s*)$",
+CONTEXT_BEFORE = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|mot|rundt|utenfor|utanfor|nær|over|gjennom|for|av|hos)"
+                            r"\s+|\(\s*)$",
                             re.I)
 CONTEXT_AFTER = re.compile(r"^(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum|herad)\b"
                            r"|\s*\)|\s+i\s+[A-ZÆØÅ])")

@@ -19,8 +19,18 @@ from functools import lru_cache
 
 from .config import resource
 from .people import (
-    LOWER, PRONOUNS, UPPER, Person, Registry, candidate_names, gender_of_first_name, is_title, organisation_of,
-    role_after, role_before, role_group,
+    LOWER,
+    PRONOUNS,
+    UPPER,
+    Person,
+    Registry,
+    candidate_names,
+    gender_of_first_name,
+    is_title,
+    organisation_of,
+    role_after,
+    role_before,
+    role_group,
 )
 
 POS = 100_000  # position = para_id * POS + character offset
@@ -248,7 +258,8 @@ class ArticleQuotes:
                 nxt = self._next_para(unit.end_para)
                 if nxt is not None and nxt.kind not in ("quote",):
                     lm = pat["line"].match(nxt.text)
-                    if lm and (lm.group(0)[0].islower() or nxt.text.split()[0].lower() in ("dette", "det", "slik", "så")) \
+                    opener = nxt.text.split()[0].lower()
+                    if lm and (lm.group(0)[0].islower() or opener in ("dette", "det", "slik", "så")) \
                             and len(nxt.text.split()) <= 30:
                         found = self._speaker_from(unit, lm.group("cue"), lm.group("rest"), nxt.para_id * POS)
                         # unattributed quotes right before this one belong to the same speaker

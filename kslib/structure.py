@@ -184,7 +184,7 @@ def split_sentences(paragraph: str) -> list[str]:
             prev = out[-1]
             last = prev.rsplit(None, 1)[-1].rstrip(".").lower() if prev.endswith(".") else ""
             is_abbr = last in abbr or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"\d{1,2}", last)
-            if is_abbr and not part[:1] in "–—-«":
+            if is_abbr and part[:1] not in "–—-«":
                 out[-1] = f"{prev} {part}"
                 continue
         out.append(part)

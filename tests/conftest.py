@@ -46,3 +46,16 @@ ARTICLE = (
     "- Dette er gode nyheter for innbyggerne, sier ordfører Kari Nordmann i Hamar.\n\n"
     "Foto: KS\n"
 )
+
+
+def terms_of(texts: dict[str, str]):
+    """A terms frame for small articles written by a test (article_id = the dict key)."""
+    import pandas as pd
+
+    from kslib.extract import parse_document
+
+    frames = []
+    for aid, text in texts.items():
+        cols = parse_document(aid, text.encode())["terms"]
+        frames.append(pd.DataFrame(dict(cols)).rename(columns={"doc": "article_id"}))
+    return pd.concat(frames, ignore_index=True)

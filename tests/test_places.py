@@ -3,7 +3,6 @@
 import datetime as dt
 
 import pandas as pd
-
 import pytest
 
 from kslib.dates import infer_year

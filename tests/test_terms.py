@@ -2,20 +2,11 @@
 
 import math
 
-import pandas as pd
 import pytest
 
 from kslib import terms as T
-from kslib.extract import parse_document
 
-
-def terms_of(texts: dict[str, str]):
-    """A terms frame for small articles (article_id = the dict key)."""
-    frames = []
-    for aid, text in texts.items():
-        cols = parse_document(aid, text.encode())["terms"]
-        frames.append(pd.DataFrame(dict(cols)).rename(columns={"doc": "article_id"}))
-    return pd.concat(frames, ignore_index=True)
+from .conftest import terms_of
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,11 @@
 """Theme dictionaries: wildcards, compounds, user files; NMF topics are reproducible."""
 
-import pandas as pd
 import pytest
 
 from kslib import themes as TH
 from kslib import topics
-from kslib.extract import parse_document
 
-
-def terms_of(texts):
-    frames = []
-    for aid, text in texts.items():
-        cols = parse_document(aid, text.encode())["terms"]
-        frames.append(pd.DataFrame(dict(cols)).rename(columns={"doc": "article_id"}))
-    return pd.concat(frames, ignore_index=True)
+from .conftest import terms_of
 
 
 @pytest.mark.parametrize(
