@@ -26,8 +26,6 @@ from .schema import frame
 
 #: Share of paragraphs two articles must share to count as near-duplicates.
 NEAR_DUPLICATE_SHARE = 0.8
-#: Paragraphs with fewer words than this are too generic to compare.
-NEAR_DUPLICATE_MIN_WORDS = 6
 #: A paragraph shared by more articles than this is boilerplate, not a sign of a copy.
 NEAR_DUPLICATE_MAX_SHARED = 20
 
@@ -234,25 +232,21 @@ def _assign_ids(files: "object") -> "object":
     return files
 
 
-def _near_duplicates(articles, paragraphs) -> dict[str, str]:
+def _near_duplicates(article_ids, keys) -> dict[str, str]:
     """article_id -> the earlier article it mostly repeats (shares most paragraphs with).
 
-    Paragraphs of six words or more are compared (case folded); a paragraph found in
-    more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything."""
-    content = paragraphs[paragraphs["kind"].isin(["body", "quote", "heading", "bullet"])]
-    sets: dict[str, set] = defaultdict(set)
-    seen: dict[str, int] = defaultdict(int)
-    for aid, text in zip(content["article_id"], content["text"]):
-        if text.count(" ") + 1 >= NEAR_DUPLICATE_MIN_WORDS:
-            key = text.lower()
-            if key not in sets[aid]:
-                sets[aid].add(key)
-                seen[key] += 1
+    `keys` holds each article's paragraph keys (`extract.paragraph_keys`); a paragraph
+    found in more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything."""
+    seen: dict[int, int] = defaultdict(int)
+    for ks in keys:
+        for k in ks:
+            seen[k] += 1
     common = {k for k, n in seen.items() if n > NEAR_DUPLICATE_MAX_SHARED}
-    index: dict[str, list[str]] = defaultdict(list)
+    sets = {aid: set(ks) - common for aid, ks in zip(article_ids, keys)}
+    index: dict[int, list[str]] = defaultdict(list)
     found: dict[str, str] = {}
-    for aid in articles["article_id"]:
-        mine = sets.get(aid, set()) - common
+    for aid in article_ids:
+        mine = sets[aid]
         if not mine:
             continue
         counts: dict[str, int] = defaultdict(int)
@@ -261,7 +255,7 @@ def _near_duplicates(articles, paragraphs) -> dict[str, str]:
                 counts[other] += 1
         best = None
         for other, shared in counts.items():
-            smaller = min(len(mine), len(sets[other] - common))
+            smaller = min(len(mine), len(sets[other]))
             if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
                 best = other if best is None or shared > counts[best] else best
         if best is not None:
@@ -340,8 +334,8 @@ def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
     def per_article(name):
         return frame(name, _per_article(tables[name], files, name), copy=False)
     paragraphs = per_article("paragraphs")
-    articles = frame("articles", files.drop(columns=["doc", "reason", "text_id"]))
-    near = _near_duplicates(articles, paragraphs)
+    articles = frame("articles", files.drop(columns=["doc", "reason", "text_id", "para_keys"]))
+    near = _near_duplicates(files["article_id"].tolist(), files["para_keys"].tolist())
     if near:
         dup = articles["article_id"].map(near).astype("string")
         articles["duplicate_of"] = articles["duplicate_of"].fillna(dup)

@@ -59,18 +59,37 @@ def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
 
     _add(out["docs"], **_doc_row(doc, None, decoded.encoding, text=text, title=structure.find_title(paragraphs),
                                  language=detect_language(body_text), n_paragraphs=len(paragraphs),
-                                 n_words=structure.count_words(body_text), text_id=text_id(text)))
+                                 n_words=structure.count_words(body_text), text_id=text_id(text),
+                                 para_keys=paragraph_keys(paragraphs)))
     ctx: dict = {}
     for hook in _hooks():
         hook(doc, paragraphs, out, ctx)
     return out
 
 
+#: Paragraphs compared when looking for near-duplicate articles, and their minimum length.
+NEAR_DUPLICATE_KINDS = ("body", "quote", "heading", "bullet")
+NEAR_DUPLICATE_MIN_WORDS = 6
+
+
+def paragraph_keys(paragraphs) -> list[int]:
+    """Stable 64-bit keys of an article's longer content paragraphs (case folded), for
+    finding near-duplicate articles without keeping their text around."""
+    import hashlib
+
+    keys = set()
+    for p in paragraphs:
+        if p.kind in NEAR_DUPLICATE_KINDS and p.text.count(" ") + 1 >= NEAR_DUPLICATE_MIN_WORDS:
+            digest = hashlib.blake2b(p.text.lower().encode("utf-8"), digest_size=8).digest()
+            keys.add(int.from_bytes(digest, "little", signed=True))
+    return sorted(keys)
+
+
 def _doc_row(doc: str, reason: str | None, encoding: str | None, **values) -> dict:
     """One `docs` row with every column present (hooks fill in year and region)."""
     row = dict(doc=doc, reason=reason, text=None, title=None, language=None, n_paragraphs=0, n_words=0,
                encoding=encoding, text_id=None, year=None, year_source=None, region=None, region_2024=None,
-               region_source=None)
+               region_source=None, para_keys=[])
     row.update(values)
     return row
 
@@ -100,13 +119,13 @@ def arrow_schema(name: str):
     from .schema import SCHEMAS
 
     types = {"string": pa.string(), "string[pyarrow]": pa.string(), "int32": pa.int32(), "Int64": pa.int64(),
-             "boolean": pa.bool_(), "category": pa.string()}
+             "boolean": pa.bool_(), "category": pa.string(), "keys": pa.list_(pa.int64())}
     dictionary = pa.dictionary(pa.int32(), pa.string())
     if name == "docs":
         cols = {"reason": "string", "text": "string", "title": "string", "language": "string",
                 "n_paragraphs": "int32", "n_words": "int32", "encoding": "string", "text_id": "string",
                 "year": "Int64", "year_source": "string", "region": "string", "region_2024": "string",
-                "region_source": "string"}
+                "region_source": "string", "para_keys": "keys"}
     else:
         cols = {c: t for c, t in SCHEMAS[name].items() if c != "article_id"}
     fields = [pa.field("doc", pa.string())]

@@ -371,25 +371,26 @@ def to_speakers(people, quotes=None):
     if people is None or people.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols}).astype(
             {"name": "string", "roles": "string", "n_articles": "int32", "n_quotes": "int32", "quoted": "boolean"})
-    df = people.assign(key=people["name"].map(normalise_name))
+    names = people["name"].astype(str)
+    keys = {n: normalise_name(n) for n in names.unique()}  # once per distinct name
+    df = pd.DataFrame({"key": names.map(keys), "name": names, "role": people["role"].astype("object"),
+                       "role_group": people["role_group"].astype("object"),
+                       "gender": people["gender"].astype("object"), "article_id": people["article_id"],
+                       "n_quotes": people["n_quotes"], "quoted": people["quoted"].astype(bool)})
 
-    def first_valid(s):
-        s = s.dropna()
-        return s.iloc[0] if len(s) else pd.NA
+    def most_common(column):
+        counts = df.dropna(subset=[column]).groupby(["key", column]).size().reset_index(name="n")
+        counts = counts.sort_values(["key", "n", column], ascending=[True, False, True])
+        return counts.drop_duplicates("key").set_index("key")[column]
 
-    def mode(s):
-        s = s.dropna()
-        return s.astype(str).mode().iloc[0] if len(s) else pd.NA
-
-    out = df.groupby("key", sort=False).agg(
-        name=("name", "first"),
-        roles=("role", lambda s: "; ".join(dict.fromkeys(s.dropna().astype(str)))),
-        role_group=("role_group", mode),
-        gender=("gender", mode),
-        n_articles=("article_id", "nunique"),
-        n_quotes=("n_quotes", "sum"),
-        quoted=("quoted", "any"),
-    ).reset_index(drop=True)
+    roles = (df.dropna(subset=["role"]).drop_duplicates(["key", "role"])
+             .groupby("key", sort=False)["role"].agg("; ".join))
+    out = df.groupby("key", sort=False).agg(name=("name", "first"), n_articles=("article_id", "nunique"),
+                                           n_quotes=("n_quotes", "sum"), quoted=("quoted", "any"))
+    out["roles"] = roles.reindex(out.index).fillna("")
+    out["role_group"] = most_common("role_group").reindex(out.index)
+    out["gender"] = most_common("gender").reindex(out.index)
+    out = out.reset_index(drop=True)[["name", "roles", "role_group", "gender", "n_articles", "n_quotes", "quoted"]]
     out = out.sort_values(["n_quotes", "n_articles", "name"], ascending=[False, False, True], ignore_index=True)
     return out.astype({"name": "string", "roles": "string", "role_group": "category", "gender": "category",
                        "n_articles": "int32", "n_quotes": "int32", "quoted": "boolean"})

@@ -72,8 +72,8 @@ def lemmatize(token: str, lang: str = "nb", proper: bool = False) -> str:
     low = token.lower()
     if not low[:1].isalpha():
         return low
-    langs = ("nn", "nb") if lang == "nn" else ("nb", "nn")
-    return simplemma.lemmatize(low, lang=langs).lower()
+    # one word list per article language: loading both costs half a second per process
+    return simplemma.lemmatize(low, lang="nn" if lang == "nn" else "nb").lower()
 
 
 def is_stop(token: str, lemma: str) -> bool:

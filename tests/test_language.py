@@ -1,0 +1,30 @@
+"""Bokmål, nynorsk or other: function-word markers first, lingua when unclear."""
+
+import pytest
+
+from kslib.language import by_markers, detect_language
+
+NB = ("Kommunene i Innlandet har fått mer penger. Det er bare ett av flere tiltak, sier hun. "
+      "Vi ser fram til at de ansatte får være med, og hva som skjer videre.")
+NN = ("Kommunane i Vestland har fått meir pengar. Det er berre eitt av fleire tiltak, seier ho. "
+      "Me ser fram til at dei tilsette får vere med, og kva som skjer vidare.")
+DA = ("Kommunerne i Danmark har fået flere penge. Det er kun et af mange tiltag, siger hun. "
+      "Vi ser frem til at de ansatte får lov at være med, og hvad der sker efter.")
+EN = "The municipalities in Norway have received more money, and this is one of many measures."
+
+
+@pytest.mark.parametrize("text, marker, language", [
+    (NB, "nb", "nb"), (NN, "nn", "nn"), (DA, None, "other"), (EN, None, "other"),
+])
+def test_detect(text, marker, language):
+    assert by_markers(text) == marker
+    assert detect_language(text) == language
+
+
+def test_short_or_empty_text():
+    assert by_markers("Hei.") is None
+    assert detect_language("123 456") == "other"
+
+
+def test_seed_languages(seeds):
+    assert set(seeds.articles["language"]) == {"nb"}
