@@ -84,6 +84,10 @@ def plot_bar(series, *, title: str, xlabel: str = "", ylabel: str = "", color=No
     if ax is None:
         _, ax = plt.subplots(figsize=(8, max(2.5, 0.35 * len(series) + 1.2)))
     ax.barh([_wrap(i) for i in series.index], series.values, color=color or "#1f4e79")
+    if len(series) and all(float(v).is_integer() for v in series.values):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.2, 0.4 ticks
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -194,13 +198,17 @@ def plot_network(graph, *, title: str, ax=None):
         ax.text(0.5, 0.5, "Ingen par av siterte personer i samme artikkel", ha="center", va="center",
                 transform=ax.transAxes)
         return ax
-    pos = nx.spring_layout(graph, seed=42, k=1.2 / max(1, graph.number_of_nodes()) ** 0.5)
+    pos = nx.kamada_kawai_layout(graph) if nx.is_connected(graph) else nx.spring_layout(graph, seed=42, k=0.9)
     colours = [GROUP_COLOURS.get(graph.nodes[n].get("group"), "#7f7f7f") for n in graph.nodes]
     sizes = [200 + 120 * graph.nodes[n].get("quotes", 1) for n in graph.nodes]
     widths = [0.8 + graph.edges[e].get("weight", 1) for e in graph.edges]
     nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#bbbbbb")
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=sizes)
-    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=8)
+    # names just below their node, on a white ground so that they stay readable
+    below = {n: (x, y - 0.07) for n, (x, y) in pos.items()}
+    nx.draw_networkx_labels(graph, below, ax=ax, font_size=8, verticalalignment="top",
+                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
+    ax.margins(0.12)
     return ax
 
 
