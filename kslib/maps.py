@@ -88,8 +88,10 @@ def plot_county_map(counts, *, title: str, map_name: str = "2024", points=None, 
         ax.scatter(pts["lon"], pts["lat"], s=12 + 10 * pts["n_mentions"], color="#c55a11", alpha=0.8,
                    edgecolor="white", linewidth=0.5, label="Kommuner nevnt", zorder=3)
         ax.legend(loc="lower right", fontsize=9)
+    from matplotlib.ticker import MaxNLocator
+
     sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)
-    ax.figure.colorbar(sm, ax=ax, shrink=0.5, label=label)
+    ax.figure.colorbar(sm, ax=ax, shrink=0.5, label=label, ticks=MaxNLocator(integer=True))
     ax.set_xlim(4.3, 31.5)
     ax.set_ylim(57.8, 71.3)
     ax.set_aspect(2.0)
