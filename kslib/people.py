@@ -330,6 +330,22 @@ def role_before(text: str, start: int) -> str | None:
     return _clean_role(" ".join(words[i:]))
 
 
+_ORG_AFTER_NAME = re.compile(rf"^\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}][\w-]+"
+                             rf"(?:\s+(?:kommune|fylkeskommune|herad))?)(?=[\s.,;:!?)]|$)")
+
+
+def role_near(text: str, start: int, end: int) -> str | None:
+    """The role nearest a name: before it (`ordfører Kari Nordmann`, completed by an
+    organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
+    before = role_before(text, start)
+    if before:
+        m = _ORG_AFTER_NAME.match(text[end:])
+        if m and not re.search(r"\b(i|ved|for|frå|fra)\b", before):
+            return f"{before} {m.group(1)} {m.group(2)}"
+        return before
+    return role_after(text, end)
+
+
 def role_after(text: str, end: int) -> str | None:
     """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`)."""
     right = text[end:]

@@ -29,8 +29,8 @@ from .people import (
     is_title,
     organisation_of,
     role_after,
-    role_before,
     role_group,
+    role_near,
 )
 
 POS = 100_000  # position = para_id * POS + character offset
@@ -112,7 +112,7 @@ class ArticleQuotes:
                 person = self.registry.add(tokens, p.para_id * POS + start)
                 self.name_spans.setdefault(p.para_id, []).append((start, end))
                 if person.role is None:
-                    person.role = role_before(p.text, start) or role_after(p.text, end)
+                    person.role = role_near(p.text, start, end)
         # later mentions by surname, for pronoun resolution (only surnames one person has)
         counts: dict[str, int] = {}
         for person in self.registry.people:
@@ -371,7 +371,7 @@ class ArticleQuotes:
                 return ref
         person = self.registry.add(tokens, pos)
         if person.role is None:
-            person.role = role_before(text, start) or role_after(text, end)
+            person.role = role_near(text, start, end)
         return person
 
     def _resolve(self, clause: str, pos: int, unit: Unit) -> Person | None:

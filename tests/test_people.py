@@ -47,6 +47,9 @@ def test_typo_in_surname_is_the_same_person():
         ("Med Rune Haugsdal (fylkesdirektør Vestland fylkeskommune) i utvalet.", "fylkesdirektør Vestland fylkeskommune"),
         ("HR- og utviklingsdirektør Kirsti Aas Olsen la fram.", "HR- og utviklingsdirektør"),
         ("Ordfører Tore Opdal Hansen ønsket velkommen før Lasse Hansen holdt innlegg.", None),
+        ("- Bra, sier prosjektleder Marte Lien i KS.", "prosjektleder i KS"),
+        ("Kommunedirektør Kristin Bakken i Kvam er samd.", "kommunedirektør i Kvam"),
+        ("Ordfører Ola Dahl i Molde kommune åpnet.", "ordfører i Molde kommune"),
     ],
 )
 def test_role_nearest_the_name(text, role):
