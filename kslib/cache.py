@@ -17,8 +17,10 @@ from pathlib import Path
 
 from .config import rules_version
 
-#: Above this many parts, the cache is compacted into one.
+#: Above this many parts, the small ones are merged into one.
 MAX_PARTS = 16
+#: A part with fewer documents than this is small (from a rerun that added a few files).
+SMALL_PART = 500
 
 
 class ParseCache:
@@ -37,6 +39,37 @@ class ParseCache:
             return []
         return sorted(p for p in self.dir.iterdir() if p.is_dir() and p.name.startswith("part-")
                       and (p / "_SUCCESS").exists())
+
+    def part_docs(self, wanted: set[str]) -> dict[Path, set[str]]:
+        """The parts that hold `wanted` documents, each with the documents to take from it
+        (a document stored twice is taken from the first part only)."""
+        return self._part_docs(self._parts(), wanted)
+
+    @staticmethod
+    def _part_docs(parts, wanted: set[str]) -> dict[Path, set[str]]:
+        import pyarrow.parquet as pq
+
+        out: dict[Path, set[str]] = {}
+        found: set[str] = set()
+        for part in parts:
+            docs = set(pq.read_table(part / "docs.parquet", columns=["doc"]).column("doc").to_pylist())
+            hit = (docs & wanted) - found
+            if hit:
+                out[part] = hit
+                found |= hit
+        return out
+
+    def read(self, part: Path, name: str, keep: set[str]):
+        """One table of one part, restricted to the documents in `keep`."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(part / f"{name}.parquet")
+        present = set(pc.unique(table.column("doc")).to_pylist()) if table.num_rows else set()
+        if present - keep:
+            table = table.filter(pc.is_in(table.column("doc"), value_set=pa.array(sorted(keep), pa.string())))
+        return table
 
     def load(self, wanted: set[str]) -> tuple[dict[str, list], set[str]]:
         """Cached rows for the `wanted` documents: ({table: [Arrow tables]}, docs found)."""
@@ -78,19 +111,22 @@ class ParseCache:
             self.compact()
 
     def compact(self) -> None:
-        """Merge all parts into one, so a cache grown by many small reruns stays fast."""
+        """Merge the small parts (left by reruns that added a few files) into one, so a
+        cache grown by many small reruns stays fast; large parts are left as they are."""
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        parts = self._parts()
-        if len(parts) < 2:
+        small = [p for p in self._parts() if pq.read_metadata(p / "docs.parquet").num_rows < SMALL_PART]
+        if len(small) < 2:
             return
         docs: set[str] = set()
-        for part in parts:
+        for part in small:
             docs |= set(pq.read_table(part / "docs.parquet", columns=["doc"]).column("doc").to_pylist())
-        import pyarrow as pa
-
-        pieces, _ = self.load(docs)
-        for part in parts:
+        pieces: dict[str, list] = {}
+        for part, keep in ((p, d) for p, d in ParseCache._part_docs(small, docs).items()):
+            for file in part.glob("*.parquet"):
+                pieces.setdefault(file.stem, []).append(self.read(part, file.stem, keep))
+        for part in small:
             shutil.rmtree(part, ignore_errors=True)
         self.store({name: pa.concat_tables(tables, promote_options="permissive")
                     for name, tables in pieces.items()})

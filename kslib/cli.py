@@ -72,29 +72,33 @@ def _fail(message: str) -> int:
 def cmd_extract(args) -> int:
     from .corpus import CorpusError
 
+    out = Path(args.out)
+    progress = None if not args.quiet else False
     try:
-        from .corpus import load_corpus
+        if args.engine == "dask":
+            from .corpus import load_corpus
+            from .engines import write_partitioned
+            from .output import write_tables
 
-        corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
-                             jobs=args.jobs, progress=None if not args.quiet else False,
-                             engine=args.engine, scheduler=args.scheduler)
-        tables = corpus.tables()
+            corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+                                 jobs=args.jobs, progress=progress, engine="dask", scheduler=args.scheduler)
+            tables = corpus.tables()
+            write_partitioned(tables, out)
+            if args.csv:
+                write_tables(tables, out / "csv", csv=True)
+            counts = {name: len(df) for name, df in tables.items()} | {"files": corpus.n_files}
+        else:
+            from .build import extract_folder
+
+            counts = extract_folder(args.data_dir, out, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+                                    jobs=args.jobs, progress=progress, csv=args.csv)
     except (CorpusError, RuntimeError) as exc:
         return _fail(str(exc))
-    from .output import write_tables
-
-    out = Path(args.out)
-    if args.engine == "dask":
-        from .engines import write_partitioned
-
-        write_partitioned(tables, out)
-        if args.csv:
-            write_tables(tables, out / "csv", csv=True)
-    else:
-        write_tables(tables, out, csv=args.csv)
     if not args.quiet:
-        print(corpus.summary())
-        print(f"Wrote {len(tables)} tables to {out}/")
+        files = counts.pop("files")
+        print(f"{files:,} files: {counts['articles']:,} articles, {counts['rejected']:,} rejected")
+        print("  " + ", ".join(f"{name} {n:,}" for name, n in counts.items()))
+        print(f"Wrote {len(counts)} tables to {out}/")
     return 0
 
 

@@ -41,15 +41,17 @@ class Decoded:
 
 def find_files(root: Path) -> list[Path]:
     """All `*.txt` files below `root`, recursively, skipping hidden files and folders."""
+    import os
+
     root = Path(root)
     found = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        if path.suffix.lower() == ".txt" and path.is_file():
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders are not walked
+        rel = os.path.relpath(folder, root)
+        for name in names:
+            if not name.startswith(".") and name.lower().endswith(".txt"):
+                found.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), name))
+    return [root / rel for rel, _ in sorted(found)]
 
 
 def content_hash(raw: bytes) -> str:

@@ -58,3 +58,24 @@ def test_dask_local_cluster_equals_single_process(tmp_path):
     for name in plain:
         pd.testing.assert_frame_equal(plain[name].reset_index(drop=True), dask[name].reset_index(drop=True),
                                       check_dtype=False, check_categorical=False)
+
+
+def test_streamed_extract_rerun_equals_cold_and_load_corpus(tmp_path):
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    make_folder(data, 20)
+    assert main(["extract", str(data), "--out", str(tmp_path / "a"), "--cache", str(cache), "--quiet"]) == 0
+    write(data, "zzz.txt", "En ny sak om beredskap i Alta, sier rådmann Per Olsen.")
+    (data / "000.txt").unlink()
+    assert main(["extract", str(data), "--out", str(tmp_path / "warm"), "--cache", str(cache), "--quiet"]) == 0
+    assert main(["extract", str(data), "--out", str(tmp_path / "cold"), "--no-cache", "--quiet"]) == 0
+    warm, cold = read_tables(tmp_path / "warm"), read_tables(tmp_path / "cold")
+    corpus = load_corpus(data, cache=False).tables()
+    for name in TABLES + ("speakers", "rejected"):
+        key = [c for c in ("article_id", "para_id", "sent_id", "token_id", "quote_id", "person_id", "theme",
+                           "mention", "name") if c in cold[name].columns]
+        a = warm[name].sort_values(key).reset_index(drop=True) if key else warm[name]
+        b = cold[name].sort_values(key).reset_index(drop=True) if key else cold[name]
+        c = corpus[name].sort_values(key).reset_index(drop=True) if key else corpus[name]
+        pd.testing.assert_frame_equal(a, b, check_dtype=False, check_categorical=False)
+        pd.testing.assert_frame_equal(b, c, check_dtype=False, check_categorical=False)
+    assert "000.txt" not in set(warm["articles"]["file"]) and "zzz.txt" in set(warm["articles"]["file"])

@@ -1,0 +1,230 @@
+"""`kslib extract` on one machine: parse a folder and stream every table to parquet.
+
+Unlike `load_corpus`, which holds every table in memory as pandas frames for
+the notebooks, this path never builds the large tables (terms, sentences,
+paragraphs, themes) in memory: parsed documents go to the cache in parts of
+`PART_DOCS` documents as they come from the worker processes, and each output
+table is then written part by part with one `ParquetWriter`. Memory stays
+bounded by a part, and a rerun after adding a file parses only that file.
+The tables are the same as `load_corpus(...).tables()` (the tests check it).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+from pathlib import Path
+
+from . import config
+from .cache import ParseCache
+from .extract import DOC_TABLES, parse_many
+
+#: Documents per cache part: the unit that is read and written at once.
+PART_DOCS = 2000
+#: Tables streamed part by part (the rest are small and built in memory).
+STREAMED = ("paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
+
+
+def _parse_to_cache(todo, store: ParseCache, jobs: int, progress: bool) -> None:
+    """Parse `todo` in chunks (over `jobs` processes) and store them in parts as they come."""
+    import pyarrow as pa
+    from tqdm.auto import tqdm
+
+    chunk = 64
+    chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
+    bar = tqdm(total=len(todo), unit="file", desc="Parsing", disable=not progress)
+    buffer: list[dict] = []
+
+    def flush():
+        if buffer:
+            store.store({name: pa.concat_tables([b[name] for b in buffer]) for name in DOC_TABLES})
+            buffer.clear()
+
+    def take(items, result):
+        buffer.append(result)
+        bar.update(len(items))
+        if sum(b["docs"].num_rows for b in buffer) >= PART_DOCS:
+            flush()
+
+    if jobs > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for items, result in zip(chunks, pool.map(parse_many, chunks)):
+                take(items, result)
+    else:
+        for items in chunks:
+            take(items, parse_many(items))
+    flush()
+    bar.close()
+
+
+def _output_schema(name: str):
+    """The output schema of a streamed table: its columns in the order of `schema.SCHEMAS`."""
+    import pyarrow as pa
+
+    from .extract import arrow_schema
+    from .schema import SCHEMAS
+
+    fields = {f.name: f for f in arrow_schema(name)}
+    return pa.schema([pa.field("article_id", pa.string()) if col == "article_id" else fields[col]
+                      for col in SCHEMAS[name]])
+
+
+def _rekey(table, doc_index: dict[str, list[int]], article_ids: list[str], name: str):
+    """Replace `doc` by `article_id` (one copy of the rows per article that has the document)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    part_docs = pc.unique(table.column("doc")).to_pylist()
+    if all(len(doc_index.get(d, ())) <= 1 for d in part_docs):  # the usual case: vectorised
+        known = [d for d in part_docs if d in doc_index]
+        idx = pc.index_in(table.column("doc"), value_set=pa.array(known, pa.string()))
+        table = table.filter(pc.is_valid(idx))
+        ids = pc.take(pa.array([article_ids[doc_index[d][0]] for d in known], pa.string()), pc.drop_null(idx))
+    else:  # a document two files share: its rows once per article
+        rows, id_list = [], []
+        for i, doc in enumerate(table.column("doc").to_pylist()):
+            for k in doc_index.get(doc, ()):
+                rows.append(i)
+                id_list.append(article_ids[k])
+        table = table.take(pa.array(rows, pa.int64()))
+        ids = pa.array(id_list, pa.string())
+    table = table.drop_columns(["doc"]).append_column("article_id", ids)
+    for col in ("person_id", "speaker_id", "quote_id"):
+        if col in table.column_names:  # local ids (p01, q01) become corpus-wide ids
+            local = table.column(col)
+            joined = pc.binary_join_element_wise(table.column("article_id"), local, ":")
+            table = table.set_column(table.column_names.index(col), col, joined)
+    schema = _output_schema(name)
+    return table.select(schema.names).cast(schema)
+
+
+def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX_BYTES, jobs: int | None = None,
+                   progress: bool | None = None, csv: bool = False) -> dict[str, int]:
+    """Parse every article below `path` and write each table as `out/<name>.parquet`.
+
+    Returns the number of rows written per table. Raises `CorpusError` like `load_corpus`.
+    """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .corpus import CorpusError, _assign_ids, _near_duplicates, _read_files
+    from .io import find_files
+    from .metadata import merge_metadata
+    from .people import to_speakers
+    from .schema import frame
+
+    root = Path(path)
+    if not root.is_dir():
+        raise CorpusError(f"Data folder not found: {root}")
+    files = find_files(root)
+    if not files:
+        raise CorpusError(f"No .txt article files in {root}")
+    if progress is None:
+        progress = len(files) >= config.PROGRESS_MIN_FILES
+    ok, rejected = _read_files(root, files, max_bytes)
+    tmp = None
+    if cache is True:
+        store = ParseCache(config.default_cache_dir(root))
+    elif cache:
+        store = ParseCache(Path(cache))
+    else:  # still stream through parts, in a folder that is removed afterwards
+        tmp = tempfile.TemporaryDirectory(prefix="kslib-")
+        store = ParseCache(Path(tmp.name))
+    try:
+        wanted = {doc for _, doc, _ in ok}
+        parts = store.part_docs(wanted)
+        found = set().union(*parts.values()) if parts else set()
+        todo, seen = [], set()
+        for _, doc, raw in ok:
+            if doc not in found and doc not in seen:
+                todo.append((doc, raw))
+                seen.add(doc)
+        if jobs is None:
+            jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
+        if todo:
+            _parse_to_cache(todo, store, jobs, progress)
+            parts = store.part_docs(wanted)
+
+        # articles, rejected and metadata: small, built in memory exactly as load_corpus does
+        docs = pa.concat_tables([store.read(part, "docs", keep) for part, keep in parts.items()]).to_pandas()
+        docs = docs.drop_duplicates("doc").set_index("doc")
+        listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"]).join(docs, on="doc")
+        bad = listing[listing["reason"].notna()]
+        rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
+        for file, reason in rejected_rows:
+            warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=2)
+        listing = _assign_ids(listing[listing["reason"].isna()].reset_index(drop=True))
+        articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
+        near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
+        if near:
+            articles["duplicate_of"] = articles["duplicate_of"].fillna(articles["article_id"].map(near)
+                                                                       .astype("string"))
+        articles, metadata_issues = merge_metadata(articles, root)
+        rejected_frame = frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
+        small = {"articles": articles, "rejected": rejected_frame.sort_values("file", ignore_index=True),
+                 "metadata_issues": metadata_issues}
+
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        counts = {}
+        for name, df in small.items():
+            _write_frame(df, out / f"{name}.parquet")
+            counts[name] = len(df)
+        doc_index: dict[str, list[int]] = {}
+        for k, doc in enumerate(listing["doc"]):
+            doc_index.setdefault(doc, []).append(k)
+        article_ids = listing["article_id"].tolist()
+        for name in STREAMED:
+            path_out = out / f"{name}.parquet"
+            _clear(path_out)
+            tmp_out = path_out.with_suffix(".parquet.tmp")
+            with pq.ParquetWriter(tmp_out, _output_schema(name)) as writer:
+                n = 0
+                for part, keep in parts.items():
+                    table = _rekey(store.read(part, name, keep), doc_index, article_ids, name)
+                    writer.write_table(table)
+                    n += table.num_rows
+            os.replace(tmp_out, path_out)
+            counts[name] = n
+        people = pd.read_parquet(out / "people.parquet")
+        speakers = to_speakers(frame("people", people))
+        _write_frame(speakers, out / "speakers.parquet")
+        counts["speakers"] = len(speakers)
+        if csv:
+            for name in counts:
+                _to_csv(out / f"{name}.parquet", out / f"{name}.csv")
+        counts["files"] = len(files)
+        return counts
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _clear(path: Path) -> None:
+    import shutil
+
+    if path.is_dir():  # left by an earlier `--engine dask` run
+        shutil.rmtree(path)
+
+
+def _write_frame(df, path: Path) -> None:
+    _clear(path)
+    tmp = path.with_suffix(".parquet.tmp")
+    df.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def _to_csv(parquet: Path, target: Path) -> None:
+    """A parquet file as CSV, row group by row group (for spreadsheet users)."""
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(parquet)
+    with open(target, "w", encoding="utf-8", newline="") as fh:
+        if pf.metadata.num_rows == 0:
+            fh.write(",".join(pf.schema_arrow.names) + "\n")
+        for i, batch in enumerate(pf.iter_batches(batch_size=200_000)):
+            batch.to_pandas().to_csv(fh, index=False, header=i == 0)
