@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import warnings
 from pathlib import Path
 
 from . import config
@@ -111,29 +110,16 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .corpus import CorpusError, _assign_ids, _near_duplicates, _read_files
-    from .io import find_files
-    from .metadata import merge_metadata
+    from .corpus import build_articles, cache_for, open_folder
     from .people import to_speakers
     from .schema import frame
 
-    root = Path(path)
-    if not root.is_dir():
-        raise CorpusError(f"Data folder not found: {root}")
-    files = find_files(root)
-    if not files:
-        raise CorpusError(f"No .txt article files in {root}")
-    if progress is None:
-        progress = len(files) >= config.PROGRESS_MIN_FILES
-    ok, rejected = _read_files(root, files, max_bytes)
+    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress)
     tmp = None
-    if cache is True:
-        store = ParseCache(config.default_cache_dir(root))
-    elif cache:
-        store = ParseCache(Path(cache))
-    else:  # still stream through parts, in a folder that is removed afterwards
+    if cache is False:  # still stream through parts, in a folder that is removed afterwards
         tmp = tempfile.TemporaryDirectory(prefix="kslib-")
-        store = ParseCache(Path(tmp.name))
+        cache = tmp.name
+    store = cache_for(root, cache)
     try:
         wanted = {doc for _, doc, _ in ok}
         parts = store.part_docs(wanted)
@@ -151,22 +137,8 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
 
         # articles, rejected and metadata: small, built in memory exactly as load_corpus does
         docs = pa.concat_tables([store.read(part, "docs", keep) for part, keep in parts.items()]).to_pandas()
-        docs = docs.drop_duplicates("doc").set_index("doc")
-        listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"]).join(docs, on="doc")
-        bad = listing[listing["reason"].notna()]
-        rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
-        for file, reason in rejected_rows:
-            warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=2)
-        listing = _assign_ids(listing[listing["reason"].isna()].reset_index(drop=True))
-        articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
-        near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
-        if near:
-            articles["duplicate_of"] = articles["duplicate_of"].fillna(articles["article_id"].map(near)
-                                                                       .astype("string"))
-        articles, metadata_issues = merge_metadata(articles, root)
-        rejected_frame = frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
-        small = {"articles": articles, "rejected": rejected_frame.sort_values("file", ignore_index=True),
-                 "metadata_issues": metadata_issues}
+        listing, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, docs)
+        small = {"articles": articles, "rejected": rejected_frame, "metadata_issues": metadata_issues}
 
         out = Path(out)
         out.mkdir(parents=True, exist_ok=True)

@@ -285,22 +285,8 @@ def load_corpus(
     Raises `CorpusError` when the folder is missing or holds no `.txt` file.
     """
 
-    root = Path(path) if path is not None else config.SEEDS_DIR
-    if not root.is_dir():
-        raise CorpusError(f"Data folder not found: {root}")
-    files = find_files(root)
-    if not files:
-        raise CorpusError(f"No .txt article files in {root}")
-    if progress is None:
-        progress = len(files) >= config.PROGRESS_MIN_FILES
-
-    ok, rejected = _read_files(root, files, max_bytes)
-    if cache is True:
-        store = ParseCache(config.default_cache_dir(root))
-    elif cache:
-        store = ParseCache(Path(cache))
-    else:
-        store = ParseCache(None)
+    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress)
+    store = cache_for(root, cache)
 
     wanted = {doc for _, doc, _ in ok}
     cached, found = store.load(wanted) if store.enabled else ({}, set())
@@ -318,36 +304,67 @@ def load_corpus(
     return _assemble(root, len(files), ok, rejected, tables)
 
 
-def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
+def open_folder(path, max_bytes: int, progress: bool | None):
+    """(root, files, readable (file, doc, bytes), rejected (file, reason), progress) of a folder.
+
+    Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
+    root = Path(path) if path is not None else config.SEEDS_DIR
+    if not root.is_dir():
+        raise CorpusError(f"Data folder not found: {root}")
+    files = find_files(root)
+    if not files:
+        raise CorpusError(f"No .txt article files in {root}")
+    if progress is None:
+        progress = len(files) >= config.PROGRESS_MIN_FILES
+    ok, rejected = _read_files(root, files, max_bytes)
+    return root, files, ok, rejected, progress
+
+
+def cache_for(root: Path, cache) -> ParseCache:
+    """The parse cache: True for the default folder, a path for another, False for none."""
+    if cache is True:
+        return ParseCache(config.default_cache_dir(root))
+    return ParseCache(Path(cache) if cache else None)
+
+
+def build_articles(root: Path, ok, rejected, docs):
+    """(listing with ids, articles, rejected frame, metadata issues) from the `docs` rows.
+
+    `listing` has one row per article (file, doc, article_id, ...); rejected files
+    are warned about; near-duplicates and metadata are applied."""
     import pandas as pd
 
-    docs = tables["docs"].to_pandas().drop_duplicates("doc").set_index("doc")
-    listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"])
-    listing = listing.join(docs, on="doc")
+    docs = docs.drop_duplicates("doc").set_index("doc")
+    listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"]).join(docs, on="doc")
     bad = listing[listing["reason"].notna()]
     rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
     for file, reason in rejected_rows:
-        warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=3)
-    files = listing[listing["reason"].isna()].reset_index(drop=True)
-    files = _assign_ids(files)
-
-    def per_article(name):
-        return frame(name, _per_article(tables[name], files, name), copy=False)
-    paragraphs = per_article("paragraphs")
-    articles = frame("articles", files.drop(columns=["doc", "reason", "text_id", "para_keys"]))
-    near = _near_duplicates(files["article_id"].tolist(), files["para_keys"].tolist())
+        warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=4)
+    listing = _assign_ids(listing[listing["reason"].isna()].reset_index(drop=True))
+    articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
+    near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
     if near:
-        dup = articles["article_id"].map(near).astype("string")
-        articles["duplicate_of"] = articles["duplicate_of"].fillna(dup)
+        articles["duplicate_of"] = articles["duplicate_of"].fillna(articles["article_id"].map(near).astype("string"))
     from .metadata import merge_metadata
 
     articles, metadata_issues = merge_metadata(articles, root)
+    rejected_frame = frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
+    return listing, articles, rejected_frame.sort_values("file", ignore_index=True), metadata_issues
+
+
+def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
+    files, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected,
+                                                                      tables["docs"].to_pandas())
+
+    def per_article(name):
+        return frame(name, _per_article(tables[name], files, name), copy=False)
+
+    paragraphs = per_article("paragraphs")
     return Corpus(
         articles=articles,
         paragraphs=paragraphs,
         sentences=per_article("sentences"),
-        rejected=frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
-        .sort_values("file", ignore_index=True),
+        rejected=rejected_frame,
         quotes=per_article("quotes"),
         people=per_article("people"),
         places=per_article("places"),
