@@ -3,9 +3,10 @@
 Unlike `load_corpus`, which holds every table in memory as pandas frames for
 the notebooks, this path never builds the large tables (terms, sentences,
 paragraphs, themes) in memory: parsed documents go to the cache in parts of
-`PART_DOCS` documents as they come from the worker processes, and each output
-table is then written part by part with one `ParquetWriter`. Memory stays
-bounded by a part, and a rerun after adding a file parses only that file.
+`PART_DOCS` documents as they come from the worker processes, and each large
+table is written as a parquet dataset, `OUT/<name>.parquet/<part>.parquet`,
+one file per cache part. Memory stays bounded by a part; a rerun after adding a
+file parses only that file and writes only the parts that changed.
 The tables are the same as `load_corpus(...).tables()` (the tests check it).
 """
 
@@ -108,7 +109,6 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     """
     import pandas as pd
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from .corpus import build_articles, cache_for, open_folder
     from .people import to_speakers
@@ -146,22 +146,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         for name, df in small.items():
             _write_frame(df, out / f"{name}.parquet")
             counts[name] = len(df)
-        doc_index: dict[str, list[int]] = {}
-        for k, doc in enumerate(listing["doc"]):
-            doc_index.setdefault(doc, []).append(k)
-        article_ids = listing["article_id"].tolist()
-        for name in STREAMED:
-            path_out = out / f"{name}.parquet"
-            _clear(path_out)
-            tmp_out = path_out.with_suffix(".parquet.tmp")
-            with pq.ParquetWriter(tmp_out, _output_schema(name)) as writer:
-                n = 0
-                for part, keep in parts.items():
-                    table = _rekey(store.read(part, name, keep), doc_index, article_ids, name)
-                    writer.write_table(table)
-                    n += table.num_rows
-            os.replace(tmp_out, path_out)
-            counts[name] = n
+        counts.update(_write_streamed(out, store, parts, listing))
         people = pd.read_parquet(out / "people.parquet")
         speakers = to_speakers(frame("people", people))
         _write_frame(speakers, out / "speakers.parquet")
@@ -174,6 +159,67 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     finally:
         if tmp is not None:
             tmp.cleanup()
+
+
+def _signature(keep: set[str], doc_index: dict[str, list[int]], article_ids: list[str]) -> str:
+    """What an output part depends on besides the cache part: its documents and their ids."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=12)
+    for doc in sorted(keep):
+        digest.update(doc.encode())
+        for k in doc_index.get(doc, ()):
+            digest.update(article_ids[k].encode())
+    return digest.hexdigest()
+
+
+def _write_streamed(out: Path, store: ParseCache, parts: dict, listing) -> dict[str, int]:
+    """Write each streamed table as `out/<name>.parquet/<cache part>.parquet`.
+
+    A part file whose cache part, documents and ids are unchanged since the last run
+    (as `out/.kslib-parts.json` records) is kept as it is, so a rerun after adding one
+    file writes one small part per table instead of every table again."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    doc_index: dict[str, list[int]] = {}
+    for k, doc in enumerate(listing["doc"]):
+        doc_index.setdefault(doc, []).append(k)
+    article_ids = listing["article_id"].tolist()
+    manifest_path = out / ".kslib-parts.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        manifest = {}
+    if manifest.get("rules") != store.dir.name:
+        manifest = {}
+    signatures = {part.name: _signature(keep, doc_index, article_ids) for part, keep in parts.items()}
+    counts = {}
+    for name in STREAMED:
+        folder = out / f"{name}.parquet"
+        if folder.is_file():  # a single file from an older kslib or from load_corpus users
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
+        old = manifest.get("tables", {}).get(name, {})
+        n = 0
+        for part, keep in parts.items():
+            target = folder / f"{part.name}.parquet"
+            if old.get(part.name) == signatures[part.name] and target.exists():
+                n += pq.read_metadata(target).num_rows
+                continue
+            table = _rekey(store.read(part, name, keep), doc_index, article_ids, name)
+            tmp = target.with_suffix(".tmp")
+            pq.write_table(table, tmp)
+            os.replace(tmp, target)
+            n += table.num_rows
+        for stale in folder.glob("*.parquet"):
+            if stale.stem not in signatures:
+                stale.unlink()
+        counts[name] = n
+    manifest = {"rules": store.dir.name, "tables": {name: signatures for name in STREAMED}}
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    return counts
 
 
 def _clear(path: Path) -> None:
@@ -192,11 +238,15 @@ def _write_frame(df, path: Path) -> None:
 
 def _to_csv(parquet: Path, target: Path) -> None:
     """A parquet file as CSV, row group by row group (for spreadsheet users)."""
-    import pyarrow.parquet as pq
 
-    pf = pq.ParquetFile(parquet)
+    import pyarrow.dataset as ds
+
+    data = ds.dataset(parquet, format="parquet")
     with open(target, "w", encoding="utf-8", newline="") as fh:
-        if pf.metadata.num_rows == 0:
-            fh.write(",".join(pf.schema_arrow.names) + "\n")
-        for i, batch in enumerate(pf.iter_batches(batch_size=200_000)):
-            batch.to_pandas().to_csv(fh, index=False, header=i == 0)
+        header = True
+        for batch in data.to_batches(batch_size=200_000):
+            if batch.num_rows:
+                batch.to_pandas().to_csv(fh, index=False, header=header)
+                header = False
+        if header:  # no rows at all: still the column names
+            fh.write(",".join(data.schema.names) + "\n")

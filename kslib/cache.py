@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import uuid
 from pathlib import Path
 
@@ -106,7 +107,8 @@ class ParseCache:
         for name, table in tables.items():
             pq.write_table(table, tmp / f"{name}.parquet")
         (tmp / "_SUCCESS").touch()
-        os.replace(tmp, self.dir / f"part-{uuid.uuid4().hex[:12]}")
+        # names sort in the order parts were written, so datasets read back in that order
+        os.replace(tmp, self.dir / f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:6]}")
         if len(self._parts()) > MAX_PARTS:
             self.compact()
 
