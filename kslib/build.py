@@ -48,11 +48,20 @@ def _parse_to_cache(todo, store: ParseCache, jobs: int, progress: bool) -> None:
             flush()
 
     if jobs > 1 and len(chunks) > 1:
+        from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
+        # at most a few chunks in flight per worker, taken in order: memory stays bounded
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for items, result in zip(chunks, pool.map(parse_many, chunks)):
-                take(items, result)
+            pending: deque = deque()
+            for items in chunks:
+                pending.append((items, pool.submit(parse_many, items)))
+                if len(pending) >= 3 * jobs:
+                    done_items, future = pending.popleft()
+                    take(done_items, future.result())
+            while pending:
+                done_items, future = pending.popleft()
+                take(done_items, future.result())
     else:
         for items in chunks:
             take(items, parse_many(items))
