@@ -119,7 +119,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     import pandas as pd
     import pyarrow as pa
 
-    from .corpus import build_articles, cache_for, open_folder
+    from .corpus import build_articles, cache_for, open_folder, to_parse
     from .people import to_speakers
     from .schema import frame
 
@@ -133,13 +133,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         wanted = {doc for _, doc, _ in ok}
         parts = store.part_docs(wanted)
         found = set().union(*parts.values()) if parts else set()
-        todo, seen = [], set()
-        for _, doc, raw in ok:
-            if doc not in found and doc not in seen:
-                todo.append((doc, raw))
-                seen.add(doc)
-        if jobs is None:
-            jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
+        todo, jobs = to_parse(ok, found, jobs)
         if todo:
             _parse_to_cache(todo, store, jobs, progress)
             parts = store.part_docs(wanted)

@@ -290,13 +290,7 @@ def load_corpus(
 
     wanted = {doc for _, doc, _ in ok}
     cached, found = store.load(wanted) if store.enabled else ({}, set())
-    todo, seen = [], set()
-    for _, doc, raw in ok:
-        if doc not in found and doc not in seen:
-            todo.append((doc, raw))
-            seen.add(doc)
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
+    todo, jobs = to_parse(ok, found, jobs)
     fresh = _parse(todo, jobs, progress, engine, scheduler) if todo else {}
     if fresh:
         store.store(fresh)
@@ -318,6 +312,21 @@ def open_folder(path, max_bytes: int, progress: bool | None):
         progress = len(files) >= config.PROGRESS_MIN_FILES
     ok, rejected = _read_files(root, files, max_bytes)
     return root, files, ok, rejected, progress
+
+
+def to_parse(ok, found: set[str], jobs: int | None) -> tuple[list[tuple[str, bytes]], int]:
+    """(documents still to parse, once each, as (doc, bytes); processes to use).
+
+    By default all cores (up to 4) when more than 200 documents need parsing: below
+    that, starting the processes costs more than it saves."""
+    todo, seen = [], set(found)
+    for _, doc, raw in ok:
+        if doc not in seen:
+            todo.append((doc, raw))
+            seen.add(doc)
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
+    return todo, jobs
 
 
 def cache_for(root: Path, cache) -> ParseCache:
