@@ -30,6 +30,19 @@ def resource(name: str) -> Path:
     return path
 
 
+def resource_lines(name: str) -> list[str]:
+    """The lines of a resource file, stripped, without blank lines and `#` comments."""
+    text = resource(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def resource_rows(name: str, delimiter: str = ",") -> list[dict]:
+    """The rows of a CSV/TSV resource file (header after the `#` comment lines)."""
+    import csv
+
+    return list(csv.DictReader(resource_lines(name), delimiter=delimiter))
+
+
 @lru_cache(maxsize=1)
 def rules_version() -> str:
     """Hash of the package's code and resources.

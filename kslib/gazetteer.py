@@ -8,11 +8,10 @@ column: before 2020 -> `county_pre2020`, 2020-2023 -> `county_2020`, from 2024
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import resource
+from .config import resource_lines, resource_rows
 
 MAPS = ("pre2020", "2020", "2024")
 
@@ -28,35 +27,30 @@ def map_of_year(year: int | None) -> str:
     return "2024"
 
 
-def _read(name: str) -> list[dict]:
-    lines = [ln for ln in resource(name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return list(csv.DictReader(lines))
+@lru_cache(maxsize=None)
+def _table(name: str) -> list[dict]:
+    return resource_rows(f"gazetteer/{name}.csv")
 
 
-@lru_cache(maxsize=1)
 def kommuner() -> list[dict]:
-    return _read("gazetteer/kommuner.csv")
+    return _table("kommuner")
 
 
-@lru_cache(maxsize=1)
 def fylker() -> list[dict]:
-    return _read("gazetteer/fylker.csv")
+    return _table("fylker")
 
 
-@lru_cache(maxsize=1)
 def regions() -> list[dict]:
-    return _read("gazetteer/regions.csv")
+    return _table("regions")
 
 
-@lru_cache(maxsize=1)
 def foreign() -> list[dict]:
-    return _read("gazetteer/foreign.csv")
+    return _table("foreign")
 
 
 @lru_cache(maxsize=1)
 def ambiguous() -> frozenset[str]:
-    text = resource("ambiguous_places.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(resource_lines("ambiguous_places.txt"))
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ full name. `to_speakers` folds people across articles into one row per person.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .config import resource
+from .config import resource_lines, resource_rows
 
 UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÍÚ"
 LOWER = "a-zæøåäöüéèáóíúñç"
@@ -39,9 +38,7 @@ def first_names() -> dict[str, str]:
     plus the hand-added Norwegian names in first_names_extra.tsv)."""
     out: dict[str, str] = {}
     for name in ("first_names.tsv", "first_names_extra.tsv"):
-        lines = [ln for ln in resource(name).read_text(encoding="utf-8").splitlines()
-                 if ln and not ln.startswith("#")]
-        out.update({row["name"]: row["gender"] for row in csv.DictReader(lines, delimiter="\t")})
+        out.update({row["name"]: row["gender"] for row in resource_rows(name, delimiter="\t")})
     return out
 
 
@@ -53,17 +50,14 @@ def gender_of_first_name(token: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def name_stopwords() -> frozenset[str]:
-    text = resource("name_stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(resource_lines("name_stopwords.txt"))
 
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[dict[str, str], list[tuple[str, str]]]:
     """(exact title -> group, [(suffix, group)] longest first) from `titles.csv`."""
-    lines = [ln for ln in resource("titles.csv").read_text(encoding="utf-8").splitlines()
-             if ln and not ln.startswith("#")]
     exact, suffix = {}, []
-    for row in csv.DictReader(lines):
+    for row in resource_rows("titles.csv"):
         if row["match"] == "exact":
             exact[row["title"]] = row["role_group"]
         else:

@@ -12,12 +12,11 @@ with `speaker_id` missing rather than given an invented speaker.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import resource
+from .config import resource_rows
 from .people import (
     LOWER,
     PRONOUNS,
@@ -42,10 +41,8 @@ _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, str]:
     """Cue verb -> particle that may follow the speaker ('' for none)."""
-    lines = [ln for ln in resource("cue_verbs.csv").read_text(encoding="utf-8").splitlines()
-             if ln and not ln.startswith("#")]
     verbs: dict[str, str] = {}
-    for row in csv.DictReader(lines):
+    for row in resource_rows("cue_verbs.csv"):
         verbs.setdefault(row["verb"], row["particle"] or "")
     return verbs
 

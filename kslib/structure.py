@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .config import resource
+from .config import resource_lines
 
 KINDS = ("title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate")
 
@@ -30,18 +30,13 @@ _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> re.Pattern:
     """One regex of every navigation line in `resources/boilerplate.txt`."""
-    lines = [
-        ln.strip()
-        for ln in resource("boilerplate.txt").read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    ]
+    lines = resource_lines("boilerplate.txt")
     return re.compile("^(?:" + "|".join(f"(?:{ln})" for ln in lines) + r")\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    lines = resource("abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(ln.lower() for ln in resource_lines("abbreviations.txt"))
 
 
 @dataclass(frozen=True)

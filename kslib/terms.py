@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .config import resource
+from .config import resource_lines
 
 #: Paragraph kinds whose words are counted by default.
 COUNT_KINDS = ("title", "heading", "body", "quote", "bullet")
@@ -52,10 +52,7 @@ def stop_words() -> frozenset[str]:
     """Norwegian stop words (bokmål and nynorsk), lower case."""
     from stop_words import get_stop_words
 
-    extra = resource("stopwords_extra.txt").read_text(encoding="utf-8").splitlines()
-    words = set(get_stop_words("norwegian"))
-    words |= {w.strip() for w in extra if w.strip() and not w.startswith("#")}
-    return frozenset(words)
+    return frozenset(set(get_stop_words("norwegian")) | set(resource_lines("stopwords_extra.txt")))
 
 
 @lru_cache(maxsize=200_000)
