@@ -33,31 +33,59 @@ _PAST = re.compile(r"\b(?:fra|frå|siden|sidan|etter|før|tidligere|tidlegare|i 
 _AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
 
 #: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year).
+#: Each pattern starts with a word character and stands after a word boundary (see `_has_word`).
 ERAS = [
     # a merger being prepared, or the counties before the 2020 reform
-    (re.compile(r"\b(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
+    (re.compile(r"(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
                 r"Aust-Agder|Vest-Agder)\b"), 2015, 2019),
     # the counties of 2020-2023
-    (re.compile(r"\b(?:Viken|Vestfold og Telemark|Troms og Finnmark)\b"), 2019, 2023),
+    (re.compile(r"(?:Viken|Vestfold og Telemark|Troms og Finnmark)\b"), 2019, 2023),
     # the pandemic
-    (re.compile(r"\b(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022),
+    (re.compile(r"(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022),
 ]
 
 
-def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
-    """Most likely year of an article from its paragraph texts, or None."""
-    today = today or dt.date.today()
-    text = "\n".join(texts)
+def _has_word(pattern: re.Pattern, text: str) -> bool:
+    """`pattern` matches at the start of a word (as `\\b` + pattern would, but several times
+    faster: `re` scans quickly for a pattern's first letters only when nothing precedes them)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+            return True
+        pos = start + 1
+    return False
+
+
+#: Cheap necessary conditions of the patterns above, checked first, so that an article
+#: without a weekday date, a "published" line or a month before a year never pays for them.
+_ANY_YEAR = re.compile(rf"{YEAR}(?!\d)")  # every year the patterns can match, found fast
+_PUBLISHED_WORDS = ("publisert", "oppdatert", "dato")
+_MONTH_YEAR_HINT = re.compile(rf"(?:{'|'.join(MONTHS)})\s+{YEAR}")  # on lower-cased text
+_WEEKDAY_HINT = re.compile(r"dag\s+\d")  # on lower-cased text: every weekday ends in -dag
+assert all(day.endswith("dag") for day in WEEKDAYS)
+
+
+def _scored_dates(text: str, low: str) -> Counter:
+    """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased)."""
     score: Counter[int] = Counter()
-    spans = []
-    for m in _PUBLISHED.finditer(text):
-        score[int(m.group(1))] += 5
-        spans.append(m.span())
-    for m in _RANGE.finditer(text):
-        score[int(m.group(1))] += 0.5
-        spans.append(m.span())
-    for pattern, weight in ((_FULL_DATE, 2), (_NUMERIC_DATE, 2), (_MONTH_YEAR, 1)):
-        for m in pattern.finditer(text):
+    spans: list[tuple[int, int]] = []
+    found = list(_ANY_YEAR.finditer(text))
+    if not found:
+        return score
+    if any(word in low for word in _PUBLISHED_WORDS):
+        for m in _PUBLISHED.finditer(text):
+            score[int(m.group(1))] += 5
+            spans.append(m.span())
+    if len(found) > 1:  # a range has two years
+        for m in _RANGE.finditer(text):
+            score[int(m.group(1))] += 0.5
+            spans.append(m.span())
+    month_year = len(low) != len(text) or bool(_MONTH_YEAR_HINT.search(low))
+    numeric = any(text[m.start() - 1 : m.start()] == "." for m in found)
+    for pattern, weight, possible in ((_FULL_DATE, 2, month_year), (_NUMERIC_DATE, 2, numeric),
+                                      (_MONTH_YEAR, 1, month_year)):
+        for m in pattern.finditer(text) if possible else ():
             if any(a <= m.start() < b for a, b in spans):
                 continue
             year = int(m.groups()[-1])
@@ -68,13 +96,30 @@ def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
                 score[year - 1] += weight / 2
             else:
                 score[year] += weight
-    for m in _YEAR.finditer(text):
+    for m in found:
+        before = text[m.start() - 1] if m.start() else ""
+        if before and (before.isdecimal() or before in ",."):  # `_YEAR`'s look-behind
+            continue
         if any(a <= m.start() < b for a, b in spans):
             continue
         past = _PAST.search(text[max(0, m.start() - 20) : m.start()])
-        score[int(m.group(1))] += 0.3 if past else 1
-    eras = [(a, b) for pattern, a, b in ERAS if pattern.search(text)]
-    for m in _WEEKDAY_DATE.finditer(text):
+        score[int(m.group())] += 0.3 if past else 1
+    return score
+
+
+def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
+    """Most likely year of an article from its paragraph texts, or None."""
+    today = today or dt.date.today()
+    text = "\n".join(texts)
+    low = text.lower()
+    score = _scored_dates(text, low)
+    weekday_dates = list(_WEEKDAY_DATE.finditer(text)) if _WEEKDAY_HINT.search(low) else []
+    if not score and not weekday_dates:
+        return None
+    # an era matters only for weekday dates or a scored year outside it: often its scan is skipped
+    eras = [(a, b) for pattern, a, b in ERAS
+            if (weekday_dates or any(not a <= y <= b for y in score)) and _has_word(pattern, text)]
+    for m in weekday_dates:
         weekday, day, month = WEEKDAYS[m.group(1).lower()], int(m.group(2)), MONTHS[m.group(3).lower()]
         fits = [y for y in range(2010, today.year + 1) if _weekday(y, month, day) == weekday]
         for a, b in eras:

@@ -17,22 +17,24 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import or_, sub
 
 from .config import resource_lines
 
 #: Paragraph kinds whose words are counted by default.
 COUNT_KINDS = ("title", "heading", "body", "quote", "bullet")
 
-TOKEN = re.compile(
-    r"""(?P<url>(?:https?://|www\.)[^\s<>«»"]+[^\s<>«»".,;:!?)])
-      |(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
-      |(?P<hashtag>\#\w+)
-      |(?P<number>\d+(?:[ .,]\d{3})*(?:[.,]\d+)?%?)
-      |(?P<word>\w+(?:[-'’]\w+)*-?)""",
-    re.VERBOSE | re.UNICODE,
-)
+_URL = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HASHTAG = r"\#\w+"
+_NUMBER = r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?%?"
+_WORD = r"\w+(?:[-'’]\w+)*-?"
+TOKEN = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<hashtag>{_HASHTAG})|(?P<number>{_NUMBER})"
+                   rf"|(?P<word>{_WORD})")
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -97,63 +99,139 @@ def _word(token: str, lang: str, proper: bool) -> tuple[str, bool]:
     return hit
 
 
+#: A token with the text before it (`", sier"`, `" «Vi"`): what a token means depends only on
+#: this piece, so each distinct piece is analysed once (see `_piece`). Same tokens as `TOKEN`:
+#: the lazy `\W*?` stops where `TOKEN` first matches, and every word character starts a token.
+_PIECE = re.compile(rf"\W*?(?:{_URL}|{_EMAIL}|{_HASHTAG}|{_NUMBER}|{_WORD})")
+#: The same for text without `@`, `#`, `www.` or `://`, where only numbers and words can
+#: match; every token then starts with a word character, so a greedy `\W*` is the same.
+_PLAIN_PIECE = re.compile(rf"\W*(?:{_NUMBER}|{_WORD})")
+_PIECES: dict[str, dict[str, tuple]] = {}
+_MAX_PIECES = 500_000
+
+
+def _piece(piece: str, lang: str) -> tuple:
+    """(token, lemma, is_stop, sentence end before the token, sentence end inside it, open,
+    kind, exact) of one piece, for a token inside a paragraph; `open` means nothing but
+    spaces, quote marks or dashes stand before it, so the previous token is its context."""
+    m = TOKEN.search(piece)
+    token, kind, sep = m.group(), m.lastgroup, piece[: m.start()]
+    context = sep.rstrip("".join(_SKIP_BEFORE))
+    if kind == "word" and token.isdigit():
+        lemma, stop = token, True
+    elif kind == "word":
+        proper = token[0].isupper() and (not context or context[-1] not in _SENTENCE_END)
+        lemma, stop = _word(token, lang, proper)
+    elif kind == "number":
+        lemma, stop = token, True
+    else:
+        lemma, stop = token.lower(), kind != "hashtag"
+    # a URL (or an e-mail ending in `-`) can end in `.`, so the token after it needs the exact walk
+    exact = kind == "url" or (kind == "email" and token.endswith("-"))
+    value = (token, lemma, stop, bool(_END.search(sep)), bool(_END.search(token)), not context, kind, exact)
+    cache = _PIECES.setdefault(lang, {})
+    if len(cache) < _MAX_PIECES:
+        cache[piece] = value
+    return value
+
+
+def _paragraph_terms(text: str, lang: str, cache: dict) -> tuple[list[str], list[tuple] | None]:
+    """(pieces, their values) of one paragraph, the first token's corrected for the paragraph
+    start; values are None when a URL makes a token's context depend on more than its piece."""
+    special = "@" in text or "#" in text or "www." in text or "://" in text
+    pieces = (_PIECE if special else _PLAIN_PIECE).findall(text)
+    values = [cache.get(p) or _piece(p, lang) for p in pieces]
+    if not values:
+        return pieces, values
+    if special and any(v[7] for v in values):
+        return pieces, None
+    first = values[0]
+    if first[5] and first[6] == "word" and first[0][0].isupper():  # a capital opening a paragraph
+        values[0] = (first[0], *_word(first[0], lang, False), *first[3:])
+    return pieces, values
+
+
+def _exact_terms(text: str, lang: str) -> tuple[list, list, list, list, list]:
+    """(tokens, lemmas, stops, sentence ids, starts) by a walk over the characters: the
+    reference for paragraphs the piece path leaves out (URLs)."""
+    toks, lemmas, stops, sents, starts = [], [], [], [], []
+    ends = [e.start() for e in _END.finditer(text)]
+    sent_id, k, n_ends, started = 0, 0, len(ends), False
+    for m in TOKEN.finditer(text):
+        start = m.start()
+        token, kind = m.group(), m.lastgroup
+        if k < n_ends and ends[k] < start:
+            if started:
+                sent_id += 1
+            while k < n_ends and ends[k] < start:
+                k += 1
+        started = True
+        if kind == "word" and not token.isdigit():
+            j = start - 1
+            while j >= 0 and text[j] in _SKIP_BEFORE:
+                j -= 1
+            proper = token[0].isupper() and j >= 0 and text[j] not in _SENTENCE_END
+            lemma, stop = _word(token, lang, proper)
+        elif kind in ("word", "number"):
+            lemma, stop = token, True
+        else:
+            lemma, stop = token.lower(), kind != "hashtag"
+        toks.append(token)
+        lemmas.append(lemma)
+        stops.append(stop)
+        sents.append(sent_id)
+        starts.append(start)
+    return toks, lemmas, stops, sents, starts
+
+
+def _mark_spans(names: list[bool], starts: list[int], spans) -> list[bool]:
+    """`names` with True for every token that starts inside one of `spans` (sorted starts)."""
+    names = list(names)
+    for a, b in spans:
+        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+            names[i] = True
+    return names
+
+
 def extract(doc: str, paragraphs, out, ctx) -> None:
     """Hook for `kslib.extract.parse_document`: the terms of one article.
 
     A word written with a capital inside a sentence is a proper noun and keeps its
-    form (`Drammen`, not `dram`); sentence ids break at `.`, `!`, `?`."""
+    form (`Drammen`, not `dram`); sentence ids break at `.`, `!`, `?`, `…`."""
     lang = out["docs"]["language"][-1] or "nb"
     spans_by_para = ctx.get("person_spans", {})
-    name_words = ctx.get("name_words", frozenset())
-    docs, paras, ids, sents, toks, lemmas, stops, names, kinds = ([] for _ in range(9))
-    cache_get = _WORD_CACHE.get
-    token_id = 0
-    for p in paragraphs:
-        text = p.text
-        spans = spans_by_para.get(p.para_id, ())
-        # sentence ends (. ! ? : …) in order; a token after the next one starts a new sentence
-        ends = [e.start() for e in _END.finditer(text)]
-        sent_id, k, n_ends, started = 0, 0, len(ends), False
-        for m in TOKEN.finditer(text):
-            start = m.start()
-            token, kind = m.group(), m.lastgroup
-            if k < n_ends and ends[k] < start:
-                if started:
-                    sent_id += 1
-                while k < n_ends and ends[k] < start:
-                    k += 1
-            started = True
-            is_name = False
-            if kind == "word":
-                if token.isdigit():
-                    lemma, stop = token, True
-                else:
-                    j = start - 1
-                    while j >= 0 and text[j] in _SKIP_BEFORE:
-                        j -= 1
-                    proper = token[0].isupper() and j >= 0 and text[j] not in _SENTENCE_END
-                    hit = cache_get((token, lang, proper))
-                    lemma, stop = hit if hit is not None else _word(token, lang, proper)
-                    is_name = token in name_words or (bool(spans) and any(a <= start < b for a, b in spans))
-            elif kind == "number":
-                lemma, stop = token, True
-            else:
-                lemma, stop = token.lower(), kind != "hashtag"
-            docs.append(doc)
-            paras.append(p.para_id)
-            ids.append(token_id)
-            sents.append(sent_id)
-            toks.append(token)
-            lemmas.append(lemma)
-            stops.append(stop)
-            names.append(is_name)
-            kinds.append(p.kind)
-            token_id += 1
+    is_name_word = ctx.get("name_words", frozenset()).__contains__
+    cache = _PIECES.setdefault(lang, {})
     t = out["terms"]
-    for key, values in (("doc", docs), ("para_id", paras), ("token_id", ids), ("sent_id", sents),
-                        ("token", toks), ("lemma", lemmas), ("is_stop", stops), ("is_name", names),
-                        ("kind", kinds)):
-        t[key].extend(values)
+    n_before = len(t["token"])
+    for p in paragraphs:
+        pieces, values = _paragraph_terms(p.text, lang, cache)
+        spans = spans_by_para.get(p.para_id, ())
+        if values is None:
+            toks, lemmas, stops, sents, starts = _exact_terms(p.text, lang)
+        elif values:
+            toks, lemmas, stops, sep_end, tok_end = list(zip(*values))[:5]
+            # a sentence starts at a token with . ! ? … before it, in its piece or inside the previous token
+            sents = list(accumulate(map(or_, sep_end[1:], tok_end[:-1]), initial=0))
+            starts = None
+        else:
+            continue
+        names = list(map(is_name_word, toks))
+        if spans:
+            if starts is None:  # offsets of the tokens: piece ends minus token lengths
+                starts = list(map(sub, accumulate(map(len, pieces)), map(len, toks)))
+            names = _mark_spans(names, starts, spans)
+        n = len(toks)
+        t["para_id"].extend(repeat(p.para_id, n))
+        t["token"].extend(toks)
+        t["lemma"].extend(lemmas)
+        t["is_stop"].extend(stops)
+        t["sent_id"].extend(sents)
+        t["is_name"].extend(names)
+        t["kind"].extend(repeat(p.kind, n))
+    n_total = len(t["token"]) - n_before
+    t["doc"].extend(repeat(doc, n_total))
+    t["token_id"].extend(range(n_total))
     ctx["lemmas"] = t
 
 
