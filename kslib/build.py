@@ -81,15 +81,17 @@ def _output_schema(name: str):
                       for col in SCHEMAS[name]])
 
 
-def _rekey(table, doc_index: dict[str, list[int]], article_ids: list[str], name: str):
-    """Replace `doc` by `article_id` (one copy of the rows per article that has the document)."""
+def _rekey(table, keep: set[str], doc_index: dict[str, list[int]], article_ids: list[str], name: str):
+    """Replace `doc` by `article_id` (one copy of the rows per article that has the document);
+    `keep` holds the documents in `table`."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    part_docs = pc.unique(table.column("doc")).to_pylist()
-    if all(len(doc_index.get(d, ())) <= 1 for d in part_docs):  # the usual case: vectorised
-        known = [d for d in part_docs if d in doc_index]
-        idx = pc.index_in(table.column("doc"), value_set=pa.array(known, pa.string()))
+    from .extract import doc_positions
+
+    if all(len(doc_index.get(d, ())) <= 1 for d in keep):  # the usual case: vectorised
+        known = [d for d in keep if d in doc_index]
+        idx = doc_positions(table.column("doc"), known)
         table = table.filter(pc.is_valid(idx))
         ids = pc.take(pa.array([article_ids[doc_index[d][0]] for d in known], pa.string()), pc.drop_null(idx))
     else:  # a document two files share: its rows once per article
@@ -211,9 +213,11 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing) -> dict[
             if old.get(part.name) == signatures[part.name] and target.exists():
                 n += pq.read_metadata(target).num_rows
                 continue
-            table = _rekey(store.read(part, name, keep), doc_index, article_ids, name)
+            table = _rekey(store.read(part, name, keep), keep, doc_index, article_ids, name)
             tmp = target.with_suffix(".tmp")
-            pq.write_table(table, tmp)
+            # no column statistics: min and max of hash ids and token numbers help no query, and
+            # computing them is half the cost of writing
+            pq.write_table(table, tmp, write_statistics=False)
             os.replace(tmp, target)
             n += table.num_rows
         for stale in folder.glob("*.parquet"):

@@ -189,14 +189,17 @@ def _per_article(table, files, name: str):
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    from .extract import doc_positions
+
     keys = files[["doc", "article_id"]]
     if not keys["doc"].is_unique:
+        table = table.set_column(table.column_names.index("doc"), "doc", table.column("doc").cast(pa.string()))
         df = table.to_pandas().merge(keys, on="doc")
         rank = {a: i for i, a in enumerate(files["article_id"])}
         order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
         df = df.assign(_r=df["article_id"].map(rank)).sort_values(["_r", *order], kind="stable")
         return _local_ids(df.drop(columns=["_r", "doc"]).reset_index(drop=True))
-    idx = pc.index_in(table.column("doc"), value_set=pa.array(keys["doc"].tolist(), pa.string()))
+    idx = doc_positions(table.column("doc"), keys["doc"].tolist())
     table = table.filter(pc.is_valid(idx))
     idx = pc.drop_null(idx)
     table = table.drop_columns(["doc"])

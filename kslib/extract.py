@@ -101,19 +101,26 @@ def _hooks():
     return (quotes.extract, places.extract, terms.extract, themes.extract)
 
 
-def merge(results: Iterable[dict[str, Columns]]) -> dict[str, Columns]:
-    """Concatenate many `parse_document` results column by column."""
+def merge(results: Iterable[dict[str, Columns]]) -> tuple[dict[str, Columns], dict[str, list[int]]]:
+    """Concatenate many `parse_document` results column by column; also returns each
+    document's number of rows per table (what `to_arrow` builds the `doc` column from)."""
     merged = _columns()
+    rows: dict[str, list[int]] = {name: [] for name in DOC_TABLES}
     for result in results:
         for name, cols in result.items():
             target = merged[name]
+            rows[name].append(len(cols.get("doc", ())))
             for key, values in cols.items():
                 target[key].extend(values)
-    return merged
+    return merged, rows
 
 
 def arrow_schema(name: str):
-    """The Arrow schema of a per-document table: `doc` plus the table's columns."""
+    """The Arrow schema of a per-document table: `doc` plus the table's columns.
+
+    `doc` is dictionary-encoded in every table but `docs` (one row per document): a
+    document's rows are many and together, so lookups by document touch only the
+    dictionary, never millions of strings."""
     import pyarrow as pa
 
     from .schema import SCHEMAS
@@ -128,17 +135,21 @@ def arrow_schema(name: str):
                 "region_source": "string", "para_keys": "keys"}
     else:
         cols = {c: t for c, t in SCHEMAS[name].items() if c != "article_id"}
-    fields = [pa.field("doc", pa.string())]
+    fields = [pa.field("doc", pa.string() if name == "docs" else dictionary)]
     for col, dtype in cols.items():
         typ = dictionary if (name == "terms" and col in ("token", "lemma", "kind")) else types[dtype]
         fields.append(pa.field(col, typ))
     return pa.schema(fields)
 
 
-def to_arrow(columns: dict[str, Columns]) -> dict[str, "object"]:
-    """Columns of every per-document table as Arrow tables with fixed schemas."""
+def to_arrow(columns: dict[str, Columns], docs: list[str], rows: dict[str, list[int]]) -> dict[str, "object"]:
+    """Columns of every per-document table as Arrow tables with fixed schemas; `docs` are the
+    documents in order and `rows` their numbers of rows per table (from `merge`)."""
+    import numpy as np
     import pyarrow as pa
 
+    doc_values = pa.array(docs, pa.string())
+    codes = np.arange(len(docs), dtype=np.int32)
     out = {}
     for name in DOC_TABLES:
         schema = arrow_schema(name)
@@ -146,6 +157,9 @@ def to_arrow(columns: dict[str, Columns]) -> dict[str, "object"]:
         n = len(cols.get("doc", []))
         arrays = []
         for field in schema:
+            if field.name == "doc" and name != "docs":
+                arrays.append(pa.DictionaryArray.from_arrays(np.repeat(codes, rows[name]), doc_values))
+                continue
             values = cols.get(field.name, [None] * n)
             if pa.types.is_dictionary(field.type):
                 arrays.append(pa.array(values, pa.string()).dictionary_encode())
@@ -155,7 +169,24 @@ def to_arrow(columns: dict[str, Columns]) -> dict[str, "object"]:
     return out
 
 
+def doc_positions(column, docs: list[str]):
+    """For each row of a `doc` column, the position of its document in `docs` (null when
+    absent), looked up once per dictionary value."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    lookup = pa.array(docs, pa.string())
+    chunks = []
+    for chunk in column.chunks:
+        if pa.types.is_dictionary(chunk.type):
+            chunks.append(pc.take(pc.index_in(chunk.dictionary, value_set=lookup), chunk.indices))
+        else:
+            chunks.append(pc.index_in(chunk, value_set=lookup))
+    return pa.chunked_array(chunks, pa.int32())
+
+
 def parse_many(items: list[tuple[str, bytes]]) -> dict[str, "object"]:
     """Parse a chunk of (doc, bytes) into Arrow tables: the unit of work for processes and
     Dask (Arrow tables cross process boundaries far faster than lists of strings)."""
-    return to_arrow(merge(parse_document(doc, raw) for doc, raw in items))
+    merged, rows = merge(parse_document(doc, raw) for doc, raw in items)
+    return to_arrow(merged, [doc for doc, _ in items], rows)

@@ -22,6 +22,14 @@ _SPACES = dict.fromkeys(
 # Invisible characters that only get in the way (zero-width, BOM, soft hyphen, NUL).
 _INVISIBLE = dict.fromkeys([0x0000, 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
 _TRANSLATE = {**_SPACES, **_INVISIBLE}
+# `str.translate` looks up every character; most articles have none of these, and those
+# that do have a few, so they are found by one scan and replaced one by one.
+_ODD = re.compile("[" + "".join(f"\\U{c:08x}" for c in _TRANSLATE) + "]")
+_BLANKS = re.compile(r"\t[ \t]*| [ \t]+")  # runs of blanks other than a single space
+_LINE_EDGES = re.compile(r"[^\S\n]*\n[^\S\n]*")  # white space around a line break
+_RARE_SPACE = re.compile(r"[^\S\n ]")  # white space other than LF and space, after the steps above
+# Bytes that only binary files have: control characters other than tab, LF, FF and CR.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 # Control characters other than tab, newline and carriage return.
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_TAGS = (
@@ -68,7 +76,7 @@ def _looks_binary(raw: bytes) -> bool:
     sample = raw[:8192]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > 0.10
 
 
@@ -143,12 +151,17 @@ def normalise_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_TRANSLATE)
+    text = _ODD.sub(lambda m: _TRANSLATE[ord(m.group())] or "", text)
     text = _CONTROL.sub("", text)
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
-    text = "\n".join(lines)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip("\n ")
+    text = _BLANKS.sub(" ", text)
+    # each line stripped: with blanks collapsed, only one space can stand beside a line break
+    if _RARE_SPACE.search(text):
+        text = _LINE_EDGES.sub("\n", text)
+    else:
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
+    if "\n\n\n" in text:
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
 
 
 def read_article(raw: bytes) -> Decoded:

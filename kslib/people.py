@@ -21,8 +21,10 @@ LOWER = "a-zæøåäöüéèáóíúñç"
 NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 PARTICLE = r"(?:van|von|de|der|den|af|la|le|da|di|bin|al)"
 INITIAL = rf"[{UPPER}]\."
+#: Runs of 2-5 capitalised words (one word is never a name; the look-behind keeps a run from
+#: starting inside a word, so requiring two words finds the same runs as allowing one).
 NAME_RUN = re.compile(
-    rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{0,4}})(?![\w-])"
+    rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
 )
 ORG_WORDS = {
     "kommune", "kommunes", "fylkeskommune", "fylke", "as", "asa", "holding", "energi", "universitet",
@@ -174,6 +176,9 @@ def _edit1(a: str, b: str) -> bool:
     return any(a == b[:i] + b[i + 1:] for i in range(len(b)))
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def candidate_names(text: str, *, slot: bool = False) -> list[tuple[int, int, list[str]]]:
     """(start, end, tokens) of person-name candidates in `text`.
 
@@ -186,7 +191,7 @@ def candidate_names(text: str, *, slot: bool = False) -> list[tuple[int, int, li
     out = []
     for m in NAME_RUN.finditer(text):
         run = m.group(1)
-        spans = [(t.start() + m.start(1), t.end() + m.start(1), t.group()) for t in re.finditer(r"\S+", run)]
+        spans = [(t.start() + m.start(1), t.end() + m.start(1), t.group()) for t in _NON_SPACE.finditer(run)]
         # drop leading sentence starts, stop words and titles (`Statssekretær Gunn Karin Gjul`)
         while spans and (spans[0][2] in stop or is_title(spans[0][2])):
             spans = spans[1:]

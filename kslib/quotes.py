@@ -100,7 +100,7 @@ class ArticleQuotes:
         for p in self.name_paras:
             for start, end, tokens in candidate_names(p.text, slot=True):
                 known = gender_of_first_name(tokens[0]) is not None
-                prev = p.text[:start].split()[-1:] if start else []
+                prev = p.text[:start].rsplit(None, 1)[-1:] if start else []
                 titled = bool(prev) and is_title(prev[0])
                 if not known and not (titled or role_after(p.text, end)):
                     continue
@@ -118,6 +118,8 @@ class ArticleQuotes:
         if not by_surname:
             return
         for p in self.paras:
+            if not any(surname in p.text for surname in by_surname):  # a word needs the substring
+                continue
             for m in _WORD.finditer(p.text):
                 person = by_surname.get(m.group())
                 if person is None:
