@@ -51,6 +51,10 @@ def _parse_to_cache(todo, store: ParseCache, jobs: int, progress: bool) -> None:
         from collections import deque
         from concurrent.futures import ProcessPoolExecutor
 
+        from .terms import warm_lemmatizer
+
+        warm_lemmatizer()
+
         # at most a few chunks in flight per worker, taken in order: memory stays bounded
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             pending: deque = deque()

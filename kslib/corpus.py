@@ -154,6 +154,10 @@ def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str
     elif jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        from .terms import warm_lemmatizer
+
+        warm_lemmatizer()
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for items, result in zip(chunks, pool.map(parse_many, chunks)):
                 results.append(result)

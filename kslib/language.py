@@ -41,10 +41,10 @@ def _detector():
 def by_markers(text: str) -> str | None:
     """`nb` or `nn` when the function words leave no doubt, else None."""
     words = _WORD.findall(text.lower())
-    if sum(w in FOREIGN for w in words) >= 2:
+    if sum(map(FOREIGN.__contains__, words)) >= 2:
         return None
-    nn = sum(w in MARKERS["nn"] for w in words)
-    nb = sum(w in MARKERS["nb"] for w in words)
+    nn = sum(map(MARKERS["nn"].__contains__, words))
+    nb = sum(map(MARKERS["nb"].__contains__, words))
     if nn + nb < 8:
         return None
     if nn >= 4 * nb:

@@ -90,16 +90,21 @@ def _is_heading(line: str, standalone: bool) -> bool:
     return not _SENTENCE_END.search(line)
 
 
-def _is_title(k: int, flat, blocks, boiler) -> bool:
+def _is_title(k: int, flat, blocks, boiler_lines: list[bool]) -> bool:
     """The first content line is a headline when it is short, has no final period, and
     stands alone in its block (or only with its photo caption and credit)."""
-    if any(not boiler.match(line) for _, _, line in flat[:k]):
+    if not all(boiler_lines[:k]):
         return False
     b, _, line = flat[k]
     if b + 1 >= len(blocks) or not _is_heading(line, True):
         return False
     rest = blocks[b][1:]
-    return all(PHOTO_CREDIT.match(x) or IMAGE_LINE.match(x) or INLINE_CREDIT.search(x) for x in rest)
+    return all(PHOTO_CREDIT.match(x) or IMAGE_LINE.match(x) or _inline_credit(x) for x in rest)
+
+
+def _inline_credit(line: str) -> bool:
+    """A line that ends with a photo credit (`... Foto: Kari Nordmann`); it needs a colon."""
+    return ":" in line and bool(INLINE_CREDIT.search(line))
 
 
 def _looks_like_list_item(line: str) -> bool:
@@ -117,13 +122,15 @@ def classify(text: str) -> list[Paragraph]:
     blocks = _blocks(text)
     boiler = boilerplate_patterns()
     flat = [(b, i, line) for b, lines in enumerate(blocks) for i, line in enumerate(lines)]
+    boiler_lines = [bool(boiler.match(line)) for _, _, line in flat]
+    photo_lines = [is_photo_line(line) for _, _, line in flat]
     kinds: list[str] = ["body"] * len(flat)
     n_blocks = len(blocks)
 
     for k, (b, i, line) in enumerate(flat):
         block = blocks[b]
         standalone = len(block) == 1
-        if boiler.match(line):
+        if boiler_lines[k]:
             kinds[k] = "boilerplate"
         elif PHOTO_CREDIT.match(line):
             kinds[k] = "photo_credit"
@@ -133,15 +140,17 @@ def classify(text: str) -> list[Paragraph]:
             kinds[k] = "bullet"
         elif DASH_OPEN.match(line) or line.startswith("«"):
             kinds[k] = "quote"
-        elif _is_title(k, flat, blocks, boiler):
+        elif _is_title(k, flat, blocks, boiler_lines):
             kinds[k] = "title"
         elif _is_heading(line, standalone) and b + 1 < n_blocks:
             kinds[k] = "heading"
 
     # Dash lines that form a short list (or follow a line ending in ':' inside the block)
     # are list items, not quotes.
-    for b, lines in enumerate(blocks):
-        idx = [k for k, (bb, _, _) in enumerate(flat) if bb == b]
+    by_block: list[list[int]] = [[] for _ in blocks]
+    for k, (b, _, _) in enumerate(flat):
+        by_block[b].append(k)
+    for idx in by_block:
         dash = [k for k in idx if kinds[k] == "quote" and not flat[k][2].startswith("«")]
         if len(dash) >= 2 and all(_looks_like_list_item(flat[k][2]) for k in dash):
             for k in dash:
@@ -151,11 +160,11 @@ def classify(text: str) -> list[Paragraph]:
     for k, (b, i, line) in enumerate(flat):
         if kinds[k] not in ("body", "heading"):
             continue
-        if INLINE_CREDIT.search(line) and len(line) <= 200:
+        if len(line) <= 200 and _inline_credit(line):
             kinds[k] = "caption"
             continue
         neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(flat) and flat[j][0] == b]
-        if len(line) <= 200 and any(is_photo_line(flat[j][2]) for j in neighbours):
+        if len(line) <= 200 and any(photo_lines[j] for j in neighbours):
             kinds[k] = "caption"
 
     return [Paragraph(k, kinds[k], line, b) for k, (b, _, line) in enumerate(flat)]

@@ -14,6 +14,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 from pathlib import Path
 
 from .config import resource
@@ -73,6 +75,8 @@ def matcher(themes=None):
 
 
 _DEFAULT_MATCH = None
+#: lemma as written -> default themes it matches (a dict: cheaper per token than a cached call)
+_LEMMA_THEMES: dict[str, tuple[str, ...]] = {}
 
 
 def extract(doc: str, paragraphs, out, ctx) -> None:
@@ -81,13 +85,19 @@ def extract(doc: str, paragraphs, out, ctx) -> None:
     if _DEFAULT_MATCH is None:
         _DEFAULT_MATCH = matcher()
     t = ctx["lemmas"]  # this document's terms columns (parse_document works one document at a time)
+    known = _LEMMA_THEMES.get
     hits: dict[tuple[int, str], list[str]] = {}
-    for i in range(len(t["doc"])):
-        if t["is_stop"][i] or t["kind"][i] not in COUNT_KINDS:
-            continue
-        lemma = t["lemma"][i].lower()
-        for name in _DEFAULT_MATCH(lemma):
-            hits.setdefault((t["para_id"][i], name), []).append(lemma)
+    words = compress(zip(t["para_id"], t["lemma"], t["kind"]), map(not_, t["is_stop"]))
+    for para_id, lemma, kind in words:
+        names = known(lemma)
+        if names is None:
+            names = _DEFAULT_MATCH(lemma.lower())
+            if len(_LEMMA_THEMES) < 500_000:
+                _LEMMA_THEMES[lemma] = names
+        if names and kind in COUNT_KINDS:
+            low = lemma.lower()
+            for name in names:
+                hits.setdefault((para_id, name), []).append(low)
     th = out["themes"]
     for (para_id, name), lemmas in sorted(hits.items()):
         th["doc"].append(doc)
