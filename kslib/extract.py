@@ -30,26 +30,29 @@ def _add(table: Columns, **values) -> None:
         table[key].append(value)
 
 
-def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
-    """Parse one file's bytes into columns for every per-document table.
+def parse_document(doc: str, raw: bytes):
+    """Parse one file's bytes into columns for the per-document tables, and what its
+    terms are computed from (`terms.ArticleWords`; `parse_many` builds the `terms` and
+    `themes` tables for a whole chunk at once).
 
-    A file that cannot become an article gives a `docs` row with a `reason` and
-    no other rows.
+    A file that cannot become an article gives a `docs` row with a `reason`, no other
+    rows, and no words.
     """
     from .language import detect_language
+    from .terms import ArticleWords
 
     out = _columns()
     decoded = read_article(raw)
     if decoded.text is None:
         _add(out["docs"], **_doc_row(doc, decoded.reason, decoded.encoding))
-        return out
+        return out, None
     text = decoded.text
     paragraphs = structure.classify(text)
     content = [p for p in paragraphs if p.kind not in ("boilerplate", "photo_credit")]
     if not any(structure.count_words(p.text) for p in content):
         _add(out["docs"], **_doc_row(doc, "no article content (only photo credits or navigation)",
                                      decoded.encoding))
-        return out
+        return out, None
 
     body_text = "\n".join(p.text for p in content)
     for p in paragraphs:
@@ -64,7 +67,9 @@ def parse_document(doc: str, raw: bytes) -> dict[str, Columns]:
     ctx: dict = {}
     for hook in _hooks():
         hook(doc, paragraphs, out, ctx)
-    return out
+    words = ArticleWords(doc, out["docs"]["language"][-1] or "nb", paragraphs, ctx.get("name_words", frozenset()),
+                         ctx.get("person_spans", {}))
+    return out, words
 
 
 #: Paragraphs compared when looking for near-duplicate articles, and their minimum length.
@@ -95,10 +100,11 @@ def _doc_row(doc: str, reason: str | None, encoding: str | None, **values) -> di
 
 
 def _hooks():
-    """Extractors that add rows to the per-document tables, in order."""
-    from . import places, quotes, terms, themes
+    """Extractors that add rows to the per-document tables, in order (the people they find
+    are left in a context for the places hook and the terms)."""
+    from . import places, quotes
 
-    return (quotes.extract, places.extract, terms.extract, themes.extract)
+    return (quotes.extract, places.extract)
 
 
 def merge(results: Iterable[dict[str, Columns]]) -> tuple[dict[str, Columns], dict[str, list[int]]]:
@@ -142,7 +148,7 @@ def arrow_schema(name: str):
     return pa.schema(fields)
 
 
-def to_arrow(columns: dict[str, Columns], docs: list[str], rows: dict[str, list[int]]) -> dict[str, "object"]:
+def to_arrow(columns: dict[str, Columns], rows: dict[str, list[int]], docs: list[str]) -> dict[str, "object"]:
     """Columns of every per-document table as Arrow tables with fixed schemas; `docs` are the
     documents in order and `rows` their numbers of rows per table (from `merge`)."""
     import numpy as np
@@ -188,5 +194,12 @@ def doc_positions(column, docs: list[str]):
 def parse_many(items: list[tuple[str, bytes]]) -> dict[str, "object"]:
     """Parse a chunk of (doc, bytes) into Arrow tables: the unit of work for processes and
     Dask (Arrow tables cross process boundaries far faster than lists of strings)."""
-    merged, rows = merge(parse_document(doc, raw) for doc, raw in items)
-    return to_arrow(merged, [doc for doc, _ in items], rows)
+    from .terms import words_table
+    from .themes import hits_table
+
+    parsed = [parse_document(doc, raw) for doc, raw in items]
+    docs = [doc for doc, _ in items]
+    tables = to_arrow(*merge(columns for columns, _ in parsed), docs=docs)
+    tables["terms"] = words_table([words for _, words in parsed if words is not None], docs)
+    tables["themes"] = hits_table(tables["terms"])
+    return tables

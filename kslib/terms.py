@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import or_, sub
+from typing import NamedTuple
 
 from .config import resource_lines
 
@@ -106,6 +104,7 @@ def is_stop(token: str, lemma: str) -> bool:
 
 
 _SKIP_BEFORE = frozenset(" «\"(–—-")
+_SKIP = "".join(_SKIP_BEFORE)
 _SENTENCE_END = frozenset(".!?:…")
 _END = re.compile(r"[.!?…]")
 _WORD_CACHE: dict[tuple[str, str, bool], tuple[str, bool]] = {}
@@ -125,55 +124,56 @@ def _word(token: str, lang: str, proper: bool) -> tuple[str, bool]:
 
 
 #: A token with the text before it (`", sier"`, `" «Vi"`): what a token means depends only on
-#: this piece, so each distinct piece is analysed once (see `_piece`). Same tokens as `TOKEN`:
-#: the lazy `\W*?` stops where `TOKEN` first matches, and every word character starts a token.
+#: this piece, so each distinct piece is analysed once. Same tokens as `TOKEN`: the lazy
+#: `\W*?` stops where `TOKEN` first matches, and every word character starts a token.
 _PIECE = re.compile(rf"\W*?(?:{_URL}|{_EMAIL}|{_HASHTAG}|{_NUMBER}|{_WORD})")
 #: The same for text without `@`, `#`, `www.` or `://`, where only numbers and words can
 #: match; every token then starts with a word character, so a greedy `\W*` is the same.
 _PLAIN_PIECE = re.compile(rf"\W*(?:{_NUMBER}|{_WORD})")
-_PIECES: dict[str, dict[str, tuple]] = {}
-_MAX_PIECES = 500_000
+
+#: Key prefixes: control characters never survive `io.normalise_text`, so no piece has them.
+_FIRST = "\x00"  # the first token of a paragraph: nothing before it in its sentence
+_NYNORSK = "\x01"  # a token of a nynorsk article: lemmas from the nynorsk word list
+_EXACT = "\x02"  # a token from the exact walk (see `_exact_terms`), numbered in its chunk
+#: key -> (token, lemma, is_stop, sentence end before it, sentence end inside it, piece
+#: length, token length, needs the exact walk); shared by every chunk a process parses
+_KEYS: dict[str, tuple] = {}
+_MAX_KEYS = 1_000_000
 
 
-def _piece(piece: str, lang: str) -> tuple:
-    """(token, lemma, is_stop, sentence end before the token, sentence end inside it, open,
-    kind, exact) of one piece, for a token inside a paragraph; `open` means nothing but
-    spaces, quote marks or dashes stand before it, so the previous token is its context."""
+def _key_value(key: str) -> tuple:
+    """What a key (a piece with its prefixes) says about its token; see `_KEYS`."""
+    first = key.startswith(_FIRST)
+    rest = key[1:] if first else key
+    lang = "nn" if rest.startswith(_NYNORSK) else "nb"
+    piece = rest[1:] if lang == "nn" else rest
     m = TOKEN.search(piece)
     token, kind, sep = m.group(), m.lastgroup, piece[: m.start()]
-    context = sep.rstrip("".join(_SKIP_BEFORE))
-    if kind == "word" and token.isdigit():
-        lemma, stop = token, True
-    elif kind == "word":
-        proper = token[0].isupper() and (not context or context[-1] not in _SENTENCE_END)
-        lemma, stop = _word(token, lang, proper)
-    elif kind == "number":
+    context = sep.rstrip(_SKIP)
+    if kind == "word" and not token.isdigit():
+        # a capital inside a sentence marks a proper noun; at a sentence's start it does not
+        opens = (first and not context) or bool(context and context[-1] in _SENTENCE_END)
+        lemma, stop = _word(token, lang, token[0].isupper() and not opens)
+    elif kind in ("word", "number"):
         lemma, stop = token, True
     else:
         lemma, stop = token.lower(), kind != "hashtag"
-    # a URL (or an e-mail ending in `-`) can end in `.`, so the token after it needs the exact walk
+    # a URL (or an e-mail ending in `-`) can end in `.`: the token after it needs the exact walk
     exact = kind == "url" or (kind == "email" and token.endswith("-"))
-    value = (token, lemma, stop, bool(_END.search(sep)), bool(_END.search(token)), not context, kind, exact)
-    cache = _PIECES.setdefault(lang, {})
-    if len(cache) < _MAX_PIECES:
-        cache[piece] = value
+    value = (token, lemma, stop, bool(_END.search(sep)), bool(_END.search(token)), len(piece), len(token), exact)
+    if len(_KEYS) < _MAX_KEYS:
+        _KEYS[key] = value
     return value
 
 
-def _paragraph_terms(text: str, lang: str, cache: dict) -> tuple[list[str], list[tuple] | None]:
-    """(pieces, their values) of one paragraph, the first token's corrected for the paragraph
-    start; values are None when a URL makes a token's context depend on more than its piece."""
-    special = "@" in text or "#" in text or "www." in text or "://" in text
-    pieces = (_PIECE if special else _PLAIN_PIECE).findall(text)
-    values = [cache.get(p) or _piece(p, lang) for p in pieces]
-    if not values:
-        return pieces, values
-    if special and any(v[7] for v in values):
-        return pieces, None
-    first = values[0]
-    if first[5] and first[6] == "word" and first[0][0].isupper():  # a capital opening a paragraph
-        values[0] = (first[0], *_word(first[0], lang, False), *first[3:])
-    return pieces, values
+class ArticleWords(NamedTuple):
+    """What an article's terms are computed from (`parse_document` gives one per article)."""
+
+    doc: str
+    lang: str
+    paragraphs: list
+    name_words: frozenset
+    person_spans: dict
 
 
 def _exact_terms(text: str, lang: str) -> tuple[list, list, list, list, list]:
@@ -209,55 +209,110 @@ def _exact_terms(text: str, lang: str) -> tuple[list, list, list, list, list]:
     return toks, lemmas, stops, sents, starts
 
 
-def _mark_spans(names: list[bool], starts: list[int], spans) -> list[bool]:
-    """`names` with True for every token that starts inside one of `spans` (sorted starts)."""
-    names = list(names)
-    for a, b in spans:
-        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
-            names[i] = True
-    return names
+def words_table(articles: list[ArticleWords], docs: list[str]):
+    """The `terms` table (Arrow, keyed by a dictionary-encoded `doc`) of a chunk of articles.
 
+    Every token becomes a key (its piece, marked for nynorsk and for a paragraph's start);
+    one dictionary encoding finds the distinct keys, each is analysed once (`_key_value`),
+    and the row columns are taken from them with numpy. Sentence ids break at `.`, `!`,
+    `?`, `…`; a word written with a capital inside a sentence keeps its form (`Drammen`)."""
+    import numpy as np
+    import pyarrow as pa
 
-def extract(doc: str, paragraphs, out, ctx) -> None:
-    """Hook for `kslib.extract.parse_document`: the terms of one article.
+    from .extract import arrow_schema
+    from .structure import KINDS
 
-    A word written with a capital inside a sentence is a proper noun and keeps its
-    form (`Drammen`, not `dram`); sentence ids break at `.`, `!`, `?`, `…`."""
-    lang = out["docs"]["language"][-1] or "nb"
-    spans_by_para = ctx.get("person_spans", {})
-    is_name_word = ctx.get("name_words", frozenset()).__contains__
-    cache = _PIECES.setdefault(lang, {})
-    t = out["terms"]
-    n_before = len(t["token"])
-    for p in paragraphs:
-        pieces, values = _paragraph_terms(p.text, lang, cache)
-        spans = spans_by_para.get(p.para_id, ())
-        if values is None:
-            toks, lemmas, stops, sents, starts = _exact_terms(p.text, lang)
-        elif values:
-            toks, lemmas, stops, sep_end, tok_end = list(zip(*values))[:5]
-            # a sentence starts at a token with . ! ? … before it, in its piece or inside the previous token
-            sents = list(accumulate(map(or_, sep_end[1:], tok_end[:-1]), initial=0))
+    keys: list[str] = []
+    exact: dict[str, tuple] = {}
+    para_doc, para_id, para_kind, para_len, para_first = [], [], [], [], []
+    named, spanned = [], []  # (first row, end row, name words), (first row, rows, spans, starts)
+    position = {doc: i for i, doc in enumerate(docs)}
+    kind_code = {kind: i for i, kind in enumerate(KINDS)}
+    for art in articles:
+        prefix = _NYNORSK if art.lang == "nn" else ""
+        doc_first = len(keys)
+        for p in art.paragraphs:
+            text = p.text
+            special = "@" in text or "#" in text or "www." in text or "://" in text
+            pieces = (_PIECE if special else _PLAIN_PIECE).findall(text)
+            if not pieces:
+                continue
+            row = len(keys)
+            if prefix:
+                pieces = [prefix + piece for piece in pieces]
+            pieces[0] = _FIRST + pieces[0]
             starts = None
-        else:
-            continue
-        names = list(map(is_name_word, toks))
-        if spans:
-            if starts is None:  # offsets of the tokens: piece ends minus token lengths
-                starts = list(map(sub, accumulate(map(len, pieces)), map(len, toks)))
-            names = _mark_spans(names, starts, spans)
-        n = len(toks)
-        t["para_id"].extend(repeat(p.para_id, n))
-        t["token"].extend(toks)
-        t["lemma"].extend(lemmas)
-        t["is_stop"].extend(stops)
-        t["sent_id"].extend(sents)
-        t["is_name"].extend(names)
-        t["kind"].extend(repeat(p.kind, n))
-    n_total = len(t["token"]) - n_before
-    t["doc"].extend(repeat(doc, n_total))
-    t["token_id"].extend(range(n_total))
-    ctx["lemmas"] = t
+            if special and any((_KEYS.get(k) or _key_value(k))[7] for k in pieces):
+                toks, lemmas, stops, sents, starts = _exact_terms(text, art.lang)
+                pieces = []
+                for j, value in enumerate(zip(toks, lemmas, stops)):
+                    pieces.append(f"{_EXACT}{len(exact)}")
+                    exact[pieces[-1]] = (*value, j > 0 and sents[j] != sents[j - 1], False, 0, 0, False)
+            keys.extend(pieces)
+            para_doc.append(position[art.doc])
+            para_id.append(p.para_id)
+            para_kind.append(kind_code[p.kind])
+            para_len.append(len(pieces))
+            para_first.append(doc_first)
+            if art.person_spans.get(p.para_id):
+                spanned.append((row, len(pieces), art.person_spans[p.para_id], starts))
+        if art.name_words and len(keys) > doc_first:
+            named.append((doc_first, len(keys), art.name_words))
+    schema = arrow_schema("terms")
+    if not keys:
+        return schema.empty_table()
+
+    encoded = pa.array(keys, pa.string()).dictionary_encode()
+    idx = encoded.indices.to_numpy()
+    get = _KEYS.get
+    values = [exact.get(k) or get(k) or _key_value(k) for k in encoded.dictionary.to_pylist()]
+    tok_u, lem_u, stop_u, sep_end_u, tok_end_u, piece_len_u, tok_len_u, _ = zip(*values)
+    tokens = pa.array(tok_u, pa.string()).dictionary_encode()
+    lemmas = pa.array(lem_u, pa.string()).dictionary_encode()
+    tok_codes = tokens.indices.to_numpy()[idx]
+
+    lengths = np.array(para_len)
+    starts_of_paras = np.cumsum(lengths) - lengths
+    # a sentence starts at a token with . ! ? … before it, in its piece or inside the previous token
+    sep_end, tok_end = np.array(sep_end_u, bool)[idx], np.array(tok_end_u, bool)[idx]
+    inc = np.zeros(len(idx), dtype=np.int32)
+    inc[1:] = sep_end[1:] | tok_end[:-1]
+    inc[starts_of_paras] = 0
+    total = np.cumsum(inc)
+    sent_id = total - np.repeat(total[starts_of_paras], lengths)
+    token_id = np.arange(len(idx)) - np.repeat(np.array(para_first), lengths)
+
+    # words of the article's people's names, and tokens inside a name as written
+    is_name = np.zeros(len(idx), dtype=bool)
+    if named:
+        code_of = {t: i for i, t in enumerate(tokens.dictionary.to_pylist())}
+        for a, b, words in named:
+            codes = [code_of[w] for w in words if w in code_of]
+            if codes:
+                is_name[a:b] |= np.isin(tok_codes[a:b], codes)
+    piece_len, tok_len = np.array(piece_len_u), np.array(tok_len_u)
+    for row, n, spans, starts in spanned:
+        if starts is None:  # offsets of the tokens: piece ends minus token lengths
+            rows = idx[row : row + n]
+            starts = np.cumsum(piece_len[rows]) - tok_len[rows]
+        for a, b in spans:
+            is_name[row + np.searchsorted(starts, a) : row + np.searchsorted(starts, b)] = True
+
+    def coded(codes, dictionary):
+        return pa.DictionaryArray.from_arrays(pa.array(codes, pa.int32()), dictionary)
+
+    columns = {
+        "doc": coded(np.repeat(np.array(para_doc, dtype=np.int32), lengths), pa.array(docs, pa.string())),
+        "para_id": pa.array(np.repeat(np.array(para_id, dtype=np.int32), lengths)),
+        "token_id": pa.array(token_id.astype(np.int32)),
+        "sent_id": pa.array(sent_id.astype(np.int32)),
+        "token": coded(tok_codes, tokens.dictionary),
+        "lemma": coded(lemmas.indices.to_numpy()[idx], lemmas.dictionary),
+        "is_stop": pa.array(np.array(stop_u, bool)[idx]),
+        "is_name": pa.array(is_name),
+        "kind": coded(np.repeat(np.array(para_kind, dtype=np.int32), lengths), pa.array(KINDS, pa.string())),
+    }
+    return pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
 
 
 # -- selecting and counting ----------------------------------------------------------

@@ -14,8 +14,6 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
-from operator import not_
 from pathlib import Path
 
 from .config import resource
@@ -75,36 +73,55 @@ def matcher(themes=None):
 
 
 _DEFAULT_MATCH = None
-#: lemma as written -> default themes it matches (a dict: cheaper per token than a cached call)
+#: lemma as written -> default themes it matches (a dict: cheaper per lemma than a cached call)
 _LEMMA_THEMES: dict[str, tuple[str, ...]] = {}
 
 
-def extract(doc: str, paragraphs, out, ctx) -> None:
-    """Hook for `kslib.extract.parse_document`: default-theme hits per paragraph."""
+def hits_table(terms):
+    """The `themes` table (Arrow, keyed by `doc`) from a chunk's `terms` table
+    (`terms.words_table`): default-theme hits per paragraph, for counted words that are
+    not stop words. Themes are looked up once per distinct lemma."""
+    import numpy as np
+    import pyarrow as pa
+
+    from .extract import arrow_schema
+
     global _DEFAULT_MATCH
     if _DEFAULT_MATCH is None:
         _DEFAULT_MATCH = matcher()
-    t = ctx["lemmas"]  # this document's terms columns (parse_document works one document at a time)
-    known = _LEMMA_THEMES.get
-    hits: dict[tuple[int, str], list[str]] = {}
-    words = compress(zip(t["para_id"], t["lemma"], t["kind"]), map(not_, t["is_stop"]))
-    for para_id, lemma, kind in words:
-        names = known(lemma)
+    schema = arrow_schema("themes")
+    if terms.num_rows == 0:
+        return schema.empty_table()
+    lemma, kind, doc = (terms.column(c).combine_chunks() for c in ("lemma", "kind", "doc"))
+    lemmas = lemma.dictionary.to_pylist()
+    themes_of = []
+    for value in lemmas:
+        names = _LEMMA_THEMES.get(value)
         if names is None:
-            names = _DEFAULT_MATCH(lemma.lower())
+            names = _DEFAULT_MATCH(value.lower())
             if len(_LEMMA_THEMES) < 500_000:
-                _LEMMA_THEMES[lemma] = names
-        if names and kind in COUNT_KINDS:
-            low = lemma.lower()
-            for name in names:
-                hits.setdefault((para_id, name), []).append(low)
-    th = out["themes"]
-    for (para_id, name), lemmas in sorted(hits.items()):
-        th["doc"].append(doc)
-        th["para_id"].append(para_id)
-        th["theme"].append(name)
-        th["hits"].append(len(lemmas))
-        th["terms"].append(";".join(sorted(set(lemmas))))
+                _LEMMA_THEMES[value] = names
+        themes_of.append(names)
+    codes = lemma.indices.to_numpy()
+    counted = np.isin(np.array(kind.dictionary.to_pylist(), dtype=object), COUNT_KINDS)
+    mask = (np.array([bool(t) for t in themes_of])[codes] & ~terms.column("is_stop").to_numpy()
+            & counted[kind.indices.to_numpy()])
+    rows = np.nonzero(mask)[0]
+    hits: dict[tuple[int, int, str], list[str]] = {}
+    for d, para_id, code in zip(doc.indices.to_numpy()[rows].tolist(),
+                                terms.column("para_id").to_numpy()[rows].tolist(), codes[rows].tolist()):
+        low = lemmas[code].lower()
+        for name in themes_of[code]:
+            hits.setdefault((d, para_id, name), []).append(low)
+    found = sorted(hits)  # articles in chunk order, then paragraph and theme
+    columns = {
+        "doc": pa.DictionaryArray.from_arrays(pa.array([k[0] for k in found], pa.int32()), doc.dictionary),
+        "para_id": pa.array([k[1] for k in found], pa.int32()),
+        "theme": pa.array([k[2] for k in found], pa.string()),
+        "hits": pa.array([len(hits[k]) for k in found], pa.int32()),
+        "terms": pa.array([";".join(sorted(set(hits[k]))) for k in found], pa.string()),
+    }
+    return pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
 
 
 def tag_themes(terms, themes=None):

@@ -50,12 +50,7 @@ ARTICLE = (
 
 def terms_of(texts: dict[str, str]):
     """A terms frame for small articles written by a test (article_id = the dict key)."""
-    import pandas as pd
+    from kslib.extract import parse_many
 
-    from kslib.extract import parse_document
-
-    frames = []
-    for aid, text in texts.items():
-        cols = parse_document(aid, text.encode())["terms"]
-        frames.append(pd.DataFrame(dict(cols)).rename(columns={"doc": "article_id"}))
-    return pd.concat(frames, ignore_index=True)
+    terms = parse_many([(aid, text.encode()) for aid, text in texts.items()])["terms"].to_pandas()
+    return terms.rename(columns={"doc": "article_id"}).astype({"article_id": str})
