@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import config
@@ -204,30 +205,40 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing) -> dict[
     if manifest.get("rules") != store.dir.name:
         manifest = {}
     signatures = {part.name: _signature(keep, doc_index, article_ids) for part, keep in parts.items()}
-    counts = {}
+    counts = dict.fromkeys(STREAMED, 0)
+    todo = []
     for name in STREAMED:
         folder = out / f"{name}.parquet"
         if folder.is_file():  # a single file from an older kslib or from load_corpus users
             folder.unlink()
         folder.mkdir(exist_ok=True)
         old = manifest.get("tables", {}).get(name, {})
-        n = 0
         for part, keep in parts.items():
             target = folder / f"{part.name}.parquet"
             if old.get(part.name) == signatures[part.name] and target.exists():
-                n += pq.read_metadata(target).num_rows
-                continue
-            table = _rekey(store.read(part, name, keep), keep, doc_index, article_ids, name)
-            tmp = target.with_suffix(".tmp")
-            # no column statistics: min and max of hash ids and token numbers help no query, and
-            # computing them is half the cost of writing
-            pq.write_table(table, tmp, write_statistics=False)
-            os.replace(tmp, target)
-            n += table.num_rows
+                counts[name] += pq.read_metadata(target).num_rows
+            else:
+                todo.append((name, part, keep, target))
         for stale in folder.glob("*.parquet"):
             if stale.stem not in signatures:
                 stale.unlink()
-        counts[name] = n
+
+    def write(job) -> tuple[str, int]:
+        name, part, keep, target = job
+        table = _rekey(store.read(part, name, keep), keep, doc_index, article_ids, name)
+        tmp = target.with_suffix(".tmp")
+        # no column statistics: min and max of hash ids and token numbers help no query, and
+        # computing them is half the cost of writing
+        pq.write_table(table, tmp, write_statistics=False)
+        os.replace(tmp, target)
+        return name, table.num_rows
+
+    # Arrow computes and writes parquet without the GIL: parts are written on every core,
+    # the largest table first so the threads finish together
+    todo.sort(key=lambda job: job[0] != "terms")
+    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+        for name, n in pool.map(write, todo):
+            counts[name] += n
     manifest = {"rules": store.dir.name, "tables": {name: signatures for name in STREAMED}}
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     return counts

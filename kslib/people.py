@@ -88,6 +88,20 @@ def is_title(word: str) -> bool:
     return title_group(word) is not None
 
 
+_ROLE_WORDS = re.compile(r"[\s/]+")
+_ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)"
+                                    rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
+_AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
+_ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
+_ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b")
+_COMMA = re.compile(r",\s*")
+_GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
+_ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
+_PREPOSITION = re.compile(r"\b(i|ved|for|frå|fra)\b")
+_ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
+_ROLE_AFTER_COMMA = re.compile(r"\s*,\s*([^,.;:!?()«»]{2,120})")
+_ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
+_SPACES = re.compile(r"\s+")
 _KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
 
 
@@ -96,7 +110,7 @@ def role_group(role: str | None, organisation: str | None = None) -> str:
     text = " ".join(x for x in (role, organisation) if x)
     if _KS.search(text):
         return "KS"
-    groups = [g for g in (title_group(w) for w in re.split(r"[\s/]+", role or "")) if g]
+    groups = [g for g in (title_group(w) for w in _ROLE_WORDS.split(role or "")) if g]
     for preferred in ("KS", "elected", "administration"):
         if preferred in groups:
             return preferred
@@ -109,11 +123,10 @@ def organisation_of(role: str | None) -> str | None:
         return None
     if _KS.search(role):
         return "KS"
-    m = re.search(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)"
-                  rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)", role)
+    m = _ORG_AFTER_PREPOSITION.search(role)
     if m:
         org = m.group(1)
-        org = re.split(r"\s+og\s+[a-zæøå]", org)[0]
+        org = _AND_LOWER.split(org)[0]
         words = org.split()
         # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
         kept = []
@@ -124,10 +137,10 @@ def organisation_of(role: str | None) -> str | None:
                 break
         if kept:
             return " ".join(kept)
-    m = re.match(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]", role)
+    m = _ORG_GENITIVE.match(role)
     if m:
         return m.group(1)
-    m = re.search(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b", role)
+    m = _ORG_ACRONYM.search(role)
     if m:
         return m.group(1)
     return None
@@ -296,18 +309,18 @@ def role_before(text: str, start: int) -> str | None:
     left = text[:start].rstrip()
     if left.endswith(","):  # `Administrerende direktør i KS, Lasse Hansen`
         clause = _ROLE_STOP.split(left[:-1])[-1]
-        clause = re.split(r",\s*", clause)[-1].strip()
+        clause = _COMMA.split(clause)[-1].strip()
         words = clause.split()
         titled = [i for i, w in enumerate(words) if is_title(w)]
         if not titled or len(words) > 12:
             return None
         i = titled[0]  # start at the title, with the modifiers just before it
         while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
-                         or re.fullmatch(rf"[{UPPER}][\w-]*(s|['’])", words[i - 1])):
+                         or _GENITIVE.fullmatch(words[i - 1])):
             i -= 1
         return _clean_role(" ".join(words[i:]))
     seg = _ROLE_STOP.split(left)[-1]
-    seg = re.split(r",\s*", seg)[-1]
+    seg = _COMMA.split(seg)[-1]
     words = seg.split()[-6:]
     idx = [i for i, w in enumerate(words) if is_title(w)]
     if not idx:
@@ -320,7 +333,7 @@ def role_before(text: str, start: int) -> str | None:
     # take modifiers before the title: genitives (`Drammens`, `KS'`), `KS`, adjectives, `HR- og`
     while i > 0:
         prev = words[i - 1]
-        if prev.lower() in _MODIFIERS or re.fullmatch(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-", prev):
+        if prev.lower() in _MODIFIERS or _ROLE_MODIFIER.fullmatch(prev):
             i -= 1
         elif prev == "og" and i > 1 and words[i - 2].endswith("-"):
             i -= 2
@@ -339,7 +352,7 @@ def role_near(text: str, start: int, end: int) -> str | None:
     before = role_before(text, start)
     if before:
         m = _ORG_AFTER_NAME.match(text[end:])
-        if m and not re.search(r"\b(i|ved|for|frå|fra)\b", before):
+        if m and not _PREPOSITION.search(before):
             return f"{before} {m.group(1)} {m.group(2)}"
         return before
     return role_after(text, end)
@@ -348,14 +361,14 @@ def role_near(text: str, start: int, end: int) -> str | None:
 def role_after(text: str, end: int) -> str | None:
     """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`)."""
     right = text[end:]
-    m = re.match(r"\s*\(([^)]{2,80})\)", right)
+    m = _ROLE_IN_BRACKETS.match(right)
     if m and any(is_title(w) for w in m.group(1).split()):
         return _clean_role(m.group(1))
-    m = re.match(r"\s*,\s*([^,.;:!?()«»]{2,120})", right)
+    m = _ROLE_AFTER_COMMA.match(right)
     if not m:
         return None
     clause = m.group(1)
-    clause = re.split(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)", clause)[0]
+    clause = _ROLE_CLAUSE_END.split(clause)[0]
     words = clause.split()
     if not words or not any(is_title(w) for w in words[:4]):
         return None
@@ -366,7 +379,7 @@ def role_after(text: str, end: int) -> str | None:
 
 def _clean_role(role: str) -> str | None:
     role = role.strip(" ,.-–")
-    role = re.sub(r"\s+", " ", role)
+    role = _SPACES.sub(" ", role)
     if not role:
         return None
     if role[0].isupper() and is_title(role.split()[0]) and role.split()[0] != "KS":

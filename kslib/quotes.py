@@ -58,7 +58,14 @@ def _patterns():
         "line": re.compile(rf"^(?:(?:dette|det|slik|så|dét|sånn)\s+)?{cue}\s+(?P<rest>\S.*)", re.I | re.S),
         # an introduction: `X tilføyer:` / `Administrerende direktør i KS, Lasse Hansen, uttaler:`
         "cue": re.compile(rf"(?<![\w-]){cue}(?![\w-])"),
+        # a cue right after a «» span: `«...», sier X` (and with a dash: `«...» - sier X`)
+        "cue_after": re.compile(rf"\s*[,.!?]?\s*(?<![\w-]){cue}(?![\w-])\s"),
+        "cue_right_after": re.compile(rf"\s*[,.!?]?\s*(?:[-–—]\s*)?(?<![\w-]){cue}(?![\w-])\s+(?=\S)"),
     }
+
+
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-ZÆØÅa-zæøå])[.!?](?:\s|$)")
+_DASH = re.compile(r"^[-–—]\s*")
 
 
 @dataclass
@@ -78,7 +85,7 @@ class Unit:
 
 
 def _sentence(rest: str) -> str:
-    m = re.search(r"(?<!\b[A-ZÆØÅa-zæøå])[.!?](?:\s|$)", rest)
+    m = _SENTENCE_STOP.search(rest)
     return rest[: m.start() + 1] if m else rest
 
 
@@ -134,10 +141,10 @@ class ArticleQuotes:
         for i, p in enumerate(self.paras):
             if p.para_id in covered:
                 continue
-            if p.kind == "quote" and re.match(r"^[-–—]", p.text):
+            if p.kind == "quote" and p.text.startswith(("-", "–", "—")):
                 if self._is_teaser(i) or self._is_pull_quote(i):
                     continue
-                text = re.sub(r"^[-–—]\s*", "", p.text)
+                text = _DASH.sub("", p.text)
                 self.units.append(Unit("dash", p.para_id, p.para_id, text, text, ""))
                 continue
             if p.kind in ("bullet", "title"):
@@ -218,7 +225,7 @@ class ArticleQuotes:
         if words < 4:
             return False
         pat = _patterns()
-        if re.match(rf"\s*[,.!?]?\s*{pat['cue'].pattern}\s", unit.after):
+        if pat["cue_after"].match(unit.after):
             return True
         if at_start:
             rest = unit.after.strip()
@@ -241,8 +248,7 @@ class ArticleQuotes:
             if unit.form == "dash":
                 matches = list(pat["after"].finditer(unit.after))
             else:
-                matches = [m for m in [re.match(rf"\s*[,.!?]?\s*(?:[-–—]\s*)?{pat['cue'].pattern}\s+(?=\S)",
-                                                 unit.after)] if m]
+                matches = [m for m in [pat["cue_right_after"].match(unit.after)] if m]
             for m in matches:
                 rest = unit.after[m.end():]
                 particle = cue_verbs().get(m.group("cue").lower(), "")

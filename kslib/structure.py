@@ -24,6 +24,10 @@ PHOTO_CREDIT = re.compile(
 )
 INLINE_CREDIT = re.compile(r"(?:\b|(?<=\d))(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}\.?$", re.IGNORECASE)
 IMAGE_LINE = re.compile(r"^(bilde|bildetekst|image)\s*:\s*\S", re.IGNORECASE)
+BULLET_LINE = re.compile(r"^[•*▪●◦·‣⁃]\s*\S")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_ITEM_END = re.compile(r"[.!?»]$")
+_DAY_NUMBER = re.compile(r"\d{1,2}")  # `3.` in `3. mai` ends no sentence
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 
 
@@ -50,7 +54,7 @@ class Paragraph:
 def _blocks(text: str) -> list[list[str]]:
     """Blank-line separated blocks, each a list of its non-blank lines, wraps joined."""
     blocks = []
-    for raw in re.split(r"\n\s*\n", text):
+    for raw in _BLANK_LINE.split(text):
         lines: list[str] = []
         for line in raw.split("\n"):
             line = line.strip()
@@ -109,7 +113,7 @@ def _inline_credit(line: str) -> bool:
 
 def _looks_like_list_item(line: str) -> bool:
     body = BULLET_OPEN.sub("", line, count=1)
-    return len(body) <= 90 and not re.search(r"[.!?»]$", body)
+    return len(body) <= 90 and not _ITEM_END.search(body)
 
 
 def classify(text: str) -> list[Paragraph]:
@@ -136,7 +140,7 @@ def classify(text: str) -> list[Paragraph]:
             kinds[k] = "photo_credit"
         elif IMAGE_LINE.match(line):
             kinds[k] = "caption"
-        elif re.match(r"^[•*▪●◦·‣⁃]\s*\S", line):
+        elif BULLET_LINE.match(line):
             kinds[k] = "bullet"
         elif DASH_OPEN.match(line) or line.startswith("«"):
             kinds[k] = "quote"
@@ -187,7 +191,7 @@ def split_sentences(paragraph: str) -> list[str]:
         if out:
             prev = out[-1]
             last = prev.rsplit(None, 1)[-1].rstrip(".").lower() if prev.endswith(".") else ""
-            is_abbr = last in abbr or (len(last) == 1 and last.isalpha()) or re.fullmatch(r"\d{1,2}", last)
+            is_abbr = last in abbr or (len(last) == 1 and last.isalpha()) or _DAY_NUMBER.fullmatch(last)
             if is_abbr and part[:1] not in "–—-«":
                 out[-1] = f"{prev} {part}"
                 continue
