@@ -61,9 +61,21 @@ def _has_word(pattern: re.Pattern, text: str) -> bool:
 #: without a weekday date, a "published" line or a month before a year never pays for them.
 _ANY_YEAR = re.compile(rf"{YEAR}(?!\d)")  # every year the patterns can match, found fast
 _PUBLISHED_WORDS = ("publisert", "oppdatert", "dato")
-_MONTH_YEAR_HINT = re.compile(rf"(?:{'|'.join(MONTHS)})\s+{YEAR}")  # on lower-cased text
+_RANGE_GAP = re.compile(r"\s*(?:[-–/]|til|og)\s*")  # what stands between a range's years
+_MONTH_NAMES = tuple(MONTHS)
 _WEEKDAY_HINT = re.compile(r"dag\s+\d")  # on lower-cased text: every weekday ends in -dag
 assert all(day.endswith("dag") for day in WEEKDAYS)
+
+
+def _after_month(low: str, start: int) -> bool:
+    """A month name and white space stand right before position `start` of lower-cased text
+    (a necessary condition of `_FULL_DATE` and `_MONTH_YEAR` there)."""
+    before = low[max(0, start - 40) : start]
+    word = before.rstrip()
+    if not word:  # only white space in the window: look at the whole text
+        before = low[:start]
+        word = before.rstrip()
+    return len(word) < len(before) and word.endswith(_MONTH_NAMES)
 
 
 def _scored_dates(text: str, low: str) -> Counter:
@@ -77,11 +89,12 @@ def _scored_dates(text: str, low: str) -> Counter:
         for m in _PUBLISHED.finditer(text):
             score[int(m.group(1))] += 5
             spans.append(m.span())
-    if len(found) > 1:  # a range has two years
+    # a range's two years are neighbours among the years found, with only a dash, `til` or `og` between
+    if any(_RANGE_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
         for m in _RANGE.finditer(text):
             score[int(m.group(1))] += 0.5
             spans.append(m.span())
-    month_year = len(low) != len(text) or bool(_MONTH_YEAR_HINT.search(low))
+    month_year = len(low) != len(text) or any(_after_month(low, m.start()) for m in found)
     numeric = any(text[m.start() - 1 : m.start()] == "." for m in found)
     for pattern, weight, possible in ((_FULL_DATE, 2, month_year), (_NUMERIC_DATE, 2, numeric),
                                       (_MONTH_YEAR, 1, month_year)):

@@ -30,6 +30,11 @@ def _add(table: Columns, **values) -> None:
         table[key].append(value)
 
 
+def _extend(table: Columns, **values: list) -> None:
+    for key, value in values.items():
+        table[key].extend(value)
+
+
 def parse_document(doc: str, raw: bytes):
     """Parse one file's bytes into columns for the per-document tables, and what its
     terms are computed from (`terms.ArticleWords`; `parse_many` builds the `terms` and
@@ -49,16 +54,18 @@ def parse_document(doc: str, raw: bytes):
     text = decoded.text
     paragraphs = structure.classify(text)
     content = [p for p in paragraphs if p.kind not in ("boilerplate", "photo_credit")]
-    if not any(structure.count_words(p.text) for p in content):
+    if not any(structure.WORD.search(p.text) for p in content):
         _add(out["docs"], **_doc_row(doc, "no article content (only photo credits or navigation)",
                                      decoded.encoding))
         return out, None
 
     body_text = "\n".join(p.text for p in content)
-    for p in paragraphs:
-        _add(out["paragraphs"], doc=doc, para_id=p.para_id, kind=p.kind, text=p.text)
-        for s, sentence in enumerate(structure.split_sentences(p.text)):
-            _add(out["sentences"], doc=doc, para_id=p.para_id, sent_id=s, text=sentence)
+    _extend(out["paragraphs"], doc=[doc] * len(paragraphs), para_id=[p.para_id for p in paragraphs],
+            kind=[p.kind for p in paragraphs], text=[p.text for p in paragraphs])
+    sentences = [(p.para_id, structure.split_sentences(p.text)) for p in paragraphs]
+    _extend(out["sentences"], doc=[doc] * sum(len(ss) for _, ss in sentences),
+            para_id=[para_id for para_id, ss in sentences for _ in ss],
+            sent_id=[s for _, ss in sentences for s in range(len(ss))], text=[s for _, ss in sentences for s in ss])
 
     _add(out["docs"], **_doc_row(doc, None, decoded.encoding, text=text, title=structure.find_title(paragraphs),
                                  language=detect_language(body_text), n_paragraphs=len(paragraphs),
