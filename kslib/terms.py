@@ -225,7 +225,8 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
     keys: list[str] = []
     exact: dict[str, tuple] = {}
     para_doc, para_id, para_kind, para_len, para_first = [], [], [], [], []
-    named, spanned = [], []  # (first row, end row, name words), (first row, rows, spans, starts)
+    named, spanned = [], []  # (article, name words), (paragraph, spans of names)
+    exact_starts = []  # (paragraph, token offsets) for paragraphs from the exact walk
     position = {doc: i for i, doc in enumerate(docs)}
     kind_code = {kind: i for i, kind in enumerate(KINDS)}
     for art in articles:
@@ -237,7 +238,6 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
             pieces = (_PIECE if special else _PLAIN_PIECE).findall(text)
             if not pieces:
                 continue
-            row = len(keys)
             if prefix:
                 pieces = [prefix + piece for piece in pieces]
             pieces[0] = _FIRST + pieces[0]
@@ -254,10 +254,12 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
             para_kind.append(kind_code[p.kind])
             para_len.append(len(pieces))
             para_first.append(doc_first)
+            if starts is not None:
+                exact_starts.append((len(para_len) - 1, starts))
             if art.person_spans.get(p.para_id):
-                spanned.append((row, len(pieces), art.person_spans[p.para_id], starts))
+                spanned.append((len(para_len) - 1, art.person_spans[p.para_id]))
         if art.name_words and len(keys) > doc_first:
-            named.append((doc_first, len(keys), art.name_words))
+            named.append((position[art.doc], art.name_words))
     schema = arrow_schema("terms")
     if not keys:
         return schema.empty_table()
@@ -283,26 +285,33 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
     token_id = np.arange(len(idx)) - np.repeat(np.array(para_first), lengths)
 
     # words of the article's people's names, and tokens inside a name as written
+    doc_rows = np.repeat(np.array(para_doc, dtype=np.int64), lengths)
     is_name = np.zeros(len(idx), dtype=bool)
-    if named:
+    if named:  # one lookup of (article, token) pairs for the whole chunk
         code_of = {t: i for i, t in enumerate(tokens.dictionary.to_pylist())}
-        for a, b, words in named:
-            codes = [code_of[w] for w in words if w in code_of]
-            if codes:
-                is_name[a:b] |= np.isin(tok_codes[a:b], codes)
-    piece_len, tok_len = np.array(piece_len_u), np.array(tok_len_u)
-    for row, n, spans, starts in spanned:
-        if starts is None:  # offsets of the tokens: piece ends minus token lengths
-            rows = idx[row : row + n]
-            starts = np.cumsum(piece_len[rows]) - tok_len[rows]
-        for a, b in spans:
-            is_name[row + np.searchsorted(starts, a) : row + np.searchsorted(starts, b)] = True
+        n_codes = len(code_of)
+        wanted = [d * n_codes + code_of[w] for d, words in named for w in words if w in code_of]
+        is_name |= np.isin(doc_rows * n_codes + tok_codes, wanted)
+    if spanned:  # tokens starting inside a name as written: one search over the whole chunk
+        rows_piece_len, rows_tok_len = np.array(piece_len_u)[idx], np.array(tok_len_u)[idx]
+        ends = np.cumsum(rows_piece_len)
+        starts = ends - rows_tok_len - np.repeat(ends[starts_of_paras] - rows_piece_len[starts_of_paras], lengths)
+        for p, offsets in exact_starts:
+            starts[starts_of_paras[p] : starts_of_paras[p] + lengths[p]] = offsets
+        base = int(max(starts.max(), max(b for _, spans in spanned for _, b in spans))) + 1
+        para_rows = np.repeat(np.arange(len(lengths)), lengths)
+        positions = para_rows * base + starts  # increasing along the chunk
+        bounds = np.array([(p * base + a, p * base + b) for p, spans in spanned for a, b in spans])
+        marks = np.zeros(len(idx) + 1, dtype=np.int32)
+        np.add.at(marks, np.searchsorted(positions, bounds[:, 0]), 1)
+        np.add.at(marks, np.searchsorted(positions, bounds[:, 1]), -1)
+        is_name |= np.cumsum(marks[:-1]) > 0
 
     def coded(codes, dictionary):
         return pa.DictionaryArray.from_arrays(pa.array(codes, pa.int32()), dictionary)
 
     columns = {
-        "doc": coded(np.repeat(np.array(para_doc, dtype=np.int32), lengths), pa.array(docs, pa.string())),
+        "doc": coded(doc_rows.astype(np.int32), pa.array(docs, pa.string())),
         "para_id": pa.array(np.repeat(np.array(para_id, dtype=np.int32), lengths)),
         "token_id": pa.array(token_id.astype(np.int32)),
         "sent_id": pa.array(sent_id.astype(np.int32)),
