@@ -7,7 +7,8 @@ several runs, in one process tree:
   places, themes) with an empty cache;
 - a naive baseline a notebook author would write (read, lower-case, split,
   Counter, one DataFrame) on the same files, and the ratio kslib / baseline;
-- an incremental rerun of `kslib extract` after adding one file to the cached corpus;
+- an incremental rerun of `kslib extract` after adding one article (made like the others)
+  to the cached corpus;
 - words per second and peak memory (RSS) of the extract processes.
 Prints a table and writes it as JSON to benchmarks/results/ for comparing commits.
 Speed goals live here, never in the test suite.
@@ -50,6 +51,15 @@ def seed_paragraphs() -> list[str]:
     return paras
 
 
+def make_article(rng: random.Random, paras: list[str], i: int) -> str:
+    """One synthetic article: 10-24 seed paragraphs with names, places and a year varied."""
+    chosen = rng.sample(paras, k=rng.randint(10, 24))
+    text = "\n\n".join(chosen)
+    text = NAME.sub(lambda m: f"{rng.choice(FIRST)} {rng.choice(LAST)}", text)
+    text = PLACE.sub(lambda m: rng.choice(PLACES), text)
+    return text + f"\n\nArtikkel nummer {i} i {rng.choice(PLACES)} i {rng.randint(2018, 2024)}."
+
+
 def make_corpus(n: int, folder: Path, seed: int = 20261123) -> int:
     """Write `n` synthetic articles into `folder`; returns the number of words (whitespace split)."""
     if folder.exists() and len(list(folder.glob("*.txt"))) == n:
@@ -60,11 +70,7 @@ def make_corpus(n: int, folder: Path, seed: int = 20261123) -> int:
     paras = seed_paragraphs()
     words = 0
     for i in range(n):
-        chosen = rng.sample(paras, k=rng.randint(10, 24))
-        text = "\n\n".join(chosen)
-        text = NAME.sub(lambda m: f"{rng.choice(FIRST)} {rng.choice(LAST)}", text)
-        text = PLACE.sub(lambda m: rng.choice(PLACES), text)
-        text += f"\n\nArtikkel nummer {i} i {rng.choice(PLACES)} i {rng.randint(2018, 2024)}."
+        text = make_article(rng, paras, i)
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
@@ -108,11 +114,12 @@ def run(n: int, runs: int, extra=()) -> dict:
         seconds, peak = extract(folder, tmp / "out", tmp / "cache", extra)
         colds.append(seconds)
         peaks.append(peak)
+    # one more article like the others (a new one each run), added to the cached corpus
     incs = []
+    paras = seed_paragraphs()
     for r in range(runs):
         extra_file = folder / f"zz-extra-{r}.txt"
-        extra_file.write_text("Ny sak om kommuneøkonomi i Bodø.\n\n- Vi er fornøyde, sier ordfører Ida Pinnerød.",
-                              encoding="utf-8")
+        extra_file.write_text(make_article(random.Random(r), paras, n + r), encoding="utf-8")
         seconds, _ = extract(folder, tmp / "out", tmp / "cache", extra)
         incs.append(seconds)
         extra_file.unlink()

@@ -126,17 +126,17 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     import pandas as pd
     import pyarrow as pa
 
-    from .corpus import build_articles, cache_for, open_folder, to_parse
+    from .corpus import build_articles, cache_for, corpus_root, open_folder, to_parse
     from .people import to_speakers
     from .schema import frame
 
-    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress)
     tmp = None
     if cache is False:  # still stream through parts, in a folder that is removed afterwards
         tmp = tempfile.TemporaryDirectory(prefix="kslib-")
         cache = tmp.name
-    store = cache_for(root, cache)
+    store = cache_for(corpus_root(path), cache)
     try:
+        root, files, ok, rejected, progress = open_folder(path, max_bytes, progress, store)
         wanted = {doc for _, doc, _ in ok}
         parts = store.part_docs(wanted)
         found = set().union(*parts.values()) if parts else set()

@@ -69,6 +69,39 @@ class ParseCache:
         return sorted(p for p in self.dir.iterdir() if p.is_dir() and p.name.startswith("part-")
                       and (p / "_SUCCESS").exists())
 
+    def all_docs(self) -> set[str]:
+        """Every document the cache holds."""
+        return set().union(*(_docs(part) for part in self._parts()))
+
+    def _index_path(self, root: Path) -> Path:
+        import hashlib
+
+        key = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
+        return self.root / f"files-{key}.json"
+
+    def file_index(self, root: Path) -> dict[str, list]:
+        """What the last run saw of the files below `root`: path -> [size, mtime_ns,
+        ctime_ns, inode, doc] (empty when there is no cache or no index yet)."""
+        import json
+
+        if not self.enabled:
+            return {}
+        try:
+            return json.loads(self._index_path(root).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def save_file_index(self, root: Path, index: dict[str, list]) -> None:
+        import json
+
+        if not self.enabled:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self._index_path(root)
+        tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp")
+        tmp.write_text(json.dumps(index), encoding="utf-8")
+        os.replace(tmp, path)
+
     def part_docs(self, wanted: set[str]) -> dict[Path, set[str]]:
         """The parts that hold `wanted` documents, each with the documents to take from it
         (a document stored twice is taken from the first part only)."""

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections import defaultdict
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -120,21 +121,37 @@ class Corpus:
         return f"<Corpus {self.root}: {len(self.articles)} articles, {len(self.rejected)} rejected>"
 
 
-def _read_files(root: Path, files: list[Path], max_bytes: int):
-    """(file, doc, raw) for readable files and (file, reason) for the rest."""
-    ok, rejected = [], []
+def _read_files(root: Path, files: list[Path], max_bytes: int, store: ParseCache | None = None):
+    """(file, doc, raw) for readable files and (file, reason) for the rest.
+
+    A file whose size, times and inode are those the cache's file index recorded, and
+    whose content the cache holds, is not read again: its `raw` is None (a rerun after
+    adding one file to thousands reads one file). Any other file is read and hashed."""
+    index = store.file_index(root) if store is not None else {}
+    cached = store.all_docs() if index else set()
+    ok, rejected, seen = [], [], {}
     for path in files:
         rel = path.relative_to(root).as_posix()
         try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                rejected.append((rel, f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"))
+            st = path.stat()
+            if st.st_size > max_bytes:
+                rejected.append((rel, f"file too large ({st.st_size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"))
+                continue
+            key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+            known = index.get(rel)
+            if known is not None and known[:4] == key and known[4] in cached:
+                ok.append((rel, known[4], None))
+                seen[rel] = known
                 continue
             raw = path.read_bytes()
         except OSError as exc:
             rejected.append((rel, f"cannot be read ({exc.strerror or exc})"))
             continue
-        ok.append((rel, content_hash(raw), raw))
+        doc = content_hash(raw)
+        ok.append((rel, doc, raw))
+        seen[rel] = key + [doc]
+    if store is not None:
+        store.save_file_index(root, seen)
     return ok, rejected
 
 
@@ -244,31 +261,30 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
 
     `keys` holds each article's paragraph keys (`extract.paragraph_keys`); a paragraph
     found in more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything."""
-    seen: dict[int, int] = defaultdict(int)
-    for ks in keys:
-        for k in ks:
-            seen[k] += 1
+    seen = Counter(chain.from_iterable(keys))
     common = {k for k, n in seen.items() if n > NEAR_DUPLICATE_MAX_SHARED}
-    sets = {aid: set(ks) - common for aid, ks in zip(article_ids, keys)}
-    index: dict[int, list[str]] = defaultdict(list)
+    size: dict[str, int] = {}
+    index: dict[int, list[str]] = {}  # paragraph key -> earlier articles with it (keys in 2+ articles)
     found: dict[str, str] = {}
-    for aid in article_ids:
-        mine = sets[aid]
+    for aid, ks in zip(article_ids, keys):
+        mine = set(ks) - common
         if not mine:
             continue
-        counts: dict[str, int] = defaultdict(int)
-        for para in mine:
-            for other in index[para]:
-                counts[other] += 1
+        size[aid] = len(mine)
+        shared_keys = [para for para in mine if seen[para] > 1]  # only these can be shared
+        counts: dict[str, int] = {}
+        for para in shared_keys:
+            for other in index.get(para, ()):
+                counts[other] = counts.get(other, 0) + 1
         best = None
         for other, shared in counts.items():
-            smaller = min(len(mine), len(sets[other]))
+            smaller = min(len(mine), size[other])
             if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
                 best = other if best is None or shared > counts[best] else best
         if best is not None:
             found[aid] = found.get(best, best)
-        for para in mine:
-            index[para].append(aid)
+        for para in shared_keys:
+            index.setdefault(para, []).append(aid)
     return found
 
 
@@ -292,8 +308,8 @@ def load_corpus(
     Raises `CorpusError` when the folder is missing or holds no `.txt` file.
     """
 
-    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress)
-    store = cache_for(root, cache)
+    store = cache_for(corpus_root(path), cache)
+    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress, store)
 
     wanted = {doc for _, doc, _ in ok}
     cached, found = store.load(wanted) if store.enabled else ({}, set())
@@ -305,11 +321,17 @@ def load_corpus(
     return _assemble(root, len(files), ok, rejected, tables)
 
 
-def open_folder(path, max_bytes: int, progress: bool | None):
-    """(root, files, readable (file, doc, bytes), rejected (file, reason), progress) of a folder.
+def corpus_root(path) -> Path:
+    """The folder to load: `path`, or the default corpus `data/seeds/`."""
+    return Path(path) if path is not None else config.SEEDS_DIR
+
+
+def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):
+    """(root, files, readable (file, doc, bytes), rejected (file, reason), progress) of a folder;
+    with the parse `store`, files it already holds unchanged are not read (bytes None).
 
     Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
-    root = Path(path) if path is not None else config.SEEDS_DIR
+    root = corpus_root(path)
     if not root.is_dir():
         raise CorpusError(f"Data folder not found: {root}")
     files = find_files(root)
@@ -317,7 +339,7 @@ def open_folder(path, max_bytes: int, progress: bool | None):
         raise CorpusError(f"No .txt article files in {root}")
     if progress is None:
         progress = len(files) >= config.PROGRESS_MIN_FILES
-    ok, rejected = _read_files(root, files, max_bytes)
+    ok, rejected = _read_files(root, files, max_bytes, store)
     return root, files, ok, rejected, progress
 
 
@@ -327,8 +349,10 @@ def to_parse(ok, found: set[str], jobs: int | None) -> tuple[list[tuple[str, byt
     By default all cores (up to 4) when more than 200 documents need parsing: below
     that, starting the processes costs more than it saves."""
     todo, seen = [], set(found)
-    for _, doc, raw in ok:
+    for file, doc, raw in ok:
         if doc not in seen:
+            if raw is None:  # `_read_files` skips only files whose content the cache holds
+                raise RuntimeError(f"kslib: {file} was not read but is not in the parse cache")
             todo.append((doc, raw))
             seen.add(doc)
     if jobs is None:
