@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import warnings
 from collections import Counter
-from itertools import chain
 from dataclasses import dataclass, field, fields
+from itertools import chain
 from pathlib import Path
 
 from . import config
