@@ -23,6 +23,8 @@ from .extract import DOC_TABLES, parse_many
 
 #: Documents per cache part: the unit that is read and written at once.
 PART_DOCS = 2000
+#: The columns of `people` that `to_speakers` reads.
+SPEAKER_INPUT = ["article_id", "name", "role", "role_group", "gender", "n_quotes", "quoted"]
 #: Tables streamed part by part (the rest are small and built in memory).
 STREAMED = ("paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
 
@@ -128,7 +130,6 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
 
     from .corpus import build_articles, cache_for, corpus_root, open_folder, to_parse
     from .people import to_speakers
-    from .schema import frame
 
     tmp = None
     if cache is False:  # still stream through parts, in a folder that is removed afterwards
@@ -157,8 +158,8 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
             _write_frame(df, out / f"{name}.parquet")
             counts[name] = len(df)
         counts.update(_write_streamed(out, store, parts, listing))
-        people = pd.read_parquet(out / "people.parquet")
-        speakers = to_speakers(frame("people", people))
+        people = pd.read_parquet(out / "people.parquet", columns=SPEAKER_INPUT)
+        speakers = to_speakers(people)
         _write_frame(speakers, out / "speakers.parquet")
         counts["speakers"] = len(speakers)
         if csv:
