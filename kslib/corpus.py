@@ -13,6 +13,7 @@ silently and one bad file never stops the run.
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field, fields
@@ -129,6 +130,9 @@ def _read_files(root: Path, files: list[Path], max_bytes: int, store: ParseCache
     adding one file to thousands reads one file). Any other file is read and hashed."""
     index = store.file_index(root) if store is not None else {}
     cached = store.all_docs() if index else set()
+    # a file changed less than two seconds ago may change again within the same clock tick
+    # without its size or times showing it: it is not indexed, so it is read next time too
+    recent = time.time_ns() - 2_000_000_000
     ok, rejected, seen = [], [], {}
     for path in files:
         rel = path.relative_to(root).as_posix()
@@ -149,7 +153,8 @@ def _read_files(root: Path, files: list[Path], max_bytes: int, store: ParseCache
             continue
         doc = content_hash(raw)
         ok.append((rel, doc, raw))
-        seen[rel] = key + [doc]
+        if max(st.st_mtime_ns, st.st_ctime_ns) < recent:
+            seen[rel] = key + [doc]
     if store is not None:
         store.save_file_index(root, seen)
     return ok, rejected

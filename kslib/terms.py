@@ -279,9 +279,8 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
     sep_end, tok_end = np.array(sep_end_u, bool)[idx], np.array(tok_end_u, bool)[idx]
     inc = np.zeros(len(idx), dtype=np.int32)
     inc[1:] = sep_end[1:] | tok_end[:-1]
-    inc[starts_of_paras] = 0
     total = np.cumsum(inc)
-    sent_id = total - np.repeat(total[starts_of_paras], lengths)
+    sent_id = total - np.repeat(total[starts_of_paras], lengths)  # each paragraph starts at 0
     token_id = np.arange(len(idx)) - np.repeat(np.array(para_first), lengths)
 
     # words of the article's people's names, and tokens inside a name as written

@@ -1,6 +1,7 @@
 """The loader: every file accounted for, nothing lost, no crash, a cache that is never stale."""
 
 import codecs
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +165,76 @@ def test_no_bytes_make_the_loader_raise(tmp_path, raw):
         warnings.simplefilter("ignore")
         corpus = load_corpus(folder, cache=False)
     assert len(corpus.articles) + len(corpus.rejected) == 1
+
+
+def _files_look_old(monkeypatch):
+    """Let the file index record files just written (it skips files changed in the last seconds)."""
+    import time
+    import types
+
+    later = types.SimpleNamespace(time_ns=lambda: time.time_ns() + 10**10)
+    monkeypatch.setattr(kslib.corpus, "time", later)
+
+
+def test_rerun_reads_only_new_and_changed_files(tmp_path, monkeypatch):
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    write(data, "a.txt", BODY)
+    write(data, "b.txt", ARTICLE)
+    _files_look_old(monkeypatch)
+    load_corpus(data, cache=cache_dir)
+    reads = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    write(data, "b.txt", ARTICLE.replace("Hamar", "Narvik"))
+    write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
+    corpus = load_corpus(data, cache=cache_dir)
+    assert sorted(reads) == ["b.txt", "c.txt"]
+    assert corpus.articles.set_index("file").loc["b.txt", "text"].count("Narvik") == 1
+    assert len(corpus.articles) == 3
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(tmp_path, monkeypatch):
+    import os
+
+    data, cache_dir = tmp_path / "data", tmp_path / "cache"
+    path = write(data, "a.txt", BODY)
+    _files_look_old(monkeypatch)
+    load_corpus(data, cache=cache_dir)
+    before = path.stat()
+    write(data, "a.txt", BODY.replace("Bodø", "Bodå"))  # the same number of bytes
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` leave it
+    assert "Bodå" in load_corpus(data, cache=cache_dir).articles["text"][0]
+
+
+def _near_duplicates_by_definition(article_ids, keys):
+    """Every earlier article compared with every later one: what `_near_duplicates` does faster."""
+    from collections import Counter
+
+    from kslib.corpus import NEAR_DUPLICATE_MAX_SHARED, NEAR_DUPLICATE_SHARE
+
+    seen = Counter(k for ks in keys for k in ks)
+    sets = {a: {k for k in ks if seen[k] <= NEAR_DUPLICATE_MAX_SHARED} for a, ks in zip(article_ids, keys)}
+    found = {}
+    for i, aid in enumerate(article_ids):
+        mine = sets[aid]
+        counts = {}
+        for para in mine:  # the same order of first encounter as the indexed scan
+            for other in article_ids[:i]:
+                if para in sets[other]:
+                    counts[other] = counts.get(other, 0) + 1
+        best = None
+        for other, shared in counts.items():
+            smaller = min(len(mine), len(sets[other]))
+            if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
+                best = other if best is None or shared > counts[best] else best
+        if best is not None:
+            found[aid] = found.get(best, best)
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=10), max_size=60))
+def test_near_duplicate_scan_is_its_definition(keys):
+    ids = [f"a{i}" for i in range(len(keys))]
+    keys = [sorted(set(ks)) for ks in keys]
+    assert kslib.corpus._near_duplicates(ids, keys) == _near_duplicates_by_definition(ids, keys)

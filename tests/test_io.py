@@ -3,6 +3,8 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kslib.io import decode_bytes, find_files, looks_like_html, normalise_text, read_article
 
@@ -72,3 +74,26 @@ def test_find_files_is_recursive_and_skips_hidden(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("tekst")
     assert [p.relative_to(tmp_path).as_posix() for p in find_files(tmp_path)] == ["a.txt", "sub/b.txt"]
+
+
+def _normalise_by_lines(text: str) -> str:
+    """The definition `normalise_text` implements with whole-text scans: NFC, LF line ends,
+    odd spaces to a space, invisible and control characters dropped, every line stripped and
+    its runs of blanks made one space, at most one blank line, outer white space cut."""
+    import re
+    import unicodedata
+
+    from kslib.io import _CONTROL, _TRANSLATE
+
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.translate(_TRANSLATE))
+    text = "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Kommune", "ø", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n\n", "\u00a0", "\u202f",
+                                 "\u2009", "\u200b", "\u00ad", "\ufeff", "\x00", "\x0b", "\x1f", "\x85", "\u2028",
+                                 "«", "–", "e\u0301"]), max_size=30).map("".join))
+def test_normalise_text_is_its_line_by_line_definition(text):
+    assert normalise_text(text) == _normalise_by_lines(text)

@@ -78,6 +78,13 @@ def test_shared_names_resolve_by_the_other_places_or_stay_ambiguous():
         ("Mandag 7. desember møttes de. Koronapandemien preget møtet.", 2020),
         ("Han har vært rådmann siden 2015, og i 2021 ble han direktør.", 2021),
         ("Ingen årstall her.", None),
+        # each of these turns out otherwise if a shortcut misses its pattern
+        ("Møtet var 15. mars\n\n2021, og før det i 2019.", 2021),  # a date over a blank line
+        ("Møtet var 15. mars" + " " * 50 + "2021, og før det i 2019.", 2021),  # and over many spaces
+        ("Planen for 2024 til 2027 kom, og i 2025 ble den vedtatt.", 2025),  # a range counts its first year less
+        ("Tallene ,2020-2021 og i 2024.", 2024),  # a range after a comma
+        ("Viken 2017 2017 2017 2021 2021", 2021),  # the era of Viken halves 2017
+        ("Storviken 2017 2017 2017 2021 2021", 2017),  # not inside another word
     ],
 )
 def test_infer_year(text, year):

@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kslib import terms as T
 
@@ -93,3 +95,71 @@ def test_ngrams():
     t = terms_of({"a": "Grønn omstilling og grønn omstilling igjen, sa sosial bærekraft."})
     ng = T.count_ngrams(t, 2).set_index("ngram")
     assert ng.loc["grønn omstilling", "n"] == 2
+
+
+# -- the chunk path (pieces analysed once) agrees with a walk over the characters --------
+
+WORDS = ["Kommunen", "kommunen", "Drammen", "sier", "ordfører", "KS", "IA-arbeidet", "HR-", "3,2", "1 000", "2024",
+         "«Vi", "må»", "–", "-", "(Bodø)", "www.ks.no/fag.", "https://ks.no/a-b", "post@ks.no", "kari@ks.no-",
+         "#valg2023", "Ja!", "nei?", "slik:", "bl.a.", "…", "Kari", "Nordmann", "ikkje", "eg", "Dei", "og"]
+
+
+def _reference_terms(paragraphs: list[str], lang: str) -> list[tuple]:
+    """(para_id, token_id, sent_id, token, lemma, is_stop) by the character walk, per paragraph."""
+    rows, token_id = [], 0
+    for para_id, text in enumerate(paragraphs):
+        toks, lemmas, stops, sents, _ = T._exact_terms(text, lang)
+        for tok, lemma, stop, sent in zip(toks, lemmas, stops, sents):
+            rows.append((para_id, token_id, sent, tok, lemma, stop))
+            token_id += 1
+    return rows
+
+
+def _chunk_terms(paragraphs: list[str], lang: str, names=frozenset(), spans=None):
+    from kslib.structure import Paragraph
+
+    paras = [Paragraph(i, "body", text, i) for i, text in enumerate(paragraphs)]
+    table = T.words_table([T.ArticleWords("d", lang, paras, frozenset(names), spans or {})], ["d"])
+    return table.to_pandas()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14).map(" ".join), min_size=1, max_size=4),
+       st.sampled_from(["nb", "nn"]))
+def test_chunk_terms_equal_the_character_walk(paragraphs, lang):
+    got = _chunk_terms(paragraphs, lang)
+    rows = list(zip(got["para_id"], got["token_id"], got["sent_id"], got["token"].astype(str),
+                    got["lemma"].astype(str), got["is_stop"]))
+    assert rows == _reference_terms(paragraphs, lang)
+
+
+@pytest.mark.parametrize("text, proper", [
+    ("Drammen vokser.", False),             # a paragraph's first word opens a sentence
+    ("I dag vokser Drammen.", True),         # inside a sentence: a proper noun
+    ("Det vokser. Drammen også.", False),    # after a full stop
+    ("Han sa: Drammen vokser.", False),      # after a colon
+    ("Se www.ks.no. Drammen vokser.", False),  # a URL ending in a full stop (the exact walk)
+])
+def test_capitals_inside_a_sentence_keep_their_form(text, proper):
+    terms = _chunk_terms([text], "nb")
+    lemma = terms.loc[terms["token"].astype(str) == "Drammen", "lemma"].astype(str).iloc[0]
+    assert (lemma == "Drammen") is proper
+
+
+def test_name_words_and_name_spans_are_marked():
+    text = "Ordfører Kari Nordmann og Per A. Hansen møtte Nordmann igjen."
+    start = text.index("Per")
+    terms = _chunk_terms([text], "nb", names={"Kari", "Nordmann"}, spans={0: [(start, start + len("Per A. Hansen"))]})
+    marked = dict(zip(terms["token_id"], terms["is_name"]))
+    tokens = list(terms["token"].astype(str))
+    assert [tokens[i] for i, is_name in marked.items() if is_name] == ["Kari", "Nordmann", "Per", "A", "Hansen",
+                                                                       "Nordmann"]
+
+
+@pytest.mark.parametrize("word", ["kommunene", "tariffoppgjøret", "kommunedirektørene", "ordførarane", "tenestene",
+                                  "barnehagene", "sykehjemmet", "fylkeskommunane", "innbyggjarane", "løftet"])
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_trie_word_lists_give_simplemmas_own_lemmas(word, lang):
+    import simplemma
+
+    assert T.lemmatizer().lemmatize(word, lang=lang) == simplemma.lemmatize(word, lang=lang)

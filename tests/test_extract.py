@@ -1,0 +1,29 @@
+"""The per-chunk step: Arrow tables keyed by a dictionary-encoded `doc` column."""
+
+import pyarrow as pa
+import pytest
+
+from kslib.extract import DOC_TABLES, arrow_schema, doc_positions, parse_many
+
+from .conftest import ARTICLE
+
+
+@pytest.mark.parametrize("encoded", [True, False])
+def test_doc_positions_look_up_each_chunk_by_its_dictionary(encoded):
+    chunks = [pa.array(["b", "a", "b"]), pa.array(["c", "a"])]
+    column = pa.chunked_array([c.dictionary_encode() for c in chunks] if encoded else chunks)
+    assert doc_positions(column, ["a", "b"]).to_pylist() == [1, 0, 1, None, 0]
+
+
+def test_a_chunk_gives_every_table_with_its_schema_and_rows_per_document():
+    bad = b"\x00\x01\x02" * 50
+    tables = parse_many([("d1", ARTICLE.encode()), ("bad", bad), ("d2", ARTICLE.replace("Hamar", "Gjøvik").encode())])
+    assert set(tables) == set(DOC_TABLES)
+    for name, table in tables.items():
+        assert table.schema == arrow_schema(name), name
+    docs = tables["docs"].to_pydict()
+    assert docs["doc"] == ["d1", "bad", "d2"] and docs["reason"][1] and not docs["reason"][0]
+    for name in ("paragraphs", "terms", "people", "places"):
+        per_doc = tables[name].column("doc").to_pylist()
+        assert per_doc and set(per_doc) == {"d1", "d2"}, name  # a rejected file has no rows
+        assert per_doc == sorted(per_doc), name  # a document's rows stay together, in order
