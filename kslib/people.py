@@ -88,6 +88,7 @@ def is_title(word: str) -> bool:
     return title_group(word) is not None
 
 
+# Patterns of roles and organisations around names, compiled once: they run for every name.
 _ROLE_WORDS = re.compile(r"[\s/]+")
 _ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)"
                                     rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
