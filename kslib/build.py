@@ -147,7 +147,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
             parts = store.part_docs(wanted)
 
         # articles, rejected and metadata: small, built in memory exactly as load_corpus does
-        docs = pa.concat_tables([store.read(part, "docs", keep) for part, keep in parts.items()]).to_pandas()
+        docs = pa.concat_tables([store.read(part, "docs", keep) for part, keep in parts.items()])
         listing, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, docs)
         small = {"articles": articles, "rejected": rejected_frame, "metadata_issues": metadata_issues}
 

@@ -26,6 +26,10 @@ MAX_PARTS = 16
 SMALL_PART = 500
 
 
+#: Columns of the file index (see `ParseCache.file_index`).
+_INDEX_COLUMNS = ("file", "size", "mtime_ns", "ctime_ns", "inode", "doc")
+
+
 def _write(table, path: Path) -> None:
     import pyarrow.feather as feather
 
@@ -77,29 +81,31 @@ class ParseCache:
         import hashlib
 
         key = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
-        return self.root / f"files-{key}.json"
+        return self.root / f"files-{key}.arrow"
 
-    def file_index(self, root: Path) -> dict[str, list]:
-        """What the last run saw of the files below `root`: path -> [size, mtime_ns,
-        ctime_ns, inode, doc] (empty when there is no cache or no index yet)."""
-        import json
-
+    def file_index(self, root: Path) -> dict[str, tuple]:
+        """What the last run saw of the files below `root`: path -> (size, mtime_ns,
+        ctime_ns, inode, doc) (empty when there is no cache or no index yet)."""
         if not self.enabled:
             return {}
         try:
-            return json.loads(self._index_path(root).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            cols = _read(self._index_path(root)).to_pydict()
+        except (OSError, ValueError):  # none yet, or unreadable: every file is read
             return {}
+        return {file: tuple(row) for file, *row in zip(*(cols[c] for c in _INDEX_COLUMNS))}
 
-    def save_file_index(self, root: Path, index: dict[str, list]) -> None:
-        import json
+    def save_file_index(self, root: Path, index: dict[str, tuple]) -> None:
+        import pyarrow as pa
 
         if not self.enabled:
             return
         self.root.mkdir(parents=True, exist_ok=True)
+        rows = list(zip(*[(file, *row) for file, row in index.items()])) or [()] * len(_INDEX_COLUMNS)
+        table = pa.table({c: pa.array(v, pa.string() if c in ("file", "doc") else pa.int64())
+                          for c, v in zip(_INDEX_COLUMNS, rows)})
         path = self._index_path(root)
         tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp")
-        tmp.write_text(json.dumps(index), encoding="utf-8")
+        _write(table, tmp)
         os.replace(tmp, path)
 
     def part_docs(self, wanted: set[str]) -> dict[Path, set[str]]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from . import config
 from .cache import ParseCache
 from .extract import DOC_TABLES, parse_many
-from .io import content_hash, find_files
+from .io import article_paths, content_hash
 from .schema import frame
 
 #: Share of paragraphs two articles must share to count as near-duplicates.
@@ -122,8 +122,14 @@ class Corpus:
         return f"<Corpus {self.root}: {len(self.articles)} articles, {len(self.rejected)} rejected>"
 
 
-def _read_files(root: Path, files: list[Path], max_bytes: int, store: ParseCache | None = None):
-    """(file, doc, raw) for readable files and (file, reason) for the rest.
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache | None = None):
+    """(file, doc, raw) for readable files and (file, reason) for the rest; `files` are paths
+    relative to `root`.
 
     A file whose size, times and inode are those the cache's file index recorded, and
     whose content the cache holds, is not read again: its `raw` is None (a rerun after
@@ -133,28 +139,29 @@ def _read_files(root: Path, files: list[Path], max_bytes: int, store: ParseCache
     # a file changed less than two seconds ago may change again within the same clock tick
     # without its size or times showing it: it is not indexed, so it is read next time too
     recent = time.time_ns() - 2_000_000_000
+    base = os.fspath(root)
     ok, rejected, seen = [], [], {}
-    for path in files:
-        rel = path.relative_to(root).as_posix()
+    for rel in files:
+        path = os.path.join(base, rel)
         try:
-            st = path.stat()
+            st = os.stat(path)
             if st.st_size > max_bytes:
                 rejected.append((rel, f"file too large ({st.st_size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"))
                 continue
-            key = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+            key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             known = index.get(rel)
             if known is not None and known[:4] == key and known[4] in cached:
                 ok.append((rel, known[4], None))
                 seen[rel] = known
                 continue
-            raw = path.read_bytes()
+            raw = _read_bytes(path)
         except OSError as exc:
             rejected.append((rel, f"cannot be read ({exc.strerror or exc})"))
             continue
         doc = content_hash(raw)
         ok.append((rel, doc, raw))
         if max(st.st_mtime_ns, st.st_ctime_ns) < recent:
-            seen[rel] = key + [doc]
+            seen[rel] = (*key, doc)
     if store is not None:
         store.save_file_index(root, seen)
     return ok, rejected
@@ -332,14 +339,15 @@ def corpus_root(path) -> Path:
 
 
 def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):
-    """(root, files, readable (file, doc, bytes), rejected (file, reason), progress) of a folder;
-    with the parse `store`, files it already holds unchanged are not read (bytes None).
+    """(root, files (relative paths), readable (file, doc, bytes), rejected (file, reason),
+    progress) of a folder; with the parse `store`, files it already holds unchanged are not
+    read (bytes None).
 
     Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
     root = corpus_root(path)
     if not root.is_dir():
         raise CorpusError(f"Data folder not found: {root}")
-    files = find_files(root)
+    files = article_paths(root)
     if not files:
         raise CorpusError(f"No .txt article files in {root}")
     if progress is None:
@@ -373,19 +381,26 @@ def cache_for(root: Path, cache) -> ParseCache:
 
 
 def build_articles(root: Path, ok, rejected, docs):
-    """(listing with ids, articles, rejected frame, metadata issues) from the `docs` rows.
+    """(listing with ids, articles, rejected frame, metadata issues) from the `docs` rows
+    (an Arrow table, one row per document).
 
     `listing` has one row per article (file, doc, article_id, ...); rejected files
     are warned about; near-duplicates and metadata are applied."""
     import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    docs = docs.drop_duplicates("doc").set_index("doc")
-    listing = pd.DataFrame([(f, d) for f, d, _ in ok], columns=["file", "doc"]).join(docs, on="doc")
-    bad = listing[listing["reason"].notna()]
+    # each file's document row, in file order (a document two files share gives both a row);
+    # aligned and filtered in Arrow, so the long `text` column is copied once
+    files = pa.array([f for f, _, _ in ok], pa.string())
+    rows = docs.take(pc.index_in(pa.array([d for _, d, _ in ok], pa.string()), value_set=docs.column("doc")))
+    rows = rows.drop_columns(["doc"]).add_column(0, "doc", rows.column("doc")).add_column(0, "file", files)
+    parsed = pc.is_null(rows.column("reason"))
+    bad = rows.filter(pc.invert(parsed)).select(["file", "reason"]).to_pydict()
     rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
     for file, reason in rejected_rows:
         warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=4)
-    listing = _assign_ids(listing[listing["reason"].isna()].reset_index(drop=True))
+    listing = _assign_ids(rows.filter(parsed).to_pandas())
     articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
     near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
     if near:
@@ -398,8 +413,7 @@ def build_articles(root: Path, ok, rejected, docs):
 
 
 def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
-    files, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected,
-                                                                      tables["docs"].to_pandas())
+    files, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, tables["docs"])
 
     def per_article(name):
         return frame(name, _per_article(tables[name], files, name), copy=False)

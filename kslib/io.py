@@ -47,19 +47,24 @@ class Decoded:
     reason: str | None = None
 
 
-def find_files(root: Path) -> list[Path]:
-    """All `*.txt` files below `root`, recursively, skipping hidden files and folders."""
+def article_paths(root: Path) -> list[str]:
+    """Paths (relative to `root`, with `/`) of all `*.txt` files below it, recursively and
+    sorted, skipping hidden files and folders."""
     import os
 
-    root = Path(root)
     found = []
     for folder, dirs, names in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders are not walked
         rel = os.path.relpath(folder, root)
         for name in names:
             if not name.startswith(".") and name.lower().endswith(".txt"):
-                found.append((name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), name))
-    return [root / rel for rel, _ in sorted(found)]
+                found.append(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
+    return sorted(found)
+
+
+def find_files(root: Path) -> list[Path]:
+    """All `*.txt` files below `root` as paths (see `article_paths`)."""
+    return [Path(root) / rel for rel in article_paths(root)]
 
 
 def content_hash(raw: bytes) -> str:

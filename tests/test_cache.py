@@ -34,7 +34,7 @@ def test_reading_some_documents_keeps_only_their_rows(tmp_path):
 
 def test_the_file_index_is_kept_per_folder(tmp_path):
     store = ParseCache(tmp_path / "cache")
-    store.save_file_index(tmp_path / "a", {"x.txt": [1, 2, 3, 4, "d1"]})
-    assert store.file_index(tmp_path / "a") == {"x.txt": [1, 2, 3, 4, "d1"]}
+    store.save_file_index(tmp_path / "a", {"x.txt": (1, 2, 3, 4, "d1"), "y/z.txt": (5, 6, 7, 8, "d2")})
+    assert store.file_index(tmp_path / "a") == {"x.txt": (1, 2, 3, 4, "d1"), "y/z.txt": (5, 6, 7, 8, "d2")}
     assert store.file_index(tmp_path / "b") == {}
     assert ParseCache(None).file_index(tmp_path / "a") == {}

@@ -183,8 +183,8 @@ def test_rerun_reads_only_new_and_changed_files(tmp_path, monkeypatch):
     _files_look_old(monkeypatch)
     load_corpus(data, cache=cache_dir)
     reads = []
-    real = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    real = kslib.corpus._read_bytes
+    monkeypatch.setattr(kslib.corpus, "_read_bytes", lambda path: reads.append(Path(path).name) or real(path))
     write(data, "b.txt", ARTICLE.replace("Hamar", "Narvik"))
     write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
     corpus = load_corpus(data, cache=cache_dir)
