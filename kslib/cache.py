@@ -51,8 +51,8 @@ def _only(table, keep: set[str]):
     return table.filter(pc.is_valid(doc_positions(table.column("doc"), sorted(keep))))
 
 
-def _docs(part: Path) -> set[str]:
-    """The documents a part holds."""
+def _read_docs(part: Path) -> set[str]:
+    """The documents a part holds, from its `docs` file."""
     return set(_read(part / "docs.arrow", ["doc"]).column("doc").to_pylist())
 
 
@@ -62,6 +62,13 @@ class ParseCache:
     def __init__(self, directory: Path | None):
         self.root = Path(directory) if directory is not None else None
         self.dir = self.root / rules_version() if self.root is not None else None
+        self._doc_sets: dict[Path, set[str]] = {}  # part -> its documents (a part never changes)
+
+    def _docs(self, part: Path) -> set[str]:
+        """The documents a part holds, read once."""
+        if part not in self._doc_sets:
+            self._doc_sets[part] = _read_docs(part)
+        return self._doc_sets[part]
 
     @property
     def enabled(self) -> bool:
@@ -75,7 +82,7 @@ class ParseCache:
 
     def all_docs(self) -> set[str]:
         """Every document the cache holds."""
-        return set().union(*(_docs(part) for part in self._parts()))
+        return set().union(*(self._docs(part) for part in self._parts()))
 
     def _index_path(self, root: Path) -> Path:
         import hashlib
@@ -113,12 +120,11 @@ class ParseCache:
         (a document stored twice is taken from the first part only)."""
         return self._part_docs(self._parts(), wanted)
 
-    @staticmethod
-    def _part_docs(parts, wanted: set[str]) -> dict[Path, set[str]]:
+    def _part_docs(self, parts, wanted: set[str]) -> dict[Path, set[str]]:
         out: dict[Path, set[str]] = {}
         found: set[str] = set()
         for part in parts:
-            docs = _docs(part)
+            docs = self._docs(part)
             hit = (docs & wanted) - found
             if hit:
                 out[part] = hit
@@ -128,7 +134,7 @@ class ParseCache:
     def read(self, part: Path, name: str, keep: set[str]):
         """One table of one part, restricted to the documents in `keep`."""
         table = _read(part / f"{name}.arrow")
-        if _docs(part) - keep:
+        if self._docs(part) - keep:
             table = _only(table, keep)
         return table
 
@@ -137,7 +143,7 @@ class ParseCache:
         found: set[str] = set()
         pieces: dict[str, list] = {}
         for part in self._parts():
-            docs = _docs(part)
+            docs = self._docs(part)
             hit = (docs & wanted) - found
             if not hit:
                 continue
@@ -168,18 +174,19 @@ class ParseCache:
         cache grown by many small reruns stays fast; large parts are left as they are."""
         import pyarrow as pa
 
-        small = [p for p in self._parts() if len(_docs(p)) < SMALL_PART]
+        small = [p for p in self._parts() if len(self._docs(p)) < SMALL_PART]
         if len(small) < 2:
             return
         docs: set[str] = set()
         for part in small:
-            docs |= _docs(part)
+            docs |= self._docs(part)
         pieces: dict[str, list] = {}
-        for part, keep in ((p, d) for p, d in ParseCache._part_docs(small, docs).items()):
+        for part, keep in self._part_docs(small, docs).items():
             for file in part.glob("*.arrow"):
                 pieces.setdefault(file.stem, []).append(self.read(part, file.stem, keep))
         for part in small:
             shutil.rmtree(part, ignore_errors=True)
+            self._doc_sets.pop(part, None)
         self.store({name: pa.concat_tables(tables, promote_options="permissive")
                     for name, tables in pieces.items()})
 

@@ -394,7 +394,7 @@ def build_articles(root: Path, ok, rejected, docs):
     # aligned and filtered in Arrow, so the long `text` column is copied once
     files = pa.array([f for f, _, _ in ok], pa.string())
     rows = docs.take(pc.index_in(pa.array([d for _, d, _ in ok], pa.string()), value_set=docs.column("doc")))
-    rows = rows.drop_columns(["doc"]).add_column(0, "doc", rows.column("doc")).add_column(0, "file", files)
+    rows = rows.add_column(0, "file", files)
     parsed = pc.is_null(rows.column("reason"))
     bad = rows.filter(pc.invert(parsed)).select(["file", "reason"]).to_pydict()
     rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))

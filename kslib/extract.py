@@ -16,13 +16,16 @@ from .io import read_article, text_id
 
 #: Tables produced per document, each keyed by `doc` (the file's content hash).
 DOC_TABLES = ("docs", "paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
+#: Of these, the ones `parse_many` builds for a whole chunk at once; the rest go through columns.
+CHUNK_TABLES = ("terms", "themes")
+_COLUMN_TABLES = tuple(name for name in DOC_TABLES if name not in CHUNK_TABLES)
 
 
 Columns = dict[str, list]
 
 
 def _columns() -> dict[str, Columns]:
-    return {name: defaultdict(list) for name in DOC_TABLES}
+    return {name: defaultdict(list) for name in _COLUMN_TABLES}
 
 
 def _add(table: Columns, **values) -> None:
@@ -118,7 +121,7 @@ def merge(results: Iterable[dict[str, Columns]]) -> tuple[dict[str, Columns], di
     """Concatenate many `parse_document` results column by column; also returns each
     document's number of rows per table (what `to_arrow` builds the `doc` column from)."""
     merged = _columns()
-    rows: dict[str, list[int]] = {name: [] for name in DOC_TABLES}
+    rows: dict[str, list[int]] = {name: [] for name in _COLUMN_TABLES}
     for result in results:
         for name, cols in result.items():
             target = merged[name]
@@ -156,15 +159,16 @@ def arrow_schema(name: str):
 
 
 def to_arrow(columns: dict[str, Columns], rows: dict[str, list[int]], docs: list[str]) -> dict[str, "object"]:
-    """Columns of every per-document table as Arrow tables with fixed schemas; `docs` are the
-    documents in order and `rows` their numbers of rows per table (from `merge`)."""
+    """Columns of the per-document tables (all but `CHUNK_TABLES`) as Arrow tables with fixed
+    schemas; `docs` are the documents in order and `rows` their numbers of rows per table
+    (from `merge`)."""
     import numpy as np
     import pyarrow as pa
 
     doc_values = pa.array(docs, pa.string())
     codes = np.arange(len(docs), dtype=np.int32)
     out = {}
-    for name in DOC_TABLES:
+    for name in _COLUMN_TABLES:
         schema = arrow_schema(name)
         cols = columns.get(name, {})
         n = len(cols.get("doc", []))

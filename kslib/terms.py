@@ -116,11 +116,21 @@ def _word(token: str, lang: str, proper: bool) -> tuple[str, bool]:
     hit = _WORD_CACHE.get(key)
     if hit is None:
         lemma = lemmatize(token, lang, proper)
-        sw = stop_words()
-        hit = (lemma, token.lower() in sw or lemma.lower() in sw)
+        hit = (lemma, is_stop(token, lemma))
         if len(_WORD_CACHE) < 500_000:
             _WORD_CACHE[key] = hit
     return hit
+
+
+def _lemma_and_stop(token: str, kind: str, lang: str, proper: bool) -> tuple[str, bool]:
+    """(lemma, is_stop) of a token of a `TOKEN` kind: words by the word lists (a proper noun
+    keeps its form), numbers as written and stop words, URLs and e-mails lower-cased and
+    stop words, hashtags lower-cased and counted."""
+    if kind == "word" and not token.isdigit():
+        return _word(token, lang, proper)
+    if kind in ("word", "number"):
+        return token, True
+    return token.lower(), kind != "hashtag"
 
 
 #: A token with the text before it (`", sier"`, `" «Vi"`): what a token means depends only on
@@ -150,14 +160,9 @@ def _key_value(key: str) -> tuple:
     m = TOKEN.search(piece)
     token, kind, sep = m.group(), m.lastgroup, piece[: m.start()]
     context = sep.rstrip(_SKIP)
-    if kind == "word" and not token.isdigit():
-        # a capital inside a sentence marks a proper noun; at a sentence's start it does not
-        opens = (first and not context) or bool(context and context[-1] in _SENTENCE_END)
-        lemma, stop = _word(token, lang, token[0].isupper() and not opens)
-    elif kind in ("word", "number"):
-        lemma, stop = token, True
-    else:
-        lemma, stop = token.lower(), kind != "hashtag"
+    # a capital inside a sentence marks a proper noun; at a sentence's start it does not
+    opens = (first and not context) or bool(context and context[-1] in _SENTENCE_END)
+    lemma, stop = _lemma_and_stop(token, kind, lang, token[0].isupper() and not opens)
     # a URL (or an e-mail ending in `-`) can end in `.`: the token after it needs the exact walk
     exact = kind == "url" or (kind == "email" and token.endswith("-"))
     value = (token, lemma, stop, bool(_END.search(sep)), bool(_END.search(token)), len(piece), len(token), exact)
@@ -191,16 +196,11 @@ def _exact_terms(text: str, lang: str) -> tuple[list, list, list, list, list]:
             while k < n_ends and ends[k] < start:
                 k += 1
         started = True
-        if kind == "word" and not token.isdigit():
-            j = start - 1
-            while j >= 0 and text[j] in _SKIP_BEFORE:
-                j -= 1
-            proper = token[0].isupper() and j >= 0 and text[j] not in _SENTENCE_END
-            lemma, stop = _word(token, lang, proper)
-        elif kind in ("word", "number"):
-            lemma, stop = token, True
-        else:
-            lemma, stop = token.lower(), kind != "hashtag"
+        j = start - 1
+        while j >= 0 and text[j] in _SKIP_BEFORE:
+            j -= 1
+        proper = token[0].isupper() and j >= 0 and text[j] not in _SENTENCE_END
+        lemma, stop = _lemma_and_stop(token, kind, lang, proper)
         toks.append(token)
         lemmas.append(lemma)
         stops.append(stop)
