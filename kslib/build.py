@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,57 +24,109 @@ from .extract import DOC_TABLES, parse_many
 
 #: Documents per cache part: the unit that is read and written at once.
 PART_DOCS = 2000
+#: Documents per unit of work for a worker process.
+CHUNK_DOCS = 64
+#: Documents to parse above which worker processes are started (below, they cost more than they save).
+POOL_MIN_DOCS = 200
 #: The columns of `people` that `to_speakers` reads.
 SPEAKER_INPUT = ["article_id", "name", "role", "role_group", "gender", "n_quotes", "quoted"]
 #: Tables streamed part by part (the rest are small and built in memory).
 STREAMED = ("paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
 
 
-def _parse_to_cache(todo, store: ParseCache, jobs: int, progress: bool) -> None:
-    """Parse `todo` in chunks (over `jobs` processes) and store them in parts as they come."""
-    import pyarrow as pa
-    from tqdm.auto import tqdm
+class _Parser:
+    """Parses documents while the folder is still being read, into cache parts.
 
-    chunk = 64
-    chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
-    bar = tqdm(total=len(todo), unit="file", desc="Parsing", disable=not progress)
-    buffer: list[dict] = []
+    Documents the cache holds, or already offered, are skipped. Once more than
+    `POOL_MIN_DOCS` wait, chunks go to `jobs` worker processes as they fill, so the
+    workers parse while the main process reads the rest (below that, starting the
+    processes costs more than it saves, and what remains is parsed in `finish`).
+    At most a few chunks per worker are in flight, taken in order: memory stays bounded."""
 
-    def flush():
-        if buffer:
-            store.store({name: pa.concat_tables([b[name] for b in buffer]) for name in DOC_TABLES})
-            buffer.clear()
+    def __init__(self, store: ParseCache, jobs: int | None, progress: bool):
+        self.store, self.jobs, self.progress = store, jobs, progress
+        self.seen = store.all_docs()
+        self.waiting: list[tuple[str, bytes]] = []
+        self.buffer: list[dict] = []
+        self.pool = self.bar = None
+        self.pending: deque = deque()
+        self.n = 0
 
-    def take(items, result):
-        buffer.append(result)
-        bar.update(len(items))
-        if sum(b["docs"].num_rows for b in buffer) >= PART_DOCS:
-            flush()
+    def offer(self, doc: str, raw: bytes) -> bool:
+        """Take one document read from the folder; True when it will be parsed here."""
+        if doc in self.seen:
+            return False
+        self.seen.add(doc)
+        self.waiting.append((doc, raw))
+        self.n += 1
+        if self.pool is None and self.n > POOL_MIN_DOCS and self._workers() > 1:
+            self._start_pool()
+        if self.pool is not None and len(self.waiting) >= CHUNK_DOCS:
+            self._submit()
+        return True
 
-    if jobs > 1 and len(chunks) > 1:
-        from collections import deque
+    def finish(self) -> None:
+        """Parse what is still waiting, wait for the workers, store the last part."""
+        if self.pool is None and len(self.waiting) > CHUNK_DOCS and self._workers() > 1:
+            self._start_pool()
+        if self.pool is not None:
+            self._submit()
+            while self.pending:
+                self._take_oldest()
+            self.pool.shutdown()
+        elif self.waiting:
+            self._start_bar()
+            for i in range(0, len(self.waiting), CHUNK_DOCS):
+                items = self.waiting[i : i + CHUNK_DOCS]
+                self._take(len(items), parse_many(items))
+            self.waiting.clear()
+        self._flush()
+        if self.bar is not None:
+            self.bar.total = self.n
+            self.bar.refresh()
+            self.bar.close()
+
+    def _workers(self) -> int:
+        return self.jobs if self.jobs is not None else min(os.cpu_count() or 1, 4)
+
+    def _start_bar(self) -> None:
+        from tqdm.auto import tqdm
+
+        self.bar = tqdm(total=None, unit="file", desc="Parsing", disable=not self.progress)
+
+    def _start_pool(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
         from .terms import warm_lemmatizer
 
-        warm_lemmatizer()
+        warm_lemmatizer()  # loaded once here, shared by the forked workers
+        self.pool = ProcessPoolExecutor(max_workers=self._workers())
+        self._start_bar()
 
-        # at most a few chunks in flight per worker, taken in order: memory stays bounded
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pending: deque = deque()
-            for items in chunks:
-                pending.append((items, pool.submit(parse_many, items)))
-                if len(pending) >= 3 * jobs:
-                    done_items, future = pending.popleft()
-                    take(done_items, future.result())
-            while pending:
-                done_items, future = pending.popleft()
-                take(done_items, future.result())
-    else:
-        for items in chunks:
-            take(items, parse_many(items))
-    flush()
-    bar.close()
+    def _submit(self) -> None:
+        for i in range(0, len(self.waiting), CHUNK_DOCS):
+            items = self.waiting[i : i + CHUNK_DOCS]
+            self.pending.append((len(items), self.pool.submit(parse_many, items)))
+            if len(self.pending) >= 3 * self._workers():
+                self._take_oldest()
+        self.waiting = []
+
+    def _take_oldest(self) -> None:
+        n, future = self.pending.popleft()
+        self._take(n, future.result())
+
+    def _take(self, n: int, result: dict) -> None:
+        self.buffer.append(result)
+        self.bar.update(n)
+        if sum(b["docs"].num_rows for b in self.buffer) >= PART_DOCS:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        if self.buffer:
+            self.store.store({name: pa.concat_tables([b[name] for b in self.buffer]) for name in DOC_TABLES})
+            self.buffer.clear()
 
 
 def _output_schema(name: str):
@@ -128,7 +181,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     import pandas as pd
     import pyarrow as pa
 
-    from .corpus import build_articles, cache_for, corpus_root, open_folder, to_parse
+    from .corpus import _read_files, build_articles, cache_for, corpus_root, list_folder
     from .people import to_speakers
 
     tmp = None
@@ -137,14 +190,11 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         cache = tmp.name
     store = cache_for(corpus_root(path), cache)
     try:
-        root, files, ok, rejected, progress = open_folder(path, max_bytes, progress, store)
-        wanted = {doc for _, doc, _ in ok}
-        parts = store.part_docs(wanted)
-        found = set().union(*parts.values()) if parts else set()
-        todo, jobs = to_parse(ok, found, jobs)
-        if todo:
-            _parse_to_cache(todo, store, jobs, progress)
-            parts = store.part_docs(wanted)
+        root, files, progress = list_folder(path, progress)
+        parser = _Parser(store, jobs, progress)
+        ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
+        parser.finish()
+        parts = store.part_docs({doc for _, doc, _ in ok})
 
         # articles, rejected and metadata: small, built in memory exactly as load_corpus does
         docs = pa.concat_tables([store.read(part, "docs", keep) for part, keep in parts.items()])

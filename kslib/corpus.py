@@ -127,13 +127,15 @@ def _read_bytes(path: str) -> bytes:
         return fh.read()
 
 
-def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache | None = None):
+def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache | None = None, on_read=None):
     """(file, doc, raw) for readable files and (file, reason) for the rest; `files` are paths
     relative to `root`.
 
     A file whose size, times and inode are those the cache's file index recorded, and
     whose content the cache holds, is not read again: its `raw` is None (a rerun after
-    adding one file to thousands reads one file). Any other file is read and hashed."""
+    adding one file to thousands reads one file). Any other file is read and hashed.
+    `on_read(doc, raw)` is called for each file read, so parsing can start while the
+    rest are read; when it returns True it has taken the bytes and `raw` is None too."""
     index = store.file_index(root) if store is not None else {}
     cached = store.all_docs() if index else set()
     # a file changed less than two seconds ago may change again within the same clock tick
@@ -159,7 +161,7 @@ def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache 
             rejected.append((rel, f"cannot be read ({exc.strerror or exc})"))
             continue
         doc = content_hash(raw)
-        ok.append((rel, doc, raw))
+        ok.append((rel, doc, None if on_read is not None and on_read(doc, raw) else raw))
         if max(st.st_mtime_ns, st.st_ctime_ns) < recent:
             seen[rel] = (*key, doc)
     if store is not None:
@@ -338,10 +340,8 @@ def corpus_root(path) -> Path:
     return Path(path) if path is not None else config.SEEDS_DIR
 
 
-def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):
-    """(root, files (relative paths), readable (file, doc, bytes), rejected (file, reason),
-    progress) of a folder; with the parse `store`, files it already holds unchanged are not
-    read (bytes None).
+def list_folder(path, progress: bool | None) -> tuple[Path, list[str], bool]:
+    """(root, its article files as relative paths, whether to show progress bars).
 
     Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
     root = corpus_root(path)
@@ -352,6 +352,16 @@ def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache |
         raise CorpusError(f"No .txt article files in {root}")
     if progress is None:
         progress = len(files) >= config.PROGRESS_MIN_FILES
+    return root, files, progress
+
+
+def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):
+    """(root, files (relative paths), readable (file, doc, bytes), rejected (file, reason),
+    progress) of a folder; with the parse `store`, files it already holds unchanged are not
+    read (bytes None).
+
+    Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
+    root, files, progress = list_folder(path, progress)
     ok, rejected = _read_files(root, files, max_bytes, store)
     return root, files, ok, rejected, progress
 

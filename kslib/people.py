@@ -23,8 +23,11 @@ PARTICLE = r"(?:van|von|de|der|den|af|la|le|da|di|bin|al)"
 INITIAL = rf"[{UPPER}]\."
 #: Runs of 2-5 capitalised words (one word is never a name; the look-behind keeps a run from
 #: starting inside a word, so requiring two words finds the same runs as allowing one).
+#: The look-behind stands after the first capital (`(?<![\w-].)`: what precedes that capital),
+#: so that `re` can skip quickly to the capitals: twice as fast as `(?<![\w-])` before it.
 NAME_RUN = re.compile(
-    rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
+    rf"([{UPPER}](?<![\w-].)[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+    rf"(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
 )
 ORG_WORDS = {
     "kommune", "kommunes", "fylkeskommune", "fylke", "as", "asa", "holding", "energi", "universitet",
@@ -167,14 +170,13 @@ class Person:
     gender_source: str | None = None
     n_quotes: int = 0
     mentions: list[int] = field(default_factory=list)
+    #: the last name token and those before it, set from `tokens` (looked up for every name seen)
+    surname: str = field(init=False)
+    given: list[str] = field(init=False)
 
-    @property
-    def surname(self) -> str:
-        return self.tokens[-1]
-
-    @property
-    def given(self) -> list[str]:
-        return self.tokens[:-1]
+    def __post_init__(self):
+        self.surname = self.tokens[-1]
+        self.given = self.tokens[:-1]
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -201,29 +203,38 @@ def candidate_names(text: str, *, slot: bool = False) -> list[tuple[int, int, li
     where a name must be, e.g. after `sier`), any run of two or more capitalised
     words counts.
     """
-    stop = name_stopwords()
     out = []
     for m in NAME_RUN.finditer(text):
-        run = m.group(1)
-        spans = [(t.start() + m.start(1), t.end() + m.start(1), t.group()) for t in _NON_SPACE.finditer(run)]
-        # drop leading sentence starts, stop words and titles (`Statssekretær Gunn Karin Gjul`)
-        while spans and (spans[0][2] in stop or is_title(spans[0][2])):
-            spans = spans[1:]
-        # cut at an organisation word or a stop word (`Harstad Kommune`, `Kari Nordmann Foto`)
-        for i, (_, _, tok) in enumerate(spans):
-            if i > 0 and (tok.lower() in ORG_WORDS or tok in stop):
-                spans = spans[:i]
-                break
-        known = next((i for i, sp in enumerate(spans)
-                      if gender_of_first_name(sp[2]) and sp[2] not in stop and len(spans) - i >= 2), None)
-        if known is not None:
-            spans = spans[known:]
-        elif not slot:
-            continue
-        if len(spans) < 2 or spans[-1][2] in stop:
-            continue
-        out.append((spans[0][0], spans[-1][1], [sp[2] for sp in spans]))
+        found = _name_in_run(m.group(1), slot)
+        if found is not None:
+            offset = m.start(1)
+            out.append((found[0] + offset, found[1] + offset, list(found[2])))
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | None:
+    """(start, end, tokens) of the name in one `NAME_RUN` match, relative to it, or None.
+    Cached: the same names recur within and across articles."""
+    stop = name_stopwords()
+    spans = [(t.start(), t.end(), t.group()) for t in _NON_SPACE.finditer(run)]
+    # drop leading sentence starts, stop words and titles (`Statssekretær Gunn Karin Gjul`)
+    while spans and (spans[0][2] in stop or is_title(spans[0][2])):
+        spans = spans[1:]
+    # cut at an organisation word or a stop word (`Harstad Kommune`, `Kari Nordmann Foto`)
+    for i, (_, _, tok) in enumerate(spans):
+        if i > 0 and (tok.lower() in ORG_WORDS or tok in stop):
+            spans = spans[:i]
+            break
+    known = next((i for i, sp in enumerate(spans)
+                  if gender_of_first_name(sp[2]) and sp[2] not in stop and len(spans) - i >= 2), None)
+    if known is not None:
+        spans = spans[known:]
+    elif not slot:
+        return None
+    if len(spans) < 2 or spans[-1][2] in stop:
+        return None
+    return spans[0][0], spans[-1][1], tuple(sp[2] for sp in spans)
 
 
 class Registry:
@@ -231,6 +242,7 @@ class Registry:
 
     def __init__(self):
         self.people: list[Person] = []
+        self.by_name: dict[str, Person] = {}  # full name -> the first person with it
 
     def add(self, tokens: list[str], pos: int) -> Person:
         """The person for a full name at position `pos` (new or already known)."""
@@ -243,13 +255,14 @@ class Registry:
         if gender:
             person.gender, person.gender_source = gender, "name"
         self.people.append(person)
+        self.by_name.setdefault(person.name, person)
         return person
 
     def match_full(self, tokens: list[str]) -> Person | None:
         name = " ".join(tokens)
-        for p in self.people:
-            if p.name == name:
-                return p
+        found = self.by_name.get(name)
+        if found is not None:
+            return found
         for p in self.people:
             # the same first name and a one-letter typo in a surname of 4+ letters
             if (p.given == tokens[:-1] and len(tokens[-1]) >= 4

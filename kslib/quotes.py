@@ -38,6 +38,30 @@ BRIDGE_MAX_WORDS = 60
 _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
 
 
+def _word_starts(text: str, word: str):
+    """Where `word` (itself a whole `_WORD`) stands in `text` as a whole `_WORD` match.
+
+    The same positions as `m.start() for m in _WORD.finditer(text) if m.group() == word`,
+    found with `str.find`: a `_WORD` match starts where neither a word character nor a
+    hyphen joined to one precedes, and ends where neither follows."""
+    n, pos = len(text), 0
+    while (start := text.find(word, pos)) >= 0:
+        pos = start + 1
+        end = start + len(word)
+        if start and (_is_word_char(text[start - 1])
+                      or (text[start - 1] == "-" and start > 1 and _is_word_char(text[start - 2]))):
+            continue
+        if end < n and (_is_word_char(text[end])
+                        or (text[end] == "-" and end + 1 < n and _is_word_char(text[end + 1]))):
+            continue
+        yield start
+
+
+def _is_word_char(c: str) -> bool:
+    """`\\w` in `re` on str: letters, digits and numerals (`str.isalnum`) and `_`."""
+    return c.isalnum() or c == "_"
+
+
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, str]:
     """Cue verb -> particle that may follow the speaker ('' for none)."""
@@ -124,14 +148,15 @@ class ArticleQuotes:
         by_surname = {p.surname: p for p in self.registry.people if counts[p.surname] == 1}
         if not by_surname:
             return
+        # a surname that is not a whole `_WORD` can never be one of its words
+        by_surname = {s: p for s, p in by_surname.items() if _WORD.fullmatch(s)}
         for p in self.paras:
-            if not any(surname in p.text for surname in by_surname):  # a word needs the substring
-                continue
-            for m in _WORD.finditer(p.text):
-                person = by_surname.get(m.group())
-                if person is None:
-                    continue
-                pos = p.para_id * POS + m.start()
+            text = p.text
+            hits = [(start, person) for surname, person in by_surname.items() if surname in text
+                    for start in _word_starts(text, surname)]
+            hits.sort(key=lambda hit: hit[0])
+            for start, person in hits:
+                pos = p.para_id * POS + start
                 if pos not in person.mentions:
                     person.mentions.append(pos)
 

@@ -79,3 +79,24 @@ def test_streamed_extract_rerun_equals_cold_and_load_corpus(tmp_path):
         pd.testing.assert_frame_equal(a, b, check_dtype=False, check_categorical=False)
         pd.testing.assert_frame_equal(b, c, check_dtype=False, check_categorical=False)
     assert "000.txt" not in set(warm["articles"]["file"]) and "zzz.txt" in set(warm["articles"]["file"])
+
+
+def test_extract_parses_while_reading_and_equals_one_process(tmp_path, monkeypatch):
+    """`kslib extract` starts its workers once enough files wait, and hands them chunks while
+    it still reads the folder; the tables are those of a single process."""
+    from kslib import build
+
+    make_folder(tmp_path / "data", 40)
+    build.extract_folder(tmp_path / "data", tmp_path / "one", cache=False, jobs=1, progress=False)
+    started = []
+    monkeypatch.setattr(build, "POOL_MIN_DOCS", 5)
+    monkeypatch.setattr(build, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(build, "PART_DOCS", 12)
+    real_start = build._Parser._start_pool
+    monkeypatch.setattr(build._Parser, "_start_pool", lambda self: (started.append(self.n), real_start(self)))
+    build.extract_folder(tmp_path / "data", tmp_path / "two", cache=False, jobs=2, progress=False)
+    assert started == [6]  # while reading: 6 of the 40 files read
+    one, two = read_tables(tmp_path / "one"), read_tables(tmp_path / "two")
+    for name in one:
+        pd.testing.assert_frame_equal(one[name].reset_index(drop=True), two[name].reset_index(drop=True),
+                                      check_categorical=False)
