@@ -32,16 +32,20 @@ _PAST = re.compile(r"\b(?:fra|frå|siden|sidan|etter|før|tidligere|tidlegare|i 
 #: a date after these words is when something takes effect, often written about ahead of time
 _AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
 
-#: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year).
-#: Each pattern starts with a word character and stands after a word boundary (see `_has_word`).
+#: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year,
+#: hints). Each pattern starts with a word character and stands after a word boundary (see
+#: `_has_word`); every match of it contains one of its hints, so a text without them is not scanned.
 ERAS = [
     # a merger being prepared, or the counties before the 2020 reform
     (re.compile(r"(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
-                r"Aust-Agder|Vest-Agder)\b"), 2015, 2019),
+                r"Aust-Agder|Vest-Agder)\b"), 2015, 2019,
+     ("Nye ", "kommunereformen", "Hordaland", "Hedmark", "Oppland", "Sogn og Fjordane", "-Agder")),
     # the counties of 2020-2023
-    (re.compile(r"(?:Viken|Vestfold og Telemark|Troms og Finnmark)\b"), 2019, 2023),
+    (re.compile(r"(?:Viken|Vestfold og Telemark|Troms og Finnmark)\b"), 2019, 2023,
+     ("Viken", "Vestfold og Telemark", "Troms og Finnmark")),
     # the pandemic
-    (re.compile(r"(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022),
+    (re.compile(r"(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022,
+     ("orona", "ovid", "pandemi", "smittevern")),
 ]
 
 
@@ -65,6 +69,24 @@ _RANGE_GAP = re.compile(r"\s*(?:[-–/]|til|og)\s*")  # what stands between a ra
 _MONTH_NAMES = tuple(MONTHS)
 _WEEKDAY_HINT = re.compile(r"dag\s+\d")  # on lower-cased text: every weekday ends in -dag
 assert all(day.endswith("dag") for day in WEEKDAYS)
+_WEEKDAY_LENGTHS = sorted({len(day) for day in WEEKDAYS})
+
+
+def _weekday_dates(text: str, low: str) -> list[re.Match]:
+    """`_WEEKDAY_DATE.finditer(text)`, tried only where `_WEEKDAY_HINT` shows a weekday can
+    end (`low`: `text` lower-cased). Two matches never overlap (each holds one `-dag` and a
+    date after it), so the matches at those places are all of them, in order."""
+    if len(low) != len(text):  # lower-casing moved positions (rare letters): scan it all
+        return list(_WEEKDAY_DATE.finditer(text))
+    found = []
+    for hint in _WEEKDAY_HINT.finditer(low):
+        for n in _WEEKDAY_LENGTHS:  # the weekday ends with the hint's `dag`
+            start = hint.start() + 3 - n
+            m = _WEEKDAY_DATE.match(text, start) if start >= 0 else None
+            if m is not None:
+                found.append(m)
+                break
+    return found
 
 
 def _after_month(low: str, start: int) -> bool:
@@ -126,12 +148,13 @@ def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
     text = "\n".join(texts)
     low = text.lower()
     score = _scored_dates(text, low)
-    weekday_dates = list(_WEEKDAY_DATE.finditer(text)) if _WEEKDAY_HINT.search(low) else []
+    weekday_dates = _weekday_dates(text, low)
     if not score and not weekday_dates:
         return None
     # an era matters only for weekday dates or a scored year outside it: often its scan is skipped
-    eras = [(a, b) for pattern, a, b in ERAS
-            if (weekday_dates or any(not a <= y <= b for y in score)) and _has_word(pattern, text)]
+    eras = [(a, b) for pattern, a, b, hints in ERAS
+            if (weekday_dates or any(not a <= y <= b for y in score))
+            and any(hint in text for hint in hints) and _has_word(pattern, text)]
     for m in weekday_dates:
         weekday, day, month = WEEKDAYS[m.group(1).lower()], int(m.group(2)), MONTHS[m.group(3).lower()]
         fits = [y for y in range(2010, today.year + 1) if _weekday(y, month, day) == weekday]

@@ -8,7 +8,9 @@ concatenate cheaply; `kslib.corpus` turns them into typed frames.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from typing import Iterable
 
 from . import structure
@@ -202,13 +204,31 @@ def doc_positions(column, docs: list[str]):
     return pa.chunked_array(chunks, pa.int32())
 
 
+#: Allocations between two young-generation garbage collections while parsing (Python's default is 700).
+GC_YOUNG_THRESHOLD = 20_000
+
+
+@contextmanager
+def _fewer_collections():
+    """Run the cyclic garbage collector less often: parsing allocates millions of short-lived
+    lists and tuples that reference counting frees, and collecting every 700 of them took
+    9 % of the parse time. The threshold is global; it is restored afterwards."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def parse_many(items: list[tuple[str, bytes]]) -> dict[str, "object"]:
     """Parse a chunk of (doc, bytes) into Arrow tables: the unit of work for processes and
     Dask (Arrow tables cross process boundaries far faster than lists of strings)."""
     from .terms import words_table
     from .themes import hits_table
 
-    parsed = [parse_document(doc, raw) for doc, raw in items]
+    with _fewer_collections():
+        parsed = [parse_document(doc, raw) for doc, raw in items]
     docs = [doc for doc, _ in items]
     tables = to_arrow(*merge(columns for columns, _ in parsed), docs=docs)
     tables["terms"] = words_table([words for _, words in parsed if words is not None], docs)

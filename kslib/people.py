@@ -109,6 +109,7 @@ _SPACES = re.compile(r"\s+")
 _KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
 
 
+@lru_cache(maxsize=20_000)  # roles recur across articles (`ordfører`, `områdedirektør i KS`)
 def role_group(role: str | None, organisation: str | None = None) -> str:
     """KS, elected, administration or other, from the role as written."""
     text = " ".join(x for x in (role, organisation) if x)
@@ -121,6 +122,7 @@ def role_group(role: str | None, organisation: str | None = None) -> str:
     return "other"
 
 
+@lru_cache(maxsize=20_000)
 def organisation_of(role: str | None) -> str | None:
     """The organisation a role names (`områdedirektør i KS` -> `KS`), else None."""
     if not role:

@@ -84,8 +84,10 @@ def is_photo_line(line: str) -> bool:
 
 
 def _is_heading(line: str, standalone: bool) -> bool:
+    if not standalone or len(line) > 90:
+        return False
     words = line.split()
-    if not standalone or not words or len(words) > 12 or len(line) > 90:
+    if not words or len(words) > 12:
         return False
     if not (line[0].isupper() or line[0].isdigit()):
         return False
@@ -130,6 +132,8 @@ def classify(text: str) -> list[Paragraph]:
     photo_lines = [is_photo_line(line) for _, _, line in flat]
     kinds: list[str] = ["body"] * len(flat)
     n_blocks = len(blocks)
+    # a title is the first line that is not boilerplate (`_is_title` checks it too, slowly)
+    first_content = boiler_lines.index(False) if False in boiler_lines else len(flat)
 
     for k, (b, i, line) in enumerate(flat):
         block = blocks[b]
@@ -144,7 +148,7 @@ def classify(text: str) -> list[Paragraph]:
             kinds[k] = "bullet"
         elif DASH_OPEN.match(line) or line.startswith("«"):
             kinds[k] = "quote"
-        elif _is_title(k, flat, blocks, boiler_lines):
+        elif k <= first_content and _is_title(k, flat, blocks, boiler_lines):
             kinds[k] = "title"
         elif _is_heading(line, standalone) and b + 1 < n_blocks:
             kinds[k] = "heading"

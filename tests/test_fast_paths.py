@@ -1,0 +1,57 @@
+"""Shortcuts taken for speed find exactly what the plain definitions find.
+
+Each test states the plain definition (a regex scan over the whole text) and checks the
+fast path against it on generated text made of the pieces that matter."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kslib import dates, people, quotes
+
+PIECES = ["Kari", "Nordmann", "Ole-Petter", "Berg-Hansen", "van", "de", "K.", "sier", "KS", "ordfører",
+          "mandag", "Måndag", "TIRSDAG", "laurdag", "xmandag", "søndag", "5.", "12.", "mai", "Januar", "2021",
+          "1999", "Viken", "korona", "Nye Bergen", "Vest-Agder", "Sogn og Fjordane", "İ", "_", "-", "'", "’",
+          "«", "»", ",", ".", " ", "  ", "\n", "ø", "Å", "x"]
+texts = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_name_runs_are_those_of_the_plain_pattern(text):
+    """`NAME_RUN` puts its look-behind after the first capital, for speed; the plain form has it first."""
+    plain = re.compile(rf"(?<![\w-])({people.NAME_TOKEN}(?:\s+(?:{people.PARTICLE}\s+|{people.INITIAL}\s+)?"
+                       rf"{people.NAME_TOKEN}){{1,4}})(?![\w-])")
+    assert [m.span(1) for m in people.NAME_RUN.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(["Nordmann", "Berg-Hansen", "Kari", "de"]))
+def test_surname_positions_are_whole_words(text, surname):
+    plain = [m.start() for m in quotes._WORD.finditer(text) if m.group() == surname]
+    assert list(quotes._word_starts(text, surname)) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_weekday_dates_found_at_hints_are_all_of_them(text):
+    fast = dates._weekday_dates(text, text.lower())
+    assert [m.span() for m in fast] == [m.span() for m in dates._WEEKDAY_DATE.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_an_era_is_only_found_where_its_hints_are(text):
+    for pattern, _, _, hints in dates.ERAS:
+        if pattern.search(text):
+            assert any(hint in text for hint in hints), pattern.pattern
+
+
+def test_a_weekday_date_and_an_era_still_decide_the_year():
+    today = dates.dt.date(2026, 6, 1)
+    # 2 January was a Friday in 2015 and 2026: the most recent wins ...
+    assert dates.infer_year(["Møtet fredag 2. januar."], today=today) == 2026
+    # ... unless the text places itself in an era (the 2015-2019 municipal reform)
+    assert dates.infer_year(["Møtet fredag 2. januar om kommunereformen."], today=today) == 2015
+    assert dates.infer_year(["Møtet FREDAG 2. januar om kommunereformen."], today=today) == 2015
