@@ -274,27 +274,40 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
     """article_id -> the earlier article it mostly repeats (shares most paragraphs with).
 
     `keys` holds each article's paragraph keys (`extract.paragraph_keys`); a paragraph
-    found in more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything."""
-    seen = Counter(chain.from_iterable(keys))
-    common = {k for k, n in seen.items() if n > NEAR_DUPLICATE_MAX_SHARED}
+    found in more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything.
+    Only articles with a paragraph that 2 to `NEAR_DUPLICATE_MAX_SHARED` articles share
+    can be or have a near-duplicate: numpy finds them, and only they are compared."""
+    import numpy as np
+
+    lengths = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=len(keys))
+    if not lengths.sum():
+        return {}
+    flat = np.concatenate([np.asarray(ks, dtype=np.int64) for ks in keys])
+    _, inverse, counts = np.unique(flat, return_inverse=True, return_counts=True)
+    seen_flat = counts[inverse]  # for each key of each article, the articles that have it
+    ends = np.cumsum(lengths)
+    owner = np.repeat(np.arange(len(keys)), lengths)
+    candidates = np.unique(owner[(seen_flat > 1) & (seen_flat <= NEAR_DUPLICATE_MAX_SHARED)]).tolist()
+    common = set(flat[seen_flat > NEAR_DUPLICATE_MAX_SHARED].tolist())
     size: dict[str, int] = {}
     index: dict[int, list[str]] = {}  # paragraph key -> earlier articles with it (keys in 2+ articles)
     found: dict[str, str] = {}
-    for aid, ks in zip(article_ids, keys):
+    for i in candidates:
+        aid, ks = article_ids[i], keys[i]
+        first = ends[i] - lengths[i]
+        seen = dict(zip(flat[first : ends[i]].tolist(), seen_flat[first : ends[i]].tolist()))
         mine = set(ks) - common
-        if not mine:
-            continue
         size[aid] = len(mine)
         shared_keys = [para for para in mine if seen[para] > 1]  # only these can be shared
-        counts: dict[str, int] = {}
+        counts_of: dict[str, int] = {}
         for para in shared_keys:
             for other in index.get(para, ()):
-                counts[other] = counts.get(other, 0) + 1
+                counts_of[other] = counts_of.get(other, 0) + 1
         best = None
-        for other, shared in counts.items():
+        for other, shared in counts_of.items():
             smaller = min(len(mine), size[other])
             if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
-                best = other if best is None or shared > counts[best] else best
+                best = other if best is None or shared > counts_of[best] else best
         if best is not None:
             found[aid] = found.get(best, best)
         for para in shared_keys:
