@@ -409,21 +409,29 @@ def build_articles(root: Path, ok, rejected, docs):
 
     `listing` has one row per article (file, doc, article_id, ...); rejected files
     are warned about; near-duplicates and metadata are applied."""
+    import numpy as np
     import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 
     # each file's document row, in file order (a document two files share gives both a row);
-    # aligned and filtered in Arrow, so the long `text` column is copied once
+    # aligned and filtered in Arrow, so the long `text` column is copied at most once
     files = pa.array([f for f, _, _ in ok], pa.string())
-    rows = docs.take(pc.index_in(pa.array([d for _, d, _ in ok], pa.string()), value_set=docs.column("doc")))
-    rows = rows.add_column(0, "file", files)
+    where = pc.index_in(pa.array([d for _, d, _ in ok], pa.string()), value_set=docs.column("doc"))
+    if len(where) != docs.num_rows or where.null_count or \
+            not np.array_equal(where.to_numpy(zero_copy_only=False), np.arange(docs.num_rows)):
+        docs = docs.take(where)  # taking rows in their own order copies every text for nothing
+    rows = docs.add_column(0, "file", files)
     parsed = pc.is_null(rows.column("reason"))
-    bad = rows.filter(pc.invert(parsed)).select(["file", "reason"]).to_pydict()
+    if pc.all(parsed).as_py() is False:
+        bad = rows.filter(pc.invert(parsed)).select(["file", "reason"]).to_pydict()
+        rows = rows.filter(parsed)
+    else:
+        bad = {"file": [], "reason": []}
     rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
     for file, reason in rejected_rows:
         warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=4)
-    listing = _assign_ids(rows.filter(parsed).to_pandas())
+    listing = _assign_ids(rows.to_pandas())
     articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
     near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
     if near:
