@@ -118,3 +118,26 @@ def test_speakers_table_folds_people_across_articles(seeds):
     assert gangso["n_articles"] == 2 and gangso["n_quotes"] == 3 and gangso["role_group"] == "KS"
     assert speakers["name"].is_unique
     assert speakers["n_quotes"].sum() == seeds.people["n_quotes"].sum()
+
+
+def test_speakers_fold_names_and_count_each_rule():
+    import pandas as pd
+
+    people = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2", "a3", "a3", "a4"],
+        "name": ["Kari Nordmann", "Ola Vik", "kari  nordmann", "Kåri Nordmann", "Ola Vik", "Per Ås"],
+        "role": ["ordfører", None, "rådmann i Gol", "ordfører", "direktør", None],
+        "role_group": pd.Categorical(["elected", None, "administration", "administration", "other", None]),
+        "gender": pd.Categorical(["F", "M", None, "F", "M", None]),
+        "n_quotes": [1, 0, 2, 0, 0, 0],
+    })
+    people["quoted"] = people["n_quotes"] > 0
+    out = to_speakers(people).set_index("name")
+    kari = out.loc["Kari Nordmann"]  # the first way the name was written; case, spaces, å folded
+    assert (kari["n_articles"], kari["n_quotes"], bool(kari["quoted"])) == (3, 3, True)
+    assert kari["roles"] == "ordfører; rådmann i Gol"  # each role once, in order of appearance
+    assert kari["role_group"] == "administration" and kari["gender"] == "F"  # most frequent
+    ola = out.loc["Ola Vik"]
+    assert (ola["n_articles"], ola["roles"], ola["role_group"], bool(ola["quoted"])) == (2, "direktør", "other", False)
+    assert out.loc["Per Ås", "roles"] == "" and pd.isna(out.loc["Per Ås", "gender"])
+    assert list(out.index) == ["Kari Nordmann", "Ola Vik", "Per Ås"]  # most quoted, then most articles
