@@ -44,8 +44,9 @@ def test_weekday_dates_found_at_hints_are_all_of_them(text):
 @given(texts)
 def test_an_era_is_only_found_where_its_hints_are(text):
     for pattern, _, _, hints in dates.ERAS:
-        if pattern.search(text):
-            assert any(hint in text for hint in hints), pattern.pattern
+        for m in pattern.finditer(text):
+            assert m.group().startswith(hints), pattern.pattern
+        assert dates._in_era(pattern, hints, text) == dates._has_word(pattern, text)
 
 
 def test_a_weekday_date_and_an_era_still_decide_the_year():
