@@ -245,6 +245,7 @@ class Registry:
     def __init__(self):
         self.people: list[Person] = []
         self.by_name: dict[str, Person] = {}  # full name -> the first person with it
+        self.by_first: dict[str, list[Person]] = {}  # first name token -> its people, in order
 
     def add(self, tokens: list[str], pos: int) -> Person:
         """The person for a full name at position `pos` (new or already known)."""
@@ -258,6 +259,7 @@ class Registry:
             person.gender, person.gender_source = gender, "name"
         self.people.append(person)
         self.by_name.setdefault(person.name, person)
+        self.by_first.setdefault(tokens[0], []).append(person)
         return person
 
     def match_full(self, tokens: list[str]) -> Person | None:
@@ -265,7 +267,8 @@ class Registry:
         found = self.by_name.get(name)
         if found is not None:
             return found
-        for p in self.people:
+        # each rule below needs the same first token, but for a one-word name (a surname typo)
+        for p in self.people if len(tokens) == 1 else self.by_first.get(tokens[0], ()):
             # the same first name and a one-letter typo in a surname of 4+ letters
             if (p.given == tokens[:-1] and len(tokens[-1]) >= 4
                     and _edit1(p.surname.lower(), tokens[-1].lower())):

@@ -56,3 +56,31 @@ def test_a_weekday_date_and_an_era_still_decide_the_year():
     # ... unless the text places itself in an era (the 2015-2019 municipal reform)
     assert dates.infer_year(["Møtet fredag 2. januar om kommunereformen."], today=today) == 2015
     assert dates.infer_year(["Møtet FREDAG 2. januar om kommunereformen."], today=today) == 2015
+
+
+def _match_full_by_definition(people_, tokens):
+    """Registry.match_full as a plain scan over every person, in order."""
+    for p in people_:
+        if p.name == " ".join(tokens):
+            return p
+    for p in people_:
+        if p.given == tokens[:-1] and len(tokens[-1]) >= 4 and people._edit1(p.surname.lower(), tokens[-1].lower()):
+            return p
+        if len(p.tokens) > len(tokens) and p.given == tokens:
+            return p
+        if len(tokens) < len(p.tokens) and tokens[0] == p.tokens[0] and tokens[-1] == p.surname:
+            return p
+    return None
+
+
+NAME_WORDS = ["Tor", "Arne", "Jan", "Erik", "Gangsø", "Gangsø", "Gangso", "Innvær", "Hansen", "Hanssen", "Berg"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=4), min_size=1, max_size=12))
+def test_registry_lookup_is_the_plain_scan(names):
+    registry = people.Registry()
+    for pos, tokens in enumerate(names):
+        expected = _match_full_by_definition(registry.people, tokens)
+        assert registry.match_full(tokens) is expected
+        registry.add(tokens, pos)
