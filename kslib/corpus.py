@@ -289,13 +289,14 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
     owner = np.repeat(np.arange(len(keys)), lengths)
     candidates = np.unique(owner[(seen_flat > 1) & (seen_flat <= NEAR_DUPLICATE_MAX_SHARED)]).tolist()
     common = set(flat[seen_flat > NEAR_DUPLICATE_MAX_SHARED].tolist())
+    flat, seen_flat, ends, lengths = flat.tolist(), seen_flat.tolist(), ends.tolist(), lengths.tolist()
     size: dict[str, int] = {}
     index: dict[int, list[str]] = {}  # paragraph key -> earlier articles with it (keys in 2+ articles)
     found: dict[str, str] = {}
     for i in candidates:
-        aid, ks = article_ids[i], keys[i]
-        first = ends[i] - lengths[i]
-        seen = dict(zip(flat[first : ends[i]].tolist(), seen_flat[first : ends[i]].tolist()))
+        aid, end = article_ids[i], ends[i]
+        ks = flat[end - lengths[i] : end]  # the article's keys, in order, as Python ints
+        seen = dict(zip(ks, seen_flat[end - lengths[i] : end]))
         mine = set(ks) - common
         size[aid] = len(mine)
         shared_keys = [para for para in mine if seen[para] > 1]  # only these can be shared
