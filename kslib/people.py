@@ -438,24 +438,31 @@ def to_speakers(people, quotes=None):
     n_quotes = np.bincount(key, weights=people["n_quotes"].to_numpy(dtype=np.int64), minlength=n_keys)
     quoted = np.bincount(key, weights=people["quoted"].astype(bool).to_numpy(), minlength=n_keys) > 0
 
-    def values_of(column):  # (keys, values) of the rows where `column` is filled
-        values = people[column].astype(object)
-        filled = values.notna().to_numpy()
-        return pd.DataFrame({"key": key[filled], "value": values[filled].to_numpy()})
-
-    def per_key(series, default):
-        out = np.full(n_keys, default, dtype=object)
-        out[series.index.to_numpy()] = series.to_numpy()
-        return out
+    def coded(column):  # (codes of the filled rows' values, the rows, the values as strings)
+        codes, values = pd.factorize(people[column])
+        filled = np.flatnonzero(codes >= 0)
+        return codes[filled], filled, np.asarray([str(v) for v in values], dtype=object)
 
     def most_common(column):  # the most frequent value; ties to the first in sort order
-        counts = values_of(column).groupby(["key", "value"]).size().reset_index(name="n")
-        counts = counts.sort_values(["key", "n", "value"], ascending=[True, False, True]).drop_duplicates("key")
-        return per_key(counts.set_index("key")["value"], None)
+        codes, rows, values = coded(column)
+        out = np.full(n_keys, None, dtype=object)
+        if len(rows):
+            counts = np.zeros((n_keys, len(values)), dtype=np.int64)
+            np.add.at(counts, (key[rows], codes), 1)
+            order = np.argsort(values, kind="stable")  # argmax takes the first maximum
+            best = order[np.argmax(counts[:, order], axis=1)]
+            seen = counts.max(axis=1) > 0
+            out[seen] = values[best[seen]]
+        return out
 
-    # every role a person was given, in order of first appearance
-    roles = values_of("role").drop_duplicates().groupby("key", sort=False)["value"].agg("; ".join)
-    out = pd.DataFrame({"name": names[name_codes[first_row]], "roles": per_key(roles, ""),
+    # every role a person was given, once each, in order of first appearance
+    codes, rows, values = coded("role")
+    _, first = np.unique(key[rows] * len(values) + codes, return_index=True)
+    given: list[list[str]] = [[] for _ in range(n_keys)]
+    for k, code in zip(key[rows[np.sort(first)]].tolist(), codes[np.sort(first)].tolist()):
+        given[k].append(values[code])
+    roles = np.asarray(["; ".join(r) for r in given], dtype=object)
+    out = pd.DataFrame({"name": names[name_codes[first_row]], "roles": roles,
                         "role_group": most_common("role_group"), "gender": most_common("gender"),
                         "n_articles": n_articles, "n_quotes": n_quotes, "quoted": quoted})
     out = out.sort_values(["n_quotes", "n_articles", "name"], ascending=[False, False, True], ignore_index=True)
