@@ -6,6 +6,7 @@ Imports stay inside the commands so `--help` and small reruns start fast.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -145,5 +146,20 @@ def main(argv: list[str] | None = None) -> int:
     return {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_report}[args.command](args)
 
 
+def run() -> None:
+    """The `kslib` command: `main`, then exit.
+
+    After `kslib extract` (local engine) every file is written and closed and every worker
+    process has ended, so the process exits at once: tearing down pandas, pyarrow and the
+    rest would take 0.07 s, a tenth of a rerun after one new file."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if argv[:1] == ["extract"] and not any(a == "dask" or a.endswith("=dask") for a in argv):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

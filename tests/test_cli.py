@@ -48,3 +48,17 @@ def test_module_help_explains_every_option():
     out = subprocess.run([sys.executable, "-m", "kslib", "extract", "--help"], capture_output=True, text=True).stdout
     for option in ("--out", "--csv", "--cache", "--no-cache", "--max-size", "--jobs", "--engine"):
         assert option in out
+
+
+def test_the_command_exits_at_once_with_its_output_and_code(tmp_path):
+    """`python -m kslib extract` skips the interpreter's teardown: its summary, its tables
+    and its exit code must all be there."""
+    data, out = tmp_path / "data", tmp_path / "out"
+    write(data, "a.txt", ARTICLE)
+    done = subprocess.run([sys.executable, "-m", "kslib", "extract", str(data), "--out", str(out), "--no-cache"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "1 files: 1 articles" in done.stdout
+    assert pd.read_parquet(out / "people.parquet")["name"].tolist() == ["Kari Nordmann"]
+    failed = subprocess.run([sys.executable, "-m", "kslib", "extract", str(tmp_path / "mangler")],
+                            capture_output=True, text=True, check=False)
+    assert failed.returncode == 2 and "Data folder not found" in failed.stderr
