@@ -90,9 +90,7 @@ class _Parser:
         return self.jobs if self.jobs is not None else min(os.cpu_count() or 1, 4)
 
     def _start_bar(self) -> None:
-        from tqdm.auto import tqdm
-
-        self.bar = tqdm(total=None, unit="file", desc="Parsing", disable=not self.progress)
+        self.bar = config.progress_bar(None, "Parsing", self.progress)
 
     def _start_pool(self) -> None:
         from concurrent.futures import ProcessPoolExecutor

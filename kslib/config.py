@@ -82,3 +82,28 @@ def default_cache_dir(data_dir: Path) -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("kslib")) / "cache"
+
+
+class _NoBar:
+    """What a progress bar offers, doing nothing."""
+
+    total = None
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def refresh(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def progress_bar(total: int | None, desc: str, enabled: bool):
+    """A tqdm bar, or when `enabled` is False one that does nothing (tqdm's import costs
+    0.02 s, a few percent of a rerun after one new file)."""
+    if not enabled:
+        return _NoBar()
+    from tqdm.auto import tqdm
+
+    return tqdm(total=total, unit="file", desc=desc)

@@ -172,11 +172,9 @@ def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache 
 def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str = "local",
            scheduler: str | None = None):
     """Parse documents, in chunks over `jobs` processes when there are many (or on Dask)."""
-    from tqdm.auto import tqdm
-
     chunk = 64
     chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
-    bar = tqdm(total=len(todo), unit="file", desc="Parsing", disable=not progress)
+    bar = config.progress_bar(len(todo), "Parsing", progress)
     results = []
     if engine == "dask":
         from .engines import parse_on_dask
