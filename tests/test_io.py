@@ -83,10 +83,10 @@ def _normalise_by_lines(text: str) -> str:
     import re
     import unicodedata
 
-    from kslib.io import _CONTROL, _TRANSLATE
+    from kslib.io import _INVISIBLE, _SPACES
 
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.translate(_TRANSLATE))
+    text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text.translate({**_SPACES, **_INVISIBLE}))
     text = "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
@@ -97,3 +97,14 @@ def _normalise_by_lines(text: str) -> str:
                                  "«", "–", "e\u0301"]), max_size=30).map("".join))
 def test_normalise_text_is_its_line_by_line_definition(text):
     assert normalise_text(text) == _normalise_by_lines(text)
+
+
+def test_every_white_space_character_is_handled_before_lines_are_stripped():
+    """`normalise_text` strips lines by plain `replace` unless a character of `_RARE_SPACES`
+    is present: every other white space character must be a space, a line break, a tab or
+    CR (replaced), or translated (`_TRANSLATE`)."""
+    from kslib.io import _RARE_SPACES, _TRANSLATE
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    handled = {" ", "\n", "\t", "\r"} | {chr(c) for c in _TRANSLATE} | set(_RARE_SPACES)
+    assert spaces <= handled, sorted(spaces - handled)
