@@ -284,16 +284,23 @@ class Registry:
     def resolve_word(self, words: list[str], pos: int) -> Person | None:
         """A person referred to by surname or first name(s), nearest before `pos` first."""
         key = " ".join(words)
-        before = sorted((p for p in self.people if p.first_pos <= pos), key=lambda p: -max(
-            (m for m in p.mentions if m <= pos), default=p.first_pos))
+
+        def latest(p: Person) -> int:  # the person's last mention up to `pos`
+            return max((m for m in p.mentions if m <= pos), default=p.first_pos)
+
+        def by_surname(p: Person) -> bool:
+            return p.surname == key or " ".join(p.tokens[-len(words):]) == key
+
+        def by_given(p: Person) -> bool:
+            return " ".join(p.given) == key or p.tokens[0] == key
+
+        before = [p for p in self.people if p.first_pos <= pos]
         after = [p for p in self.people if p.first_pos > pos]
-        for pool in (before, after):
-            for p in pool:
-                if p.surname == key or " ".join(p.tokens[-len(words):]) == key:
-                    return p
-            for p in pool:
-                if " ".join(p.given) == key or p.tokens[0] == key:
-                    return p
+        for pool, nearest in ((before, True), (after, False)):
+            for rule in (by_surname, by_given):
+                hits = [p for p in pool if rule(p)]
+                if hits:  # before: the one mentioned last (ties: the first named); after: the first
+                    return max(hits, key=latest) if nearest else hits[0]
         return None
 
     def by_role(self, role_word: str, pos: int) -> Person | None:

@@ -84,3 +84,30 @@ def test_registry_lookup_is_the_plain_scan(names):
         expected = _match_full_by_definition(registry.people, tokens)
         assert registry.match_full(tokens) is expected
         registry.add(tokens, pos)
+
+
+def _resolve_word_by_definition(registry, words, pos):
+    """Registry.resolve_word as first written: people before `pos` sorted by their last mention."""
+    key = " ".join(words)
+    before = sorted((p for p in registry.people if p.first_pos <= pos),
+                    key=lambda p: -max((m for m in p.mentions if m <= pos), default=p.first_pos))
+    after = [p for p in registry.people if p.first_pos > pos]
+    for pool in (before, after):
+        for p in pool:
+            if p.surname == key or " ".join(p.tokens[-len(words):]) == key:
+                return p
+        for p in pool:
+            if " ".join(p.given) == key or p.tokens[0] == key:
+                return p
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=3), st.integers(0, 50)),
+                min_size=1, max_size=10),
+       st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=2), st.integers(0, 50))
+def test_resolving_a_word_is_the_sorted_scan(mentions, words, pos):
+    registry = people.Registry()
+    for tokens, at in mentions:
+        registry.add(tokens, at)
+    assert registry.resolve_word(words, pos) is _resolve_word_by_definition(registry, words, pos)
