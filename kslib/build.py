@@ -43,8 +43,8 @@ class _Parser:
     processes costs more than it saves, and what remains is parsed in `finish`).
     At most a few chunks per worker are in flight, taken in order: memory stays bounded."""
 
-    def __init__(self, store: ParseCache, jobs: int | None, progress: bool):
-        self.store, self.jobs, self.progress = store, jobs, progress
+    def __init__(self, store: ParseCache, jobs: int | None, progress: bool, on_part=None):
+        self.store, self.jobs, self.progress, self.on_part = store, jobs, progress, on_part
         self.seen = store.all_docs()
         self.waiting: list[tuple[str, bytes]] = []
         self.buffer: list[dict] = []
@@ -123,8 +123,69 @@ class _Parser:
         import pyarrow as pa
 
         if self.buffer:
-            self.store.store({name: pa.concat_tables([b[name] for b in self.buffer]) for name in DOC_TABLES})
+            tables = {name: pa.concat_tables([b[name] for b in self.buffer]) for name in DOC_TABLES}
+            part = self.store.store(tables)
+            if part is not None and self.on_part is not None:
+                self.on_part(part, tables)
             self.buffer.clear()
+
+
+class _EarlyParts:
+    """Writes a cache part's output parts as soon as it is stored, in a thread, while the
+    workers parse on: the cold run then never reads its cache back, and little is left to
+    write once parsing ends.
+
+    Article ids are not known before every file is parsed; these parts use each document's
+    text id, the id `build_articles` gives it unless two files share a text. `_write_streamed`
+    keeps a part whose ids turn out right (its signature matches) and rewrites the others."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.jobs: list = []
+        self.signatures: dict[str, str] = {}
+
+    def __call__(self, part: Path, tables: dict) -> None:
+        self.jobs.append(self.pool.submit(self._write, part, tables))
+
+    def _write(self, part: Path, tables: dict) -> None:
+        docs = tables["docs"].select(["doc", "reason", "text_id"]).to_pydict()
+        keep = set(docs["doc"])
+        parsed = [(doc, tid) for doc, reason, tid in zip(docs["doc"], docs["reason"], docs["text_id"]) if reason is None]
+        doc_index = {doc: [k] for k, (doc, _) in enumerate(parsed)}
+        article_ids = [tid for _, tid in parsed]
+        for name in STREAMED:
+            _write_part(_rekey(tables[name], keep, doc_index, article_ids, name),
+                        self.out / f"{name}.parquet" / f"{part.name}.parquet")
+        self.signatures[part.name] = _signature(keep, doc_index, article_ids)
+
+    def finish(self) -> dict[str, str]:
+        """Wait for every write (raising its error); the signatures of the parts written."""
+        for job in self.jobs:
+            job.result()
+        self.pool.shutdown()
+        return self.signatures
+
+
+def _write_part(table, target: Path) -> None:
+    """One output part, written atomically. No column statistics: min and max of hash ids and
+    token numbers help no query, and computing them is half the cost of writing."""
+    import pyarrow.parquet as pq
+
+    tmp = target.with_suffix(".tmp")
+    pq.write_table(table, tmp, write_statistics=False)
+    os.replace(tmp, target)
+
+
+def _prepare_out(out: Path) -> None:
+    """The output folder with a folder per streamed table (a single file left by an older
+    kslib or by `load_corpus` users is removed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in STREAMED:
+        folder = out / f"{name}.parquet"
+        if folder.is_file():
+            folder.unlink()
+        folder.mkdir(exist_ok=True)
 
 
 def _output_schema(name: str):
@@ -189,9 +250,15 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     store = cache_for(corpus_root(path), cache)
     try:
         root, files, progress = list_folder(path, progress)
-        parser = _Parser(store, jobs, progress)
-        ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
-        parser.finish()
+        out = Path(out)
+        _prepare_out(out)
+        early = _EarlyParts(out)
+        parser = _Parser(store, jobs, progress, on_part=early)
+        try:
+            ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
+            parser.finish()
+        finally:
+            written = early.finish()
         parts = store.part_docs({doc for _, doc, _ in ok})
 
         # articles, rejected and metadata: small, built in memory exactly as load_corpus does
@@ -199,13 +266,11 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         listing, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, docs)
         small = {"articles": articles, "rejected": rejected_frame, "metadata_issues": metadata_issues}
 
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
         counts = {}
         for name, df in small.items():
             _write_frame(df, out / f"{name}.parquet")
             counts[name] = len(df)
-        counts.update(_write_streamed(out, store, parts, listing))
+        counts.update(_write_streamed(out, store, parts, listing, written))
         people = pd.read_parquet(out / "people.parquet", columns=SPEAKER_INPUT)
         speakers = to_speakers(people)
         _write_frame(speakers, out / "speakers.parquet")
@@ -232,12 +297,13 @@ def _signature(keep: set[str], doc_index: dict[str, list[int]], article_ids: lis
     return digest.hexdigest()
 
 
-def _write_streamed(out: Path, store: ParseCache, parts: dict, listing) -> dict[str, int]:
+def _write_streamed(out: Path, store: ParseCache, parts: dict, listing, written=None) -> dict[str, int]:
     """Write each streamed table as `out/<name>.parquet/<cache part>.parquet`.
 
     A part file whose cache part, documents and ids are unchanged since the last run
-    (as `out/.kslib-parts.json` records) is kept as it is, so a rerun after adding one
-    file writes one small part per table instead of every table again."""
+    (as `out/.kslib-parts.json` records), or that this run wrote already with the right
+    ids (`written`: part name -> signature, from `_EarlyParts`), is kept as it is, so a
+    rerun after adding one file writes one small part per table instead of every table again."""
     import json
 
     import pyarrow.parquet as pq
@@ -256,12 +322,10 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing) -> dict[
     signatures = {part.name: _signature(keep, doc_index, article_ids) for part, keep in parts.items()}
     counts = dict.fromkeys(STREAMED, 0)
     todo = []
+    _prepare_out(out)
     for name in STREAMED:
         folder = out / f"{name}.parquet"
-        if folder.is_file():  # a single file from an older kslib or from load_corpus users
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
-        old = manifest.get("tables", {}).get(name, {})
+        old = manifest.get("tables", {}).get(name, {}) | (written or {})
         for part, keep in parts.items():
             target = folder / f"{part.name}.parquet"
             if old.get(part.name) == signatures[part.name] and target.exists():
@@ -275,11 +339,7 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing) -> dict[
     def write(job) -> tuple[str, int]:
         name, part, keep, target = job
         table = _rekey(store.read(part, name, keep), keep, doc_index, article_ids, name)
-        tmp = target.with_suffix(".tmp")
-        # no column statistics: min and max of hash ids and token numbers help no query, and
-        # computing them is half the cost of writing
-        pq.write_table(table, tmp, write_statistics=False)
-        os.replace(tmp, target)
+        _write_part(table, target)
         return name, table.num_rows
 
     # Arrow computes and writes parquet without the GIL: parts are written on every core,

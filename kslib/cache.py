@@ -153,10 +153,12 @@ class ParseCache:
             found |= hit
         return pieces, found
 
-    def store(self, tables: dict[str, "object"]) -> None:
-        """Add freshly parsed documents (Arrow tables) as a new part, written atomically."""
+    def store(self, tables: dict[str, "object"]) -> Path | None:
+        """Add freshly parsed documents (Arrow tables) as a new part, written atomically;
+        returns the part (None when nothing was stored). The part may be merged away at once
+        when the cache has too many (`compact`)."""
         if not self.enabled or tables["docs"].num_rows == 0:
-            return
+            return None
         self.dir.mkdir(parents=True, exist_ok=True)
         self._drop_old_versions()
         tmp = self.dir / f".tmp-{uuid.uuid4().hex}"
@@ -165,9 +167,11 @@ class ParseCache:
             _write(table, tmp / f"{name}.arrow")
         (tmp / "_SUCCESS").touch()
         # names sort in the order parts were written, so datasets read back in that order
-        os.replace(tmp, self.dir / f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:6]}")
+        part = self.dir / f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"
+        os.replace(tmp, part)
         if len(self._parts()) > MAX_PARTS:
             self.compact()
+        return part
 
     def compact(self) -> None:
         """Merge the small parts (left by reruns that added a few files) into one, so a

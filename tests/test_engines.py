@@ -1,5 +1,7 @@
 """The parallel, incremental and Dask paths give the same frames as the plain path."""
 
+from collections import Counter
+
 import pandas as pd
 import pytest
 
@@ -100,3 +102,32 @@ def test_extract_parses_while_reading_and_equals_one_process(tmp_path, monkeypat
     for name in one:
         pd.testing.assert_frame_equal(one[name].reset_index(drop=True), two[name].reset_index(drop=True),
                                       check_categorical=False)
+
+
+def test_parts_written_early_are_rewritten_when_their_ids_change(tmp_path, monkeypatch):
+    """`kslib extract` writes each part's tables as soon as it is parsed, with text ids as
+    article ids; files that share a text get other ids (`-2`), so their parts are written
+    again at the end, and only theirs. The tables are those of `load_corpus`."""
+    from kslib import build
+
+    data = tmp_path / "data"
+    make_folder(data, 12)
+    (data / "zz-copy.txt").write_bytes((data / "001.txt").read_bytes())  # the same document twice
+    (data / "zz-crlf.txt").write_bytes((data / "000.txt").read_bytes().replace(b"\n", b"\r\n"))  # same text
+    monkeypatch.setattr(build, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(build, "PART_DOCS", 4)
+    writes = Counter()
+    real_write = build._write_part
+    monkeypatch.setattr(build, "_write_part", lambda table, target: (writes.update([target.stem]),
+                                                                      real_write(table, target)))
+    build.extract_folder(data, tmp_path / "out", cache=tmp_path / "cache", jobs=1, progress=False)
+    late = [part for part, n in writes.items() if n > len(build.STREAMED)]
+    assert len(writes) == 4 and len(late) == 2  # the parts of 001 (two files) and of the CRLF text
+    out, corpus = read_tables(tmp_path / "out"), load_corpus(data, cache=False).tables()
+    assert out["articles"]["article_id"].str.endswith("-2").sum() == 2
+    for name in TABLES:
+        key = [c for c in ("article_id", "para_id", "sent_id", "token_id", "quote_id", "person_id", "theme",
+                           "mention", "name") if c in out[name].columns]
+        pd.testing.assert_frame_equal(out[name].sort_values(key).reset_index(drop=True),
+                                      corpus[name].sort_values(key).reset_index(drop=True),
+                                      check_dtype=False, check_categorical=False)
