@@ -6,7 +6,8 @@ several runs, in one process tree:
 - cold `kslib extract` (everything: paragraphs, sentences, terms, quotes, people,
   places, themes) with an empty cache;
 - a naive baseline a notebook author would write (read, lower-case, split,
-  Counter, one DataFrame) on the same files, and the ratio kslib / baseline;
+  Counter, one DataFrame) on the same files, run alternately with the cold runs, and
+  the ratio kslib / baseline (median of the pairs);
 - an incremental rerun of `kslib extract` after adding one article (made like the others)
   to the cached corpus;
 - words per second and peak memory (RSS) of the extract processes.
@@ -118,13 +119,17 @@ def run(n: int, runs: int, extra=()) -> dict:
     folder = WORK / f"n{n}"
     words = make_corpus(n, folder)
     tmp = WORK / "tmp"
-    base = statistics.median(baseline(folder) for _ in range(runs))
-    colds, peaks = [], []
+    # baseline and cold runs alternate, so that both see the same spells of a machine whose
+    # speed drifts (shared virtual machines vary by 10 % from minute to minute); the ratio is
+    # the median of each pair's
+    bases, colds, peaks = [], [], []
     for _ in range(runs):
+        bases.append(baseline(folder))
         shutil.rmtree(tmp, ignore_errors=True)
         seconds, peak = extract(folder, tmp / "out", tmp / "cache", extra)
         colds.append(seconds)
         peaks.append(peak)
+    base = statistics.median(bases)
     # one more article like the others (a new one each run), added to the cached corpus
     incs = []
     paras = seed_paragraphs()
@@ -137,7 +142,7 @@ def run(n: int, runs: int, extra=()) -> dict:
     shutil.rmtree(tmp, ignore_errors=True)
     cold = statistics.median(colds)
     return {"articles": n, "words": words, "runs": runs, "cold_s": round(cold, 2), "baseline_s": round(base, 2),
-            "ratio": round(cold / base, 2), "incremental_s": round(statistics.median(incs), 2),
+            "ratio": round(statistics.median(c / b for c, b in zip(colds, bases)), 2), "incremental_s": round(statistics.median(incs), 2),
             "incremental_share": round(statistics.median(incs) / cold, 3), "words_per_s": int(words / cold),
             "peak_rss_mb": round(max(peaks))}
 
