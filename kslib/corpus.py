@@ -287,23 +287,24 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
     owner = np.repeat(np.arange(len(keys)), lengths)
     candidates = np.unique(owner[(seen_flat > 1) & (seen_flat <= NEAR_DUPLICATE_MAX_SHARED)]).tolist()
     common = set(flat[seen_flat > NEAR_DUPLICATE_MAX_SHARED].tolist())
-    flat, seen_flat, ends, lengths = flat.tolist(), seen_flat.tolist(), ends.tolist(), lengths.tolist()
+    in_two = set(flat[seen_flat > 1].tolist())  # keys of 2+ articles: only these can be shared
+    flat, ends, lengths = flat.tolist(), ends.tolist(), lengths.tolist()
     size: dict[str, int] = {}
     index: dict[int, list[str]] = {}  # paragraph key -> earlier articles with it (keys in 2+ articles)
     found: dict[str, str] = {}
     for i in candidates:
         aid, end = article_ids[i], ends[i]
-        ks = flat[end - lengths[i] : end]  # the article's keys, in order, as Python ints
-        seen = dict(zip(ks, seen_flat[end - lengths[i] : end]))
-        mine = set(ks) - common
+        mine = set(flat[end - lengths[i] : end]) - common  # the article's keys, as Python ints
         size[aid] = len(mine)
-        shared_keys = [para for para in mine if seen[para] > 1]  # only these can be shared
+        shared_keys = [para for para in mine if para in in_two]
         counts_of: dict[str, int] = {}
         for para in shared_keys:
             for other in index.get(para, ()):
                 counts_of[other] = counts_of.get(other, 0) + 1
         best = None
         for other, shared in counts_of.items():
+            if shared < 2 * NEAR_DUPLICATE_SHARE:  # too few for any `smaller` of 2 or more
+                continue
             smaller = min(len(mine), size[other])
             if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
                 best = other if best is None or shared > counts_of[best] else best
