@@ -73,7 +73,7 @@ class _Parser:
             self._submit()
             while self.pending:
                 self._take_oldest()
-            self.pool.shutdown()
+            self.close()
         elif self.waiting:
             self._start_bar()
             for i in range(0, len(self.waiting), CHUNK_DOCS):
@@ -85,6 +85,12 @@ class _Parser:
             self.bar.total = self.n
             self.bar.refresh()
             self.bar.close()
+
+    def close(self) -> None:
+        """Stop the workers, also when parsing failed (chunks not yet started are dropped)."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def _workers(self) -> int:
         return self.jobs if self.jobs is not None else min(os.cpu_count() or 1, 4)
@@ -151,7 +157,8 @@ class _EarlyParts:
     def _write(self, part: Path, tables: dict) -> None:
         docs = tables["docs"].select(["doc", "reason", "text_id"]).to_pydict()
         keep = set(docs["doc"])
-        parsed = [(doc, tid) for doc, reason, tid in zip(docs["doc"], docs["reason"], docs["text_id"]) if reason is None]
+        parsed = [(doc, tid) for doc, reason, tid in zip(docs["doc"], docs["reason"], docs["text_id"])
+                  if reason is None]
         doc_index = {doc: [k] for k, (doc, _) in enumerate(parsed)}
         article_ids = [tid for _, tid in parsed]
         for name in STREAMED:
@@ -258,6 +265,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
             ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
             parser.finish()
         finally:
+            parser.close()
             written = early.finish()
         parts = store.part_docs({doc for _, doc, _ in ok})
 

@@ -17,7 +17,7 @@ def test_bench_measures_a_tiny_corpus(tmp_path, monkeypatch):
     monkeypatch.setattr(bench, "WORK", tmp_path)
     result = bench.run(12, runs=2)
     assert result["articles"] == 12 and result["words"] > 12 * 100
-    assert result["cold_s"] > 0 and result["baseline_s"] > 0 and result["ratio"] > 0
+    assert result["cold_s"] > 0 and result["baseline_s"] >= 0 and result["ratio"] > 0  # 12 files: ~1 ms
     assert 0 < result["incremental_s"] and result["peak_rss_mb"] > 0
     assert len(list((tmp_path / "n12").glob("*.txt"))) == 12  # the extra articles were removed
     assert not (tmp_path / "tmp").exists()

@@ -131,3 +131,25 @@ def test_parts_written_early_are_rewritten_when_their_ids_change(tmp_path, monke
         pd.testing.assert_frame_equal(out[name].sort_values(key).reset_index(drop=True),
                                       corpus[name].sort_values(key).reset_index(drop=True),
                                       check_dtype=False, check_categorical=False)
+
+
+def _fail_on_007(items):
+    from kslib.extract import parse_many
+
+    if any(raw.startswith("Tariffoppgjøret 7\n".encode()) for _, raw in items):  # file 007
+        raise ValueError("a parser bug")
+    return parse_many(items)
+
+
+def test_a_failing_parse_stops_the_workers_and_raises(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from kslib import build
+
+    make_folder(tmp_path / "data", 40)
+    monkeypatch.setattr(build, "POOL_MIN_DOCS", 5)
+    monkeypatch.setattr(build, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(build, "parse_many", _fail_on_007)
+    with pytest.raises(ValueError, match="a parser bug"):
+        build.extract_folder(tmp_path / "data", tmp_path / "out", cache=False, jobs=2, progress=False)
+    assert multiprocessing.active_children() == []
