@@ -34,8 +34,8 @@ _AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I
 
 #: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year,
 #: hints). Each pattern starts with a word character and stands after a word boundary (see
-#: `_has_word`); every match of it starts with one of its hints, so a text without them is not
-#: scanned, and a text with them is scanned from the first.
+#: `_has_word`); every match of it starts with one of its hints, so it is tried only where a
+#: hint starts a word (`_in_era`; a test checks the hints).
 ERAS = [
     # a merger being prepared, or the counties before the 2020 reform
     (re.compile(r"(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
