@@ -15,9 +15,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
-from collections import Counter
 from dataclasses import dataclass, field, fields
-from itertools import chain
 from pathlib import Path
 
 from . import config
