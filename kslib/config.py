@@ -38,13 +38,27 @@ def resource_lines(name: str) -> list[str]:
 
 def resource_rows(name: str, delimiter: str = ",") -> list[dict]:
     """The rows of a CSV/TSV resource file (header after the `#` comment lines)."""
+    header, rows = _resource_table(name, delimiter)
+    return [dict(zip(header, row)) for row in rows]
+
+
+def resource_columns(name: str, columns: tuple[str, ...], delimiter: str = ",") -> list[tuple[str, ...]]:
+    """The `columns` of each row of a CSV/TSV resource file, as tuples: for lists of tens
+    of thousands of rows, where a dict per row costs more than reading the file."""
+    header, rows = _resource_table(name, delimiter)
+    at = [header.index(c) for c in columns]
+    return [tuple(row[i] for i in at) for row in rows]
+
+
+def _resource_table(name: str, delimiter: str) -> tuple[list[str], list[list[str]]]:
     lines = resource_lines(name)
     if lines and not any('"' in line for line in lines):  # no quoting: a split reads it 5x faster
-        header = lines[0].split(delimiter)
-        return [dict(zip(header, line.split(delimiter))) for line in lines[1:]]
+        header, *rows = (line.split(delimiter) for line in lines)
+        return header, rows
     import csv
 
-    return list(csv.DictReader(lines, delimiter=delimiter))
+    header, *rows = csv.reader(lines, delimiter=delimiter)
+    return header, rows
 
 
 @lru_cache(maxsize=1)
