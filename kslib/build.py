@@ -162,7 +162,9 @@ class _EarlyParts:
         doc_index = {doc: [k] for k, (doc, _) in enumerate(parsed)}
         article_ids = [tid for _, tid in parsed]
         for name in STREAMED:
-            _write_part(_rekey(tables[name], keep, doc_index, article_ids, name),
+            # one dictionary per column, as the cache file has: rekeying and writing are then faster
+            table = tables[name].unify_dictionaries()
+            _write_part(_rekey(table, keep, doc_index, article_ids, name),
                         self.out / f"{name}.parquet" / f"{part.name}.parquet")
         self.signatures[part.name] = _signature(keep, doc_index, article_ids)
 
