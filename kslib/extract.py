@@ -74,7 +74,7 @@ def parse_document(doc: str, raw: bytes):
 
     _add(out["docs"], **_doc_row(doc, None, decoded.encoding, text=text, title=structure.find_title(paragraphs),
                                  language=detect_language(body_text), n_paragraphs=len(paragraphs),
-                                 n_words=structure.count_words(body_text), text_id=text_id(text),
+                                 text_id=text_id(text),  # n_words: from the terms, in `parse_many`
                                  para_keys=paragraph_keys(paragraphs)))
     ctx: dict = {}
     for hook in _hooks():
@@ -224,13 +224,18 @@ def _fewer_collections():
 def parse_many(items: list[tuple[str, bytes]]) -> dict[str, "object"]:
     """Parse a chunk of (doc, bytes) into Arrow tables: the unit of work for processes and
     Dask (Arrow tables cross process boundaries far faster than lists of strings)."""
-    from .terms import words_table
+    import pyarrow as pa
+
+    from .terms import words_and_counts
     from .themes import hits_table
 
     with _fewer_collections():
         parsed = [parse_document(doc, raw) for doc, raw in items]
     docs = [doc for doc, _ in items]
     tables = to_arrow(*merge(columns for columns, _ in parsed), docs=docs)
-    tables["terms"] = words_table([words for _, words in parsed if words is not None], docs)
+    # the word count comes from the pieces the terms are made of: one scan of the text less
+    tables["terms"], n_words = words_and_counts([words for _, words in parsed if words is not None], docs)
+    at = tables["docs"].column_names.index("n_words")
+    tables["docs"] = tables["docs"].set_column(at, "n_words", pa.array(n_words, pa.int32()))
     tables["themes"] = hits_table(tables["terms"])
     return tables

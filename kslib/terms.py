@@ -165,10 +165,37 @@ def _key_value(key: str) -> tuple:
     lemma, stop = _lemma_and_stop(token, kind, lang, token[0].isupper() and not opens)
     # a URL (or an e-mail ending in `-`) can end in `.`: the token after it needs the exact walk
     exact = kind == "url" or (kind == "email" and token.endswith("-"))
-    value = (token, lemma, stop, bool(_END.search(sep)), bool(_END.search(token)), len(piece), len(token), exact)
+    value = (token, lemma, stop, bool(_END.search(sep)), bool(_END.search(token)), len(piece), len(token), exact,
+             *_word_count_parts(piece))
     if len(_KEYS) < _MAX_KEYS:
         _KEYS[key] = value
     return value
+
+
+#: The joiners of `structure.WORD` (`\\w+(?:[-'’]\\w+)*`): one between two word characters joins
+#: two runs of them into one word.
+_JOINERS = "-'’"
+_RUN = re.compile(r"\w+")
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # `\\w` in `re` on str
+
+
+def _word_count_parts(piece: str) -> tuple[int, bool, bool, bool, bool]:
+    """What a piece adds to its article's word count (`structure.count_words`, the matches of
+    `structure.WORD`): (its runs of word characters less the joiners between two of them, and
+    whether it starts with a word character, starts with a joiner before one, ends with a
+    word character, ends with a joiner after one). Summed over a paragraph's pieces, less
+    what their boundaries join (see `_word_counts`), it is the paragraph's word count."""
+    runs = len(_RUN.findall(piece))
+    joins = sum(1 for i in range(1, len(piece) - 1)
+                if piece[i] in _JOINERS and _is_word_char(piece[i - 1]) and _is_word_char(piece[i + 1]))
+    first, last = piece[:1], piece[-1:]
+    return (runs - joins, _is_word_char(first) if first else False,
+            first in _JOINERS and len(piece) > 1 and _is_word_char(piece[1]) if first else False,
+            _is_word_char(last) if last else False,
+            last in _JOINERS and len(piece) > 1 and _is_word_char(piece[-2]) if last else False)
 
 
 class ArticleWords(NamedTuple):
@@ -210,7 +237,13 @@ def _exact_terms(text: str, lang: str) -> tuple[list, list, list, list, list]:
 
 
 def words_table(articles: list[ArticleWords], docs: list[str]):
-    """The `terms` table (Arrow, keyed by a dictionary-encoded `doc`) of a chunk of articles.
+    """The `terms` table of a chunk of articles (see `words_and_counts`)."""
+    return words_and_counts(articles, docs)[0]
+
+
+def words_and_counts(articles: list[ArticleWords], docs: list[str]):
+    """(the `terms` table (Arrow, keyed by a dictionary-encoded `doc`) of a chunk of articles,
+    each document's word count as `structure.count_words` gives it for its content paragraphs).
 
     Every token becomes a key (its piece, marked for nynorsk and for a paragraph's start);
     one dictionary encoding finds the distinct keys, each is analysed once (`_key_value`),
@@ -222,9 +255,12 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
     from .extract import arrow_schema
     from .structure import KINDS
 
+    from .structure import count_words
+
     keys: list[str] = []
     exact: dict[str, tuple] = {}
     para_doc, para_id, para_kind, para_len, para_first = [], [], [], [], []
+    exact_words = []  # (paragraph, word count) of paragraphs from the exact walk
     named, spanned = [], []  # (article, name words), (paragraph, spans of names)
     exact_starts = []  # (paragraph, token offsets) for paragraphs from the exact walk
     position = {doc: i for i, doc in enumerate(docs)}
@@ -247,7 +283,8 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
                 pieces = []
                 for j, value in enumerate(zip(toks, lemmas, stops)):
                     pieces.append(f"{_EXACT}{len(exact)}")
-                    exact[pieces[-1]] = (*value, j > 0 and sents[j] != sents[j - 1], False, 0, 0, False)
+                    exact[pieces[-1]] = (*value, j > 0 and sents[j] != sents[j - 1], False, 0, 0, False,
+                                         0, False, False, False, False)
             keys.extend(pieces)
             para_doc.append(position[art.doc])
             para_id.append(p.para_id)
@@ -256,19 +293,20 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
             para_first.append(doc_first)
             if starts is not None:
                 exact_starts.append((len(para_len) - 1, starts))
+                exact_words.append((len(para_len) - 1, count_words(text)))
             if art.person_spans.get(p.para_id):
                 spanned.append((len(para_len) - 1, art.person_spans[p.para_id]))
         if art.name_words and len(keys) > doc_first:
             named.append((position[art.doc], art.name_words))
     schema = arrow_schema("terms")
     if not keys:
-        return schema.empty_table()
+        return schema.empty_table(), np.zeros(len(docs), dtype=np.int64)
 
     encoded = pa.array(keys, pa.string()).dictionary_encode()
     idx = encoded.indices.to_numpy()
     get = _KEYS.get
     values = [exact.get(k) or get(k) or _key_value(k) for k in encoded.dictionary.to_pylist()]
-    tok_u, lem_u, stop_u, sep_end_u, tok_end_u, piece_len_u, tok_len_u, _ = zip(*values)
+    tok_u, lem_u, stop_u, sep_end_u, tok_end_u, piece_len_u, tok_len_u, _, *word_parts = zip(*values)
     tokens = pa.array(tok_u, pa.string()).dictionary_encode()
     lemmas = pa.array(lem_u, pa.string()).dictionary_encode()
     tok_codes = tokens.indices.to_numpy()[idx]
@@ -320,7 +358,30 @@ def words_table(articles: list[ArticleWords], docs: list[str]):
         "is_name": pa.array(is_name),
         "kind": coded(np.repeat(np.array(para_kind, dtype=np.int32), lengths), pa.array(KINDS, pa.string())),
     }
-    return pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
+    table = pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
+    n_words = _word_counts(word_parts, idx, lengths, starts_of_paras, para_doc, para_kind, exact_words, len(docs))
+    return table, n_words
+
+
+def _word_counts(word_parts, idx, lengths, starts_of_paras, para_doc, para_kind, exact_words, n_docs):
+    """Each document's word count from its pieces (`_word_count_parts`): their own counts, less
+    one where a piece's last word character and the next piece's first are one run, or a
+    joiner between them joins two runs. Only content paragraphs count (as for `n_words`)."""
+    import numpy as np
+
+    from .structure import KINDS
+
+    own, starts_w, starts_j, ends_w, ends_j = (np.asarray(part)[idx] for part in word_parts)
+    joined = np.zeros(len(idx), dtype=np.int64)
+    joined[1:] = (ends_w[:-1] & (starts_w[1:] | starts_j[1:])) | (ends_j[:-1] & starts_w[1:])
+    joined[starts_of_paras] = 0  # a paragraph's first piece joins nothing before it
+    per_row = own - joined
+    per_para = np.add.reduceat(per_row, starts_of_paras) if len(per_row) else np.zeros(0, dtype=np.int64)
+    for para, count in exact_words:
+        per_para[para] = count
+    not_counted = [KINDS.index(kind) for kind in ("boilerplate", "photo_credit")]
+    content = ~np.isin(np.asarray(para_kind), not_counted)
+    return np.bincount(np.asarray(para_doc)[content], weights=per_para[content], minlength=n_docs).astype(np.int64)
 
 
 # -- selecting and counting ----------------------------------------------------------

@@ -111,3 +111,26 @@ def test_resolving_a_word_is_the_sorted_scan(mentions, words, pos):
     for tokens, at in mentions:
         registry.add(tokens, at)
     assert registry.resolve_word(words, pos) is _resolve_word_by_definition(registry, words, pos)
+
+
+WORD_PIECES = ["Kari", "kommune", "1", "1.000", "2,5", "10 000", "15%", "-", "--", "'", "’", "_", "x_y", "abc-",
+               "-def", "o'", "’s", ".", ",", " ", "  ", "\n", "\n\n", "www.ks.no", "https://ks.no/a-b", "post@ks.no",
+               "#valg2023", "Foto: Kari", "æøå", "²", "½", "«", "»", "–", "(", ")"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), min_size=1, max_size=40).map("".join))
+def test_word_count_from_the_terms_pieces_is_count_words(text):
+    """`n_words` is summed from the pieces the terms are made of; it must equal
+    `structure.count_words` over the article's content paragraphs."""
+    from kslib.extract import parse_many
+    from kslib.io import content_hash, read_article
+    from kslib.structure import classify, count_words
+
+    raw = text.encode("utf-8")
+    docs = parse_many([(content_hash(raw), raw)])["docs"].to_pylist()[0]
+    decoded = read_article(raw)
+    if docs["reason"] is not None:
+        return
+    content = [p.text for p in classify(decoded.text) if p.kind not in ("boilerplate", "photo_credit")]
+    assert docs["n_words"] == count_words("\n".join(content))
