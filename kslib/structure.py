@@ -129,7 +129,9 @@ def classify(text: str) -> list[Paragraph]:
     boiler = boilerplate_patterns()
     flat = [(b, i, line) for b, lines in enumerate(blocks) for i, line in enumerate(lines)]
     boiler_lines = [bool(boiler.match(line)) for _, _, line in flat]
-    photo_lines = [is_photo_line(line) for _, _, line in flat]
+    credit_lines = [bool(PHOTO_CREDIT.match(line)) for _, _, line in flat]
+    image_lines = [bool(IMAGE_LINE.match(line)) for _, _, line in flat]
+    photo_lines = [c or i for c, i in zip(credit_lines, image_lines)]  # `is_photo_line`, per line
     kinds: list[str] = ["body"] * len(flat)
     n_blocks = len(blocks)
     # a title is the first line that is not boilerplate (`_is_title` checks it too, slowly)
@@ -140,9 +142,9 @@ def classify(text: str) -> list[Paragraph]:
         standalone = len(block) == 1
         if boiler_lines[k]:
             kinds[k] = "boilerplate"
-        elif PHOTO_CREDIT.match(line):
+        elif credit_lines[k]:
             kinds[k] = "photo_credit"
-        elif IMAGE_LINE.match(line):
+        elif image_lines[k]:
             kinds[k] = "caption"
         elif BULLET_LINE.match(line):
             kinds[k] = "bullet"
@@ -179,6 +181,19 @@ def classify(text: str) -> list[Paragraph]:
 
 
 _SPLIT = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])")
+#: `_SPLIT` with its look-behind's character matched instead: `re` then skips quickly to the
+#: sentence ends (a test checks `_split_after_ends` against `_SPLIT.split`).
+_END_THEN_SPACE = re.compile(r"[.!?…»\"]\s+(?=[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])")
+
+
+def _split_after_ends(text: str) -> list[str]:
+    """`_SPLIT.split(text)`: the text cut at the white space after a sentence end."""
+    parts, pos = [], 0
+    for m in _END_THEN_SPACE.finditer(text):
+        parts.append(text[pos : m.start() + 1])
+        pos = m.end()
+    parts.append(text[pos:])
+    return parts
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -188,7 +203,7 @@ def split_sentences(paragraph: str) -> list[str]:
     known abbreviation (`bl.a.`, `f.eks.`, `adm.dir.`) or an initial; a leading dash
     stays with its own sentence.
     """
-    parts = _SPLIT.split(paragraph.strip())
+    parts = _split_after_ends(paragraph.strip())
     abbr = abbreviations()
     out: list[str] = []
     for part in parts:

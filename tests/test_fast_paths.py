@@ -134,3 +134,12 @@ def test_word_count_from_the_terms_pieces_is_count_words(text):
         return
     content = [p.text for p in classify(decoded.text) if p.kind not in ("boilerplate", "photo_credit")]
     assert docs["n_words"] == count_words("\n".join(content))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "»", '"', " ", "  ", "\n", "A", "a", "«", "(", "-", "–", "1", "É", "…", "?",
+                                 "bl.a.", "Kari"]), max_size=25).map("".join))
+def test_sentence_cuts_are_those_of_the_plain_split(text):
+    from kslib import structure
+
+    assert structure._split_after_ends(text) == structure._SPLIT.split(text)
