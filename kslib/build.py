@@ -20,14 +20,11 @@ from pathlib import Path
 
 from . import config
 from .cache import ParseCache
+from .config import CHUNK_DOCS, POOL_MIN_DOCS
 from .extract import DOC_TABLES, parse_many
 
 #: Documents per cache part: the unit that is read and written at once.
 PART_DOCS = 2000
-#: Documents per unit of work for a worker process.
-CHUNK_DOCS = 64
-#: Documents to parse above which worker processes are started (below, they cost more than they save).
-POOL_MIN_DOCS = 200
 #: The columns of `people` that `to_speakers` reads.
 SPEAKER_INPUT = ["article_id", "name", "role", "role_group", "gender", "n_quotes", "quoted"]
 #: Tables streamed part by part (the rest are small and built in memory).
@@ -93,7 +90,7 @@ class _Parser:
             self.pool = None
 
     def _workers(self) -> int:
-        return self.jobs if self.jobs is not None else min(os.cpu_count() or 1, 4)
+        return self.jobs if self.jobs is not None else config.default_jobs()
 
     def _start_bar(self) -> None:
         self.bar = config.progress_bar(None, "Parsing", self.progress)
@@ -332,8 +329,7 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing, written=
     signatures = {part.name: _signature(keep, doc_index, article_ids) for part, keep in parts.items()}
     counts = dict.fromkeys(STREAMED, 0)
     todo = []
-    _prepare_out(out)
-    for name in STREAMED:
+    for name in STREAMED:  # the folders exist: `extract_folder` made them (`_prepare_out`)
         folder = out / f"{name}.parquet"
         old = manifest.get("tables", {}).get(name, {}) | (written or {})
         for part, keep in parts.items():
@@ -355,7 +351,7 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing, written=
     # Arrow computes and writes parquet without the GIL: parts are written on every core,
     # the largest table first so the threads finish together
     todo.sort(key=lambda job: job[0] != "terms")
-    with ThreadPoolExecutor(max_workers=min(os.cpu_count() or 1, 4)) as pool:
+    with ThreadPoolExecutor(max_workers=config.default_jobs()) as pool:
         for name, n in pool.map(write, todo):
             counts[name] += n
     manifest = {"rules": store.dir.name, "tables": {name: signatures for name in STREAMED}}

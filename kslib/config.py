@@ -20,6 +20,15 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 #: Above this many files the loader shows a progress bar and may use processes.
 PROGRESS_MIN_FILES = 50
+#: Documents per unit of work for a worker process.
+CHUNK_DOCS = 64
+#: Documents to parse above which worker processes are started (below, they cost more than they save).
+POOL_MIN_DOCS = 200
+
+
+def default_jobs() -> int:
+    """Processes (or threads) to use by default: every core, at most 4."""
+    return min(os.cpu_count() or 1, 4)
 
 
 def resource(name: str) -> Path:

@@ -170,7 +170,7 @@ def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache 
 def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str = "local",
            scheduler: str | None = None):
     """Parse documents, in chunks over `jobs` processes when there are many (or on Dask)."""
-    chunk = 64
+    chunk = config.CHUNK_DOCS
     chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
     bar = config.progress_bar(len(todo), "Parsing", progress)
     results = []
@@ -380,7 +380,7 @@ def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache |
 def to_parse(ok, found: set[str], jobs: int | None) -> tuple[list[tuple[str, bytes]], int]:
     """(documents still to parse, once each, as (doc, bytes); processes to use).
 
-    By default all cores (up to 4) when more than 200 documents need parsing: below
+    By default all cores (up to 4) when more than `config.POOL_MIN_DOCS` documents need parsing: below
     that, starting the processes costs more than it saves."""
     todo, seen = [], set(found)
     for file, doc, raw in ok:
@@ -390,7 +390,7 @@ def to_parse(ok, found: set[str], jobs: int | None) -> tuple[list[tuple[str, byt
             todo.append((doc, raw))
             seen.add(doc)
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 4) if len(todo) > 200 else 1
+        jobs = config.default_jobs() if len(todo) > config.POOL_MIN_DOCS else 1
     return todo, jobs
 
 

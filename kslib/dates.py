@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from collections import Counter
 
+from .structure import starts_word
+
 MONTHS = {m: i for i, m in enumerate(
     ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
      "november", "desember"], 1)}
@@ -33,9 +35,9 @@ _PAST = re.compile(r"\b(?:fra|frå|siden|sidan|etter|før|tidligere|tidlegare|i 
 _AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
 
 #: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year,
-#: hints). Each pattern starts with a word character and stands after a word boundary (see
-#: `_has_word`); every match of it starts with one of its hints, so it is tried only where a
-#: hint starts a word (`_in_era`; a test checks the hints).
+#: hints). Each pattern starts with a word character and counts only at the start of a word;
+#: every match of it starts with one of its hints, so it is tried only where a hint starts a
+#: word (`_in_era`; a test checks the hints).
 ERAS = [
     # a merger being prepared, or the counties before the 2020 reform
     (re.compile(r"(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
@@ -48,18 +50,6 @@ ERAS = [
     (re.compile(r"(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022,
      ("Korona", "korona", "Covid", "covid", "pandemi", "smittevern")),
 ]
-
-
-def _has_word(pattern: re.Pattern, text: str) -> bool:
-    """`pattern` matches at the start of a word (as `\\b` + pattern would, but several times
-    faster: `re` scans quickly for a pattern's first letters only when nothing precedes them)."""
-    pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        start = m.start()
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
-            return True
-        pos = start + 1
-    return False
 
 
 #: Cheap necessary conditions of the patterns above, checked first, so that an article
@@ -144,13 +134,13 @@ def _scored_dates(text: str, low: str) -> Counter:
 
 
 def _in_era(pattern: re.Pattern, hints: tuple[str, ...], text: str) -> bool:
-    """`_has_word(pattern, text)`: every match starts with a hint, so the pattern is tried only
-    where a hint starts a word (`re` would otherwise walk the whole text with the pattern)."""
+    """`pattern` matches at the start of a word (as `\\b` + pattern would). Every match starts
+    with a hint, so the pattern is tried only where a hint starts a word: `re` would otherwise
+    walk the whole text with it, and a leading `\\b` keeps `re` from skipping ahead."""
     for hint in hints:
         start = text.find(hint)
         while start >= 0:
-            if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")) \
-                    and pattern.match(text, start):
+            if starts_word(text, start) and pattern.match(text, start):
                 return True
             start = text.find(hint, start + 1)
     return False

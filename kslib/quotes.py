@@ -31,6 +31,7 @@ from .people import (
     role_group,
     role_near,
 )
+from .structure import is_word_char
 
 POS = 100_000  # position = para_id * POS + character offset
 SKIP_KINDS = {"boilerplate", "photo_credit"}
@@ -48,18 +49,13 @@ def _word_starts(text: str, word: str):
     while (start := text.find(word, pos)) >= 0:
         pos = start + 1
         end = start + len(word)
-        if start and (_is_word_char(text[start - 1])
-                      or (text[start - 1] == "-" and start > 1 and _is_word_char(text[start - 2]))):
+        if start and (is_word_char(text[start - 1])
+                      or (text[start - 1] == "-" and start > 1 and is_word_char(text[start - 2]))):
             continue
-        if end < n and (_is_word_char(text[end])
-                        or (text[end] == "-" and end + 1 < n and _is_word_char(text[end + 1]))):
+        if end < n and (is_word_char(text[end])
+                        or (text[end] == "-" and end + 1 < n and is_word_char(text[end + 1]))):
             continue
         yield start
-
-
-def _is_word_char(c: str) -> bool:
-    """`\\w` in `re` on str: letters, digits and numerals (`str.isalnum`) and `_`."""
-    return c.isalnum() or c == "_"
 
 
 @lru_cache(maxsize=1)

@@ -224,6 +224,18 @@ def find_title(paragraphs: list[Paragraph]) -> str | None:
 
 
 WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+#: The joiners of `WORD`: one between two word characters joins two runs of them into one word.
+WORD_JOINERS = "-'’"
+
+
+def is_word_char(c: str) -> bool:
+    """`\\w` of `re` on str, for one character: letters, digits, numerals (`str.isalnum`), `_`."""
+    return c.isalnum() or c == "_"
+
+
+def starts_word(text: str, i: int) -> bool:
+    """Position `i` of `text` is where a word can start: no word character before it (`\\b`)."""
+    return i == 0 or not is_word_char(text[i - 1])
 
 
 def count_words(text: str) -> int:

@@ -172,14 +172,7 @@ def _key_value(key: str) -> tuple:
     return value
 
 
-#: The joiners of `structure.WORD` (`\\w+(?:[-'’]\\w+)*`): one between two word characters joins
-#: two runs of them into one word.
-_JOINERS = "-'’"
 _RUN = re.compile(r"\w+")
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # `\\w` in `re` on str
 
 
 def _word_count_parts(piece: str) -> tuple[int, bool, bool, bool, bool]:
@@ -187,15 +180,16 @@ def _word_count_parts(piece: str) -> tuple[int, bool, bool, bool, bool]:
     `structure.WORD`): (its runs of word characters less the joiners between two of them, and
     whether it starts with a word character, starts with a joiner before one, ends with a
     word character, ends with a joiner after one). Summed over a paragraph's pieces, less
-    what their boundaries join (see `_word_counts`), it is the paragraph's word count."""
-    runs = len(_RUN.findall(piece))
+    what their boundaries join (see `_word_counts`), it is the paragraph's word count.
+    A piece is never empty: it holds a token."""
+    from .structure import WORD_JOINERS, is_word_char
+
     joins = sum(1 for i in range(1, len(piece) - 1)
-                if piece[i] in _JOINERS and _is_word_char(piece[i - 1]) and _is_word_char(piece[i + 1]))
-    first, last = piece[:1], piece[-1:]
-    return (runs - joins, _is_word_char(first) if first else False,
-            first in _JOINERS and len(piece) > 1 and _is_word_char(piece[1]) if first else False,
-            _is_word_char(last) if last else False,
-            last in _JOINERS and len(piece) > 1 and _is_word_char(piece[-2]) if last else False)
+                if piece[i] in WORD_JOINERS and is_word_char(piece[i - 1]) and is_word_char(piece[i + 1]))
+    two = len(piece) > 1
+    return (len(_RUN.findall(piece)) - joins,
+            is_word_char(piece[0]), two and piece[0] in WORD_JOINERS and is_word_char(piece[1]),
+            is_word_char(piece[-1]), two and piece[-1] in WORD_JOINERS and is_word_char(piece[-2]))
 
 
 class ArticleWords(NamedTuple):
@@ -253,9 +247,7 @@ def words_and_counts(articles: list[ArticleWords], docs: list[str]):
     import pyarrow as pa
 
     from .extract import arrow_schema
-    from .structure import KINDS
-
-    from .structure import count_words
+    from .structure import KINDS, count_words
 
     keys: list[str] = []
     exact: dict[str, tuple] = {}
