@@ -98,9 +98,9 @@ class _Parser:
     def _start_pool(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
-        from .terms import warm_lemmatizer
+        from .extract import warm_up
 
-        warm_lemmatizer()  # loaded once here, shared by the forked workers
+        warm_up()  # word lists and models loaded once here, shared by the forked workers
         self.pool = ProcessPoolExecutor(max_workers=self._workers())
         self._start_bar()
 

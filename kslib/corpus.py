@@ -181,9 +181,9 @@ def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str
     elif jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        from .terms import warm_lemmatizer
+        from .extract import warm_up
 
-        warm_lemmatizer()
+        warm_up()  # word lists and models loaded once here, shared by the forked workers
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for items, result in zip(chunks, pool.map(parse_many, chunks)):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .structure import starts_word
 
@@ -160,7 +161,7 @@ def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
             if (weekday_dates or any(not a <= y <= b for y in score)) and _in_era(pattern, hints, text)]
     for m in weekday_dates:
         weekday, day, month = WEEKDAYS[m.group(1).lower()], int(m.group(2)), MONTHS[m.group(3).lower()]
-        fits = [y for y in range(2010, today.year + 1) if _weekday(y, month, day) == weekday]
+        fits = list(_years_with(weekday, month, day, today.year))
         for a, b in eras:
             fits = [y for y in fits if a <= y <= b] or fits
         if score:
@@ -176,6 +177,13 @@ def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
     best = max(score.values())
     # ties go to the earliest year: KS articles often look ahead (next year's budget, tariff round)
     return min(y for y, s in score.items() if s == best)
+
+
+@lru_cache(maxsize=4096)
+def _years_with(weekday: int, month: int, day: int, last: int) -> tuple[int, ...]:
+    """The years from 2010 to `last` in which `day`.`month` falls on `weekday` (cached: the
+    same dates recur across articles)."""
+    return tuple(y for y in range(2010, last + 1) if _weekday(y, month, day) == weekday)
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:

@@ -27,3 +27,18 @@ def test_a_chunk_gives_every_table_with_its_schema_and_rows_per_document():
         per_doc = tables[name].column("doc").to_pylist()
         assert per_doc and set(per_doc) == {"d1", "d2"}, name  # a rejected file has no rows
         assert per_doc == sorted(per_doc), name  # a document's rows stay together, in order
+
+
+def test_the_warm_up_article_reaches_every_extractor():
+    """`warm_up` loads what the workers would each load: only if its article uses it all."""
+    from kslib import extract, language
+
+    language._detector.cache_clear()
+    extract.warm_up()
+    assert language._detector.cache_info().currsize == 1  # lingua's models: the article is not clear
+    tables = parse_many([("w", extract._WARM_UP_ARTICLE.encode())])
+    assert tables["quotes"].num_rows >= 2
+    assert "Kari Nordmann" in tables["people"].column("name").to_pylist()
+    assert "Bodø" in tables["places"].column("name").to_pylist()
+    assert tables["docs"].column("year").to_pylist() == [2024]
+    assert tables["themes"].num_rows > 0

@@ -145,3 +145,15 @@ def test_sentence_cuts_are_those_of_the_plain_split(text):
     from kslib import structure
 
     assert structure._split_after_ends(text) == structure._SPLIT.split(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 6), st.integers(1, 12), st.integers(1, 31), st.integers(2010, 2040))
+def test_cached_weekday_years_are_the_calendar_s(weekday, month, day, last):
+    def on(y):
+        try:
+            return dates.dt.date(y, month, day).weekday() == weekday
+        except ValueError:  # 30 February: no year
+            return False
+
+    assert dates._years_with(weekday, month, day, last) == tuple(y for y in range(2010, last + 1) if on(y))
