@@ -127,9 +127,10 @@ class _Parser:
 
         if self.buffer:
             tables = {name: pa.concat_tables([b[name] for b in self.buffer]) for name in DOC_TABLES}
-            part = self.store.store(tables)
-            if part is not None and self.on_part is not None:
-                self.on_part(part, tables)
+            name = self.store.new_part_name()
+            if self.store.enabled and self.on_part is not None:
+                self.on_part(name, tables)  # in a thread, while this one stores the part
+            self.store.store(tables, name)
             self.buffer.clear()
 
 
@@ -148,10 +149,11 @@ class _EarlyParts:
         self.jobs: list = []
         self.signatures: dict[str, str] = {}
 
-    def __call__(self, part: Path, tables: dict) -> None:
+    def __call__(self, part: str, tables: dict) -> None:
+        """Write the output parts of cache part `part` (its name) from its tables."""
         self.jobs.append(self.pool.submit(self._write, part, tables))
 
-    def _write(self, part: Path, tables: dict) -> None:
+    def _write(self, part: str, tables: dict) -> None:
         docs = tables["docs"].select(["doc", "reason", "text_id"]).to_pydict()
         keep = set(docs["doc"])
         parsed = [(doc, tid) for doc, reason, tid in zip(docs["doc"], docs["reason"], docs["text_id"])
@@ -162,8 +164,8 @@ class _EarlyParts:
             # one dictionary per column, as the cache file has: rekeying and writing are then faster
             table = tables[name].unify_dictionaries()
             _write_part(_rekey(table, keep, doc_index, article_ids, name),
-                        self.out / f"{name}.parquet" / f"{part.name}.parquet")
-        self.signatures[part.name] = _signature(keep, doc_index, article_ids)
+                        self.out / f"{name}.parquet" / f"{part}.parquet")
+        self.signatures[part] = _signature(keep, doc_index, article_ids)
 
     def finish(self) -> dict[str, str]:
         """Wait for every write (raising its error); the signatures of the parts written."""
@@ -217,8 +219,10 @@ def _rekey(table, keep: set[str], doc_index: dict[str, list[int]], article_ids: 
     if all(len(doc_index.get(d, ())) <= 1 for d in keep):  # the usual case: vectorised
         known = [d for d in keep if d in doc_index]
         idx = doc_positions(table.column("doc"), known)
-        table = table.filter(pc.is_valid(idx))
-        ids = pc.take(pa.array([article_ids[doc_index[d][0]] for d in known], pa.string()), pc.drop_null(idx))
+        if idx.null_count:  # rows of documents no article has (a cold run has none: no copy)
+            table = table.filter(pc.is_valid(idx))
+            idx = pc.drop_null(idx)
+        ids = pc.take(pa.array([article_ids[doc_index[d][0]] for d in known], pa.string()), idx)
     else:  # a document two files share: its rows once per article
         rows, id_list = [], []
         for i, doc in enumerate(table.column("doc").to_pylist()):

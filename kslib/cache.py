@@ -153,10 +153,16 @@ class ParseCache:
             found |= hit
         return pieces, found
 
-    def store(self, tables: dict[str, "object"]) -> Path | None:
-        """Add freshly parsed documents (Arrow tables) as a new part, written atomically;
-        returns the part (None when nothing was stored). The part may be merged away at once
-        when the cache has too many (`compact`)."""
+    @staticmethod
+    def new_part_name() -> str:
+        """A name for the next part: names sort in the order parts were written, so datasets
+        read back in that order."""
+        return f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"
+
+    def store(self, tables: dict[str, "object"], part_name: str | None = None) -> Path | None:
+        """Add freshly parsed documents (Arrow tables) as a new part (named `part_name`, or a new
+        name), written atomically; returns the part (None when nothing was stored). The part
+        may be merged away at once when the cache has too many (`compact`)."""
         if not self.enabled or tables["docs"].num_rows == 0:
             return None
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -166,9 +172,9 @@ class ParseCache:
         for name, table in tables.items():
             _write(table, tmp / f"{name}.arrow")
         (tmp / "_SUCCESS").touch()
-        # names sort in the order parts were written, so datasets read back in that order
-        part = self.dir / f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:6]}"
+        part = self.dir / (part_name or self.new_part_name())
         os.replace(tmp, part)
+        self._doc_sets[part] = set(tables["docs"].column("doc").to_pylist())  # not read back
         if len(self._parts()) > MAX_PARTS:
             self.compact()
         return part
