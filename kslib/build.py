@@ -148,10 +148,30 @@ class _EarlyParts:
         self.pool = ThreadPoolExecutor(max_workers=1)
         self.jobs: list = []
         self.signatures: dict[str, str] = {}
+        self.docs: dict[str, object] = {}  # part name -> its `docs` table, not read back later
 
     def __call__(self, part: str, tables: dict) -> None:
         """Write the output parts of cache part `part` (its name) from its tables."""
+        self.docs[part] = tables["docs"]
         self.jobs.append(self.pool.submit(self._write, part, tables))
+
+    def prefetch(self, store: ParseCache, wanted: set[str]) -> None:
+        """Read the `docs` tables of the parts already stored that hold `wanted` documents, in
+        the thread, while the rest is parsed (on a rerun, this reading is half the work)."""
+        for part in store.part_docs(wanted):
+            if part.name not in self.docs:
+                self.docs[part.name] = self.pool.submit(store.read, part, "docs", store.docs_of(part))
+
+    def docs_table(self, store: ParseCache, part: Path, keep: set[str]):
+        """The `docs` rows of `keep` in `part`: kept, prefetched or read."""
+        from .cache import only
+
+        table = self.docs.pop(part.name, None)
+        if table is None:
+            return store.read(part, "docs", keep)
+        if not hasattr(table, "num_rows"):
+            table = table.result()
+        return only(table, keep) if table.num_rows != len(keep) else table
 
     def _write(self, part: str, tables: dict) -> None:
         docs = tables["docs"].select(["doc", "reason", "text_id"]).to_pydict()
@@ -266,14 +286,16 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         parser = _Parser(store, jobs, progress, on_part=early)
         try:
             ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
+            wanted = {doc for _, doc, _ in ok}
+            early.prefetch(store, wanted)
             parser.finish()
         finally:
             parser.close()
             written = early.finish()
-        parts = store.part_docs({doc for _, doc, _ in ok})
+        parts = store.part_docs(wanted)
 
         # articles, rejected and metadata: small, built in memory exactly as load_corpus does
-        docs = pa.concat_tables([store.read(part, "docs", keep) for part, keep in parts.items()])
+        docs = pa.concat_tables([early.docs_table(store, part, keep) for part, keep in parts.items()])
         listing, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, docs)
         small = {"articles": articles, "rejected": rejected_frame, "metadata_issues": metadata_issues}
 

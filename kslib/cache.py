@@ -42,7 +42,7 @@ def _read(path: Path, columns: list[str] | None = None):
     return feather.read_table(path, columns=columns, memory_map=False)  # files can be deleted on Windows too
 
 
-def _only(table, keep: set[str]):
+def only(table, keep: set[str]):
     """The rows of `table` whose document is in `keep`."""
     import pyarrow.compute as pc
 
@@ -115,6 +115,10 @@ class ParseCache:
         _write(table, tmp)
         os.replace(tmp, path)
 
+    def docs_of(self, part: Path) -> set[str]:
+        """Every document `part` holds."""
+        return set(self._docs(part))
+
     def part_docs(self, wanted: set[str]) -> dict[Path, set[str]]:
         """The parts that hold `wanted` documents, each with the documents to take from it
         (a document stored twice is taken from the first part only)."""
@@ -135,7 +139,7 @@ class ParseCache:
         """One table of one part, restricted to the documents in `keep`."""
         table = _read(part / f"{name}.arrow")
         if self._docs(part) - keep:
-            table = _only(table, keep)
+            table = only(table, keep)
         return table
 
     def load(self, wanted: set[str]) -> tuple[dict[str, list], set[str]]:
@@ -149,7 +153,7 @@ class ParseCache:
                 continue
             for file in part.glob("*.arrow"):
                 table = _read(file)
-                pieces.setdefault(file.stem, []).append(_only(table, hit) if len(hit) < len(docs) else table)
+                pieces.setdefault(file.stem, []).append(only(table, hit) if len(hit) < len(docs) else table)
             found |= hit
         return pieces, found
 
