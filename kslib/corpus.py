@@ -271,46 +271,57 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
 
     `keys` holds each article's paragraph keys (`extract.paragraph_keys`); a paragraph
     found in more than `NEAR_DUPLICATE_MAX_SHARED` articles is too common to say anything.
-    Only articles with a paragraph that 2 to `NEAR_DUPLICATE_MAX_SHARED` articles share
-    can be or have a near-duplicate: numpy finds them, and only they are compared."""
+    Two articles are near-duplicates when the paragraphs they share are at least
+    `NEAR_DUPLICATE_SHARE` of the smaller one's (and it has two or more); an article that
+    repeats several earlier ones repeats the one it shares most with (ties: the earliest),
+    and points to what that one repeats in turn. The shared paragraphs of every pair of
+    articles are counted at once with numpy: a paragraph in at most 20 articles gives at
+    most 190 pairs."""
     import numpy as np
 
-    lengths = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=len(keys))
+    n = len(keys)
+    lengths = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
     if not lengths.sum():
         return {}
     flat = np.concatenate([np.asarray(ks, dtype=np.int64) for ks in keys])
-    _, inverse, counts = np.unique(flat, return_inverse=True, return_counts=True)
-    seen_flat = counts[inverse]  # for each key of each article, the articles that have it
-    ends = np.cumsum(lengths)
-    owner = np.repeat(np.arange(len(keys)), lengths)
-    candidates = np.unique(owner[(seen_flat > 1) & (seen_flat <= NEAR_DUPLICATE_MAX_SHARED)]).tolist()
-    common = set(flat[seen_flat > NEAR_DUPLICATE_MAX_SHARED].tolist())
-    in_two = set(flat[seen_flat > 1].tolist())  # keys of 2+ articles: only these can be shared
-    flat, ends, lengths = flat.tolist(), ends.tolist(), lengths.tolist()
-    size: dict[str, int] = {}
-    index: dict[int, list[str]] = {}  # paragraph key -> earlier articles with it (keys in 2+ articles)
+    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # each (paragraph, article) once, numbered paragraphs, sorted by paragraph then article
+    _, para = np.unique(flat, return_inverse=True)
+    para, owner = _unique_pairs(para.reshape(-1), owner, n)
+    seen = np.bincount(para)[para]  # articles with each row's paragraph
+    size = np.bincount(owner[seen <= NEAR_DUPLICATE_MAX_SHARED], minlength=n)  # paragraphs that count
+    rows = (seen > 1) & (seen <= NEAR_DUPLICATE_MAX_SHARED)
+    para, owner = para[rows], owner[rows]
+    earlier, later = [], []
+    for d in range(1, NEAR_DUPLICATE_MAX_SHARED):  # the pairs of articles d apart in a paragraph's list
+        same = para[:-d] == para[d:]
+        if not same.any():
+            break
+        earlier.append(owner[:-d][same])
+        later.append(owner[d:][same])
+    if not earlier:
+        return {}
+    codes, shared = np.unique(np.concatenate(later) * n + np.concatenate(earlier), return_counts=True)
+    late, early = codes // n, codes % n
+    smaller = np.minimum(size[late], size[early])
+    ok = (smaller >= 2) & (shared >= NEAR_DUPLICATE_SHARE * smaller)
+    late, early, shared = late[ok], early[ok], shared[ok]
+    best = np.lexsort((early, -shared, late))  # per later article: most shared, then earliest
+    first = np.ones(len(best), dtype=bool)
+    first[1:] = late[best][1:] != late[best][:-1]
     found: dict[str, str] = {}
-    for i in candidates:
-        aid, end = article_ids[i], ends[i]
-        mine = set(flat[end - lengths[i] : end]) - common  # the article's keys, as Python ints
-        size[aid] = len(mine)
-        shared_keys = [para for para in mine if para in in_two]
-        counts_of: dict[str, int] = {}
-        for para in shared_keys:
-            for other in index.get(para, ()):
-                counts_of[other] = counts_of.get(other, 0) + 1
-        best = None
-        for other, shared in counts_of.items():
-            if shared < 2 * NEAR_DUPLICATE_SHARE:  # too few for any `smaller` of 2 or more
-                continue
-            smaller = min(len(mine), size[other])
-            if smaller >= 2 and shared / smaller >= NEAR_DUPLICATE_SHARE:
-                best = other if best is None or shared > counts_of[best] else best
-        if best is not None:
-            found[aid] = found.get(best, best)
-        for para in shared_keys:
-            index.setdefault(para, []).append(aid)
+    for i, j in zip(late[best][first].tolist(), early[best][first].tolist()):  # in article order
+        other = article_ids[j]
+        found[article_ids[i]] = found.get(other, other)
     return found
+
+
+def _unique_pairs(para, owner, n: int):
+    """The distinct (paragraph, article) pairs, sorted by paragraph, then article."""
+    import numpy as np
+
+    codes = np.unique(para * n + owner)
+    return codes // n, codes % n
 
 
 def load_corpus(
