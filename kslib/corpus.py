@@ -120,9 +120,18 @@ class Corpus:
         return f"<Corpus {self.root}: {len(self.articles)} articles, {len(self.rejected)} rejected>"
 
 
-def _read_bytes(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
+def _read_bytes(path: str, size: int) -> bytes:
+    """The bytes of a file whose size was just read (`size`): with `os.read`, four system
+    calls a file instead of `open`'s nine (tens of thousands of files are read per run).
+    A file that grew since is still read to its end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        chunks = [os.read(fd, size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(fd, max(size, 1 << 16)))
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache | None = None, on_read=None):
@@ -154,7 +163,7 @@ def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache 
                 ok.append((rel, known[4], None))
                 seen[rel] = known
                 continue
-            raw = _read_bytes(path)
+            raw = _read_bytes(path, st.st_size)
         except OSError as exc:
             rejected.append((rel, f"cannot be read ({exc.strerror or exc})"))
             continue

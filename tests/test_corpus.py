@@ -184,7 +184,7 @@ def test_rerun_reads_only_new_and_changed_files(tmp_path, monkeypatch):
     load_corpus(data, cache=cache_dir)
     reads = []
     real = kslib.corpus._read_bytes
-    monkeypatch.setattr(kslib.corpus, "_read_bytes", lambda path: reads.append(Path(path).name) or real(path))
+    monkeypatch.setattr(kslib.corpus, "_read_bytes", lambda path, size: reads.append(Path(path).name) or real(path, size))
     write(data, "b.txt", ARTICLE.replace("Hamar", "Narvik"))
     write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
     corpus = load_corpus(data, cache=cache_dir)
@@ -245,3 +245,15 @@ def test_an_article_repeating_two_others_equally_repeats_the_earlier():
     keys = [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], list(range(1, 11)), [1, 2, 3, 4, 5, 99]]
     found = kslib.corpus._near_duplicates(["a", "b", "c", "d"], keys)
     assert found == {"c": "a", "d": "a"}  # d shares 5 with a and 5 with c: the earlier, a
+
+
+@pytest.mark.parametrize("size", [0, 1, 5000, 70_000])
+def test_a_file_is_read_whole_even_when_it_grew_after_its_size_was_read(tmp_path, size):
+    from kslib.corpus import _read_bytes
+
+    data = bytes(range(256)) * (size // 256 + 1)
+    path = tmp_path / "a.txt"
+    path.write_bytes(data[:size])
+    assert _read_bytes(str(path), size) == data[:size]
+    if size:
+        assert _read_bytes(str(path), size // 2) == data[:size]  # more than the size said
