@@ -141,7 +141,10 @@ class _EarlyParts:
 
     Article ids are not known before every file is parsed; these parts use each document's
     text id, the id `build_articles` gives it unless two files share a text. `_write_streamed`
-    keeps a part whose ids turn out right (its signature matches) and rewrites the others."""
+    keeps a part whose ids turn out right (its signature matches) and rewrites the others.
+
+    It also gathers the `docs` table of every part `build_articles` needs: those parsed in
+    this run as they are stored, the others read in its thread while new files are parsed."""
 
     def __init__(self, out: Path):
         self.out = out
