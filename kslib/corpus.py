@@ -329,7 +329,9 @@ def _unique_pairs(para, owner, n: int):
     """The distinct (paragraph, article) pairs, sorted by paragraph, then article."""
     import numpy as np
 
-    codes = np.unique(para * n + owner)
+    from .arrays import distinct
+
+    codes = distinct(para * n + owner)
     return codes // n, codes % n
 
 

@@ -424,6 +424,8 @@ def to_speakers(people, quotes=None):
     import numpy as np
     import pandas as pd
 
+    from .arrays import distinct, distinct_first
+
     cols = ["name", "roles", "role_group", "gender", "n_articles", "n_quotes", "quoted"]
     dtypes = {"name": "string", "roles": "string", "role_group": "category", "gender": "category",
               "n_articles": "int32", "n_quotes": "int32", "quoted": "boolean"}
@@ -440,7 +442,7 @@ def to_speakers(people, quotes=None):
     np.minimum.at(first_row, key, np.arange(len(key)))
 
     articles = pd.factorize(people["article_id"])[0].astype(np.int64)
-    pairs = np.unique(key * (articles.max() + 1) + articles)  # distinct (person, article)
+    pairs = distinct(key * (articles.max() + 1) + articles)  # distinct (person, article)
     n_articles = np.bincount(pairs // (articles.max() + 1), minlength=n_keys)
     n_quotes = np.bincount(key, weights=people["n_quotes"].to_numpy(dtype=np.int64), minlength=n_keys)
     quoted = np.bincount(key, weights=people["quoted"].astype(bool).to_numpy(), minlength=n_keys) > 0
@@ -464,7 +466,7 @@ def to_speakers(people, quotes=None):
 
     # every role a person was given, once each, in order of first appearance
     codes, rows, values = coded("role")
-    _, first = np.unique(key[rows] * len(values) + codes, return_index=True)
+    _, first = distinct_first(key[rows] * len(values) + codes)
     given: list[list[str]] = [[] for _ in range(n_keys)]
     for k, code in zip(key[rows[np.sort(first)]].tolist(), codes[np.sort(first)].tolist()):
         given[k].append(values[code])

@@ -157,3 +157,16 @@ def test_cached_weekday_years_are_the_calendar_s(weekday, month, day, last):
             return False
 
     assert dates._years_with(weekday, month, day, last) == tuple(y for y in range(2010, last + 1) if on(y))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-(2**40), 2**40), max_size=200), st.integers(1, 5))
+def test_sorting_helpers_are_numpy_unique(values, repeat):
+    import numpy as np
+
+    from kslib.arrays import distinct, distinct_first
+
+    a = np.array(values * repeat, dtype=np.int64)
+    assert np.array_equal(distinct(a), np.unique(a))
+    got, want = distinct_first(a), np.unique(a, return_index=True)
+    assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
