@@ -16,6 +16,7 @@ $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m compileall -q kslib  # an editable install leaves kslib uncompiled
 	touch $@
 
 setup: $(BIN)/.installed  ## create .venv and install kslib with its dev tools

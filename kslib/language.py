@@ -14,6 +14,7 @@ same answers as the full mode. A clear article never loads lingua at all.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 #: lingua language name -> code written to `articles.language`.
@@ -31,6 +32,18 @@ MARKERS = {
 FOREIGN = frozenset("af hvad nogle meget blev mellem gennem efter och inte jag är för the and of with "
                     "this that is are was were".split())
 _WORD = re.compile(r"[a-zæøåäöéò']+")
+#: `_WORD`'s letters are all Latin-1: lower-cased text encoded as Latin-1 (anything else as `?`)
+#: and every other byte turned into a space splits into the same words, three times faster.
+_WORD_BYTES = "abcdefghijklmnopqrstuvwxyzæøåäöéò'".encode("latin-1")
+_TO_WORDS = bytes(b if b in _WORD_BYTES else 32 for b in range(256))
+#: Each marker (Latin-1 bytes) -> `nn`, `nb` or `foreign`.
+_MARKER_OF = {word.encode("latin-1"): kind for kind, words in (*MARKERS.items(), ("foreign", FOREIGN))
+              for word in words}
+
+
+def marker_words(text: str) -> list[bytes]:
+    """The words of `text` as `_WORD.findall(text.lower())` finds them, as Latin-1 bytes."""
+    return text.lower().encode("latin-1", "replace").translate(_TO_WORDS).split()
 
 
 @lru_cache(maxsize=1)
@@ -43,11 +56,10 @@ def _detector():
 
 def by_markers(text: str) -> str | None:
     """`nb` or `nn` when the function words leave no doubt, else None."""
-    words = _WORD.findall(text.lower())
-    if sum(map(FOREIGN.__contains__, words)) >= 2:
+    counts = Counter(map(_MARKER_OF.get, marker_words(text)))
+    if counts["foreign"] >= 2:
         return None
-    nn = sum(map(MARKERS["nn"].__contains__, words))
-    nb = sum(map(MARKERS["nb"].__contains__, words))
+    nn, nb = counts["nn"], counts["nb"]
     if nn + nb < 8:
         return None
     if nn >= 4 * nb:

@@ -170,3 +170,13 @@ def test_sorting_helpers_are_numpy_unique(values, repeat):
     assert np.array_equal(distinct(a), np.unique(a))
     got, want = distinct_first(a), np.unique(a, return_index=True)
     assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcæøåÆØÅäöéòÉÒß'’ -.,\n\tİKẞ«»ikkjeIKKE") + ["\u0307", "\u212a"]),
+               max_size=80))
+def test_marker_words_are_the_plain_pattern_s(text):
+    from kslib import language
+
+    words = [w.decode("latin-1") for w in language.marker_words(text)]
+    assert words == language._WORD.findall(text.lower())

@@ -28,3 +28,10 @@ def test_short_or_empty_text():
 
 def test_seed_languages(seeds):
     assert set(seeds.articles["language"]) == {"nb"}
+
+
+def test_a_marker_word_belongs_to_one_group():
+    """`by_markers` counts each word for one group only: the lists must not overlap."""
+    from kslib.language import FOREIGN, MARKERS
+
+    assert not (MARKERS["nn"] & MARKERS["nb"]) and not ((MARKERS["nn"] | MARKERS["nb"]) & FOREIGN)
