@@ -92,6 +92,58 @@ def _after_month(low: str, start: int) -> bool:
     return len(word) < len(before) and word.endswith(_MONTH_NAMES)
 
 
+def _month_start(text: str, low: str, year_start: int) -> int | None:
+    """Where the month name stands that white space separates from a year (`mai 2021`), or
+    None (`low`: `text` lower-cased, the same length). No month name ends another."""
+    ws = year_start
+    while ws > 0 and text[ws - 1].isspace():
+        ws -= 1
+    if ws == year_start:
+        return None
+    month = next((m for m in _MONTH_NAMES if low.endswith(m, 0, ws)), None)
+    return None if month is None else ws - len(month)
+
+
+def _full_date_starts(text: str, low: str, year: re.Match) -> list[int]:
+    """Where a `_FULL_DATE` ending at `year` can start: one or two digits before `.`, white
+    space and the month (`1. mai 2021`)."""
+    at = _month_start(text, low, year.start())
+    if at is None:
+        return []
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return [at - 3, at - 2] if text[at - 1 : at] == "." else []
+
+
+def _month_year_starts(text: str, low: str, year: re.Match) -> list[int]:
+    """Where a `_MONTH_YEAR` ending at `year` can start: at its month (`mai 2021`)."""
+    at = _month_start(text, low, year.start())
+    return [] if at is None else [at]
+
+
+def _numeric_date_starts(text: str, low: str, year: re.Match) -> list[int]:
+    """Where a `_NUMERIC_DATE` ending at `year` can start: `1.5.2021` to `01.05.2021`."""
+    return [year.start() - n for n in (6, 5, 4)]
+
+
+def _ending_at_years(pattern: re.Pattern, starts, text: str, low: str, years: list[re.Match]) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose every match holds one year, at its end, that
+    `_ANY_YEAR` finds (`years`): tried only where `starts` says such a match can start, leftmost
+    first. A scan of the whole text with these patterns cost more than the rest of the year's
+    inference."""
+    found, done = [], 0
+    for year in years:
+        for start in starts(text, low, year):
+            if start < done:
+                continue
+            m = pattern.match(text, start)
+            if m is not None and m.end() == year.end():
+                found.append(m)
+                done = m.end()
+                break
+    return found
+
+
 def _scored_dates(text: str, low: str) -> Counter:
     """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased)."""
     score: Counter[int] = Counter()
@@ -108,11 +160,15 @@ def _scored_dates(text: str, low: str) -> Counter:
         for m in _RANGE.finditer(text):
             score[int(m.group(1))] += 0.5
             spans.append(m.span())
-    month_year = len(low) != len(text) or any(_after_month(low, m.start()) for m in found)
+    aligned = len(low) == len(text)  # else lower-casing moved positions (rare letters): scan it all
+    month_year = not aligned or any(_after_month(low, m.start()) for m in found)
     numeric = any(text[m.start() - 1 : m.start()] == "." for m in found)
-    for pattern, weight, possible in ((_FULL_DATE, 2, month_year), (_NUMERIC_DATE, 2, numeric),
-                                      (_MONTH_YEAR, 1, month_year)):
-        for m in pattern.finditer(text) if possible else ():
+    for pattern, weight, possible, starts in ((_FULL_DATE, 2, month_year, _full_date_starts),
+                                              (_NUMERIC_DATE, 2, numeric, _numeric_date_starts),
+                                              (_MONTH_YEAR, 1, month_year, _month_year_starts)):
+        if not possible:
+            continue
+        for m in _ending_at_years(pattern, starts, text, low, found) if aligned else pattern.finditer(text):
             if any(a <= m.start() < b for a, b in spans):
                 continue
             year = int(m.groups()[-1])

@@ -180,3 +180,21 @@ def test_marker_words_are_the_plain_pattern_s(text):
 
     words = [w.decode("latin-1") for w in language.marker_words(text)]
     assert words == language._WORD.findall(text.lower())
+
+
+DATE_PIECES = ["1", "12", "31", "2", "0", ".", ". ", " ", "  ", "\n", "\t", "mai", "Mai", "januar", "JANUAR",
+               "september", "mars", "2021", "1999", "2050", "20215", "x", "a", "-", ",", "İ", "ø", "fra "]
+date_texts = st.lists(st.sampled_from(DATE_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(date_texts)
+def test_dates_found_at_years_are_all_of_them(text):
+    low = text.lower()
+    if len(low) != len(text):
+        return  # `_scored_dates` scans the whole text then
+    years = list(dates._ANY_YEAR.finditer(text))
+    for pattern, starts in ((dates._FULL_DATE, dates._full_date_starts), (dates._NUMERIC_DATE, dates._numeric_date_starts),
+                            (dates._MONTH_YEAR, dates._month_year_starts)):
+        fast = dates._ending_at_years(pattern, starts, text, low, years)
+        assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], pattern.pattern
