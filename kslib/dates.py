@@ -144,6 +144,19 @@ def _ending_at_years(pattern: re.Pattern, starts, text: str, low: str, years: li
     return found
 
 
+def _ranges(text: str, years: list[re.Match]) -> list[re.Match]:
+    """`_RANGE.finditer(text)`, tried only at years the next year follows with only a dash,
+    `til` or `og` between (`years`: what `_ANY_YEAR` finds): a range's two years are those."""
+    found, done = [], 0
+    for a, b in zip(years, years[1:]):
+        if a.start() >= done and _RANGE_GAP.fullmatch(text, a.end(), b.start()):
+            m = _RANGE.match(text, a.start())
+            if m is not None and m.end() == b.end():
+                found.append(m)
+                done = m.end()
+    return found
+
+
 def _scored_dates(text: str, low: str) -> Counter:
     """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased)."""
     score: Counter[int] = Counter()
@@ -157,7 +170,7 @@ def _scored_dates(text: str, low: str) -> Counter:
             spans.append(m.span())
     # a range's two years are neighbours among the years found, with only a dash, `til` or `og` between
     if any(_RANGE_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
-        for m in _RANGE.finditer(text):
+        for m in _ranges(text, found):
             score[int(m.group(1))] += 0.5
             spans.append(m.span())
     aligned = len(low) == len(text)  # else lower-casing moved positions (rare letters): scan it all

@@ -198,3 +198,13 @@ def test_dates_found_at_years_are_all_of_them(text):
                             (dates._MONTH_YEAR, dates._month_year_starts)):
         fast = dates._ending_at_years(pattern, starts, text, low, years)
         assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+
+
+RANGE_PIECES = ["2020", "2021", "1999", "20215", "12020", "-", "–", "/", " ", "til", "og", "x", "1", "."]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(RANGE_PIECES), max_size=20).map("".join))
+def test_ranges_found_at_neighbouring_years_are_all_of_them(text):
+    fast = dates._ranges(text, list(dates._ANY_YEAR.finditer(text)))
+    assert [m.span() for m in fast] == [m.span() for m in dates._RANGE.finditer(text)]
