@@ -98,10 +98,10 @@ class _Parser:
     def _start_pool(self) -> None:
         from concurrent.futures import ProcessPoolExecutor
 
-        from .extract import warm_up
+        from .extract import warm_up, worker_init
 
         warm_up()  # word lists and models loaded once here, shared by the forked workers
-        self.pool = ProcessPoolExecutor(max_workers=self._workers())
+        self.pool = ProcessPoolExecutor(max_workers=self._workers(), initializer=worker_init)
         self._start_bar()
 
     def _submit(self) -> None:

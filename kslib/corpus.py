@@ -190,11 +190,11 @@ def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str
     elif jobs > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        from .extract import warm_up
+        from .extract import warm_up, worker_init
 
         warm_up()  # word lists and models loaded once here, shared by the forked workers
 
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=worker_init) as pool:
             for items, result in zip(chunks, pool.map(parse_many, chunks)):
                 results.append(result)
                 bar.update(len(items))
