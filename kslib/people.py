@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .config import resource_columns, resource_lines, resource_rows
+from .config import resource_lines, resource_mapping, resource_rows
 
 UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÍÚ"
 LOWER = "a-zæøåäöüéèáóíúñç"
@@ -43,7 +43,7 @@ def first_names() -> dict[str, str]:
     plus the hand-added Norwegian names in first_names_extra.tsv)."""
     out: dict[str, str] = {}
     for name in ("first_names.tsv", "first_names_extra.tsv"):
-        out.update(resource_columns(name, ("name", "gender"), delimiter="\t"))
+        out.update(resource_mapping(name, "name", "gender", delimiter="\t"))
     return out
 
 
