@@ -195,13 +195,19 @@ def doc_positions(column, docs: list[str]):
     import pyarrow.compute as pc
 
     lookup = pa.array(docs, pa.string())
-    chunks = []
-    for chunk in column.chunks:
+    chunks = column.chunks
+    if chunks and pa.types.is_dictionary(column.type) and all(
+            c.dictionary.equals(chunks[0].dictionary) for c in chunks[1:]):
+        # one dictionary for every chunk (`unify_dictionaries`): one lookup, one take
+        positions = pc.index_in(chunks[0].dictionary, value_set=lookup)
+        return pc.take(positions, pa.chunked_array([c.indices for c in chunks], column.type.index_type))
+    out = []
+    for chunk in chunks:
         if pa.types.is_dictionary(chunk.type):
-            chunks.append(pc.take(pc.index_in(chunk.dictionary, value_set=lookup), chunk.indices))
+            out.append(pc.take(pc.index_in(chunk.dictionary, value_set=lookup), chunk.indices))
         else:
-            chunks.append(pc.index_in(chunk, value_set=lookup))
-    return pa.chunked_array(chunks, pa.int32())
+            out.append(pc.index_in(chunk, value_set=lookup))
+    return pa.chunked_array(out, pa.int32())
 
 
 #: A small article that touches every extractor's word lists (names, titles, cue verbs, places,
