@@ -14,8 +14,7 @@ def test_doc_positions_look_up_each_chunk_by_its_dictionary(encoded):
     column = pa.chunked_array([c.dictionary_encode() for c in chunks] if encoded else chunks)
     assert doc_positions(column, ["a", "b"]).to_pylist() == [1, 0, 1, None, 0]
     if encoded:  # one dictionary shared by every chunk: looked up once
-        shared = column.unify_dictionaries() if hasattr(column, "unify_dictionaries") else \
-            pa.table({"d": column}).unify_dictionaries().column("d")
+        shared = pa.table({"d": column}).unify_dictionaries().column("d")
         assert shared.chunks[0].dictionary.equals(shared.chunks[1].dictionary)
         assert doc_positions(shared, ["a", "b"]).to_pylist() == [1, 0, 1, None, 0]
 
