@@ -35,3 +35,13 @@ def test_a_marker_word_belongs_to_one_group():
     from kslib.language import FOREIGN, MARKERS
 
     assert not (MARKERS["nn"] & MARKERS["nb"]) and not ((MARKERS["nn"] | MARKERS["nb"]) & FOREIGN)
+
+
+def test_an_opening_without_function_words_is_decided_by_the_whole_text(monkeypatch):
+    import kslib.language
+
+    opening = "\n".join(f"• Tema {i}: Digitalisering og innovasjon - direktør Kari Olsen" for i in range(25))
+    assert len(opening) > 1200 and by_markers(opening[:1200]) is None
+    monkeypatch.setattr(kslib.language, "_detector", lambda: pytest.fail("lingua asked"))
+    assert detect_language(opening + "\n" + NN) == "nn"
+    assert detect_language(opening + "\n" + NB) == "nb"
