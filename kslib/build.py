@@ -12,7 +12,9 @@ The tables are the same as `load_corpus(...).tables()` (the tests check it).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +48,7 @@ class _Parser:
         self.waiting: list[tuple[str, bytes]] = []
         self.buffer: list[dict] = []
         self.pool = self.bar = None
+        self.spool: str | None = None  # where workers leave their tables (see `_parse_to_spool`)
         self.pending: deque = deque()
         self.n = 0
 
@@ -88,6 +91,9 @@ class _Parser:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
+        if self.spool:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
 
     def _workers(self) -> int:
         return self.jobs if self.jobs is not None else config.default_jobs()
@@ -101,20 +107,24 @@ class _Parser:
         from .extract import warm_up, worker_init
 
         warm_up()  # word lists and models loaded once here, shared by the forked workers
+        self.spool = _spool_dir()
         self.pool = ProcessPoolExecutor(max_workers=self._workers(), initializer=worker_init)
         self._start_bar()
 
     def _submit(self) -> None:
         for i in range(0, len(self.waiting), CHUNK_DOCS):
             items = self.waiting[i : i + CHUNK_DOCS]
-            self.pending.append((len(items), self.pool.submit(parse_many, items)))
+            job = self.pool.submit(_parse_to_spool, items, self.spool) if self.spool else \
+                self.pool.submit(parse_many, items)
+            self.pending.append((len(items), job))
             if len(self.pending) >= 3 * self._workers():
                 self._take_oldest()
         self.waiting = []
 
     def _take_oldest(self) -> None:
         n, future = self.pending.popleft()
-        self._take(n, future.result())
+        result = future.result()
+        self._take(n, _read_spooled(result) if self.spool else result)
 
     def _take(self, n: int, result: dict) -> None:
         self.buffer.append(result)
@@ -132,6 +142,57 @@ class _Parser:
                 self.on_part(name, tables)  # in a thread, while this one stores the part
             self.store.store(tables, name)
             self.buffer.clear()
+
+
+def _spool_dir() -> str | None:
+    """A new folder for the workers' tables, in memory where the system has one (`/dev/shm`);
+    None where a file still mapped cannot be deleted (Windows): there tables are pickled."""
+    if os.name != "posix":
+        return None
+    shm = Path("/dev/shm")
+    return tempfile.mkdtemp(prefix="kslib-", dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
+
+
+def _parse_to_spool(items: list[tuple[str, bytes]], spool: str):
+    """`parse_many` in a worker, its tables written as Arrow IPC streams to one new file in
+    `spool`: (the file, each table's place in it). The parent maps the file instead of
+    receiving the tables pickled through a pipe (250 MB for 10,000 articles: a tenth of a
+    cold run's time). When the file cannot be written (a full `/dev/shm`), the tables
+    themselves, pickled as before."""
+    import pyarrow as pa
+
+    tables = parse_many(items)
+    path = None
+    try:
+        fd, path = tempfile.mkstemp(dir=spool, suffix=".arrow")
+        os.close(fd)
+        spans = []
+        with pa.OSFile(path, "wb") as sink:
+            for name, table in tables.items():
+                start = sink.tell()
+                with pa.ipc.new_stream(sink, table.schema) as writer:
+                    writer.write_table(table)
+                spans.append((name, start, sink.tell() - start))
+        return path, spans
+    except OSError:
+        if path is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        return tables
+
+
+def _read_spooled(result) -> dict:
+    """The tables of a `_parse_to_spool` result: mapped from its file, not copied (the file
+    is deleted at once; the mapping stays until the tables are freed)."""
+    import pyarrow as pa
+
+    if isinstance(result, dict):
+        return result
+    path, spans = result
+    with pa.memory_map(path) as source:
+        buffer = source.read_buffer()
+    os.unlink(path)
+    return {name: pa.ipc.open_stream(buffer.slice(start, length)).read_all() for name, start, length in spans}
 
 
 class _EarlyParts:
@@ -155,7 +216,8 @@ class _EarlyParts:
 
     def __call__(self, part: str, tables: dict) -> None:
         """Write the output parts of cache part `part` (its name) from its tables."""
-        self.docs[part] = tables["docs"]
+        # a copy: the chunks' tables map the workers' files, which it would keep mapped whole
+        self.docs[part] = tables["docs"].combine_chunks()
         self.jobs.append(self.pool.submit(self._write, part, tables))
 
     def prefetch(self, store: ParseCache, wanted: set[str]) -> None:

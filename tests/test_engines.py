@@ -9,7 +9,7 @@ from kslib.cli import main
 from kslib.corpus import load_corpus
 from kslib.output import read_tables
 
-from .conftest import write
+from .conftest import ARTICLE, write
 
 TABLES = ("articles", "paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
 
@@ -153,3 +153,26 @@ def test_a_failing_parse_stops_the_workers_and_raises(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="a parser bug"):
         build.extract_folder(tmp_path / "data", tmp_path / "out", cache=False, jobs=2, progress=False)
     assert multiprocessing.active_children() == []
+
+
+def test_tables_left_in_the_spool_are_the_parsed_tables(tmp_path):
+    from kslib.build import _parse_to_spool, _read_spooled
+    from kslib.extract import parse_many
+
+    items = [("d1", ARTICLE.encode()), ("d2", ARTICLE.replace("Hamar", "Gjøvik").encode())]
+    result = _parse_to_spool(items, str(tmp_path))
+    assert not isinstance(result, dict) and list(tmp_path.iterdir())  # one file, mapped by the parent
+    tables = _read_spooled(result)
+    assert not list(tmp_path.iterdir())  # deleted once mapped
+    expected = parse_many(items)
+    assert set(tables) == set(expected)
+    for name, table in expected.items():
+        assert tables[name].equals(table), name
+
+
+def test_a_spool_that_cannot_be_written_returns_the_tables(tmp_path):
+    from kslib.build import _parse_to_spool, _read_spooled
+
+    items = [("d1", ARTICLE.encode())]
+    result = _parse_to_spool(items, str(tmp_path / "missing"))
+    assert isinstance(result, dict) and _read_spooled(result)["docs"].num_rows == 1
