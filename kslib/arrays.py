@@ -29,3 +29,9 @@ def distinct_first(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ordered = values[order]
     keep = _starts(ordered)
     return ordered[keep], order[keep]
+
+
+def distinct_pairs(first: np.ndarray, second: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (first, second) pairs, sorted by first, then second (`second` < `n`)."""
+    codes = distinct(first * n + second)
+    return codes // n, codes % n

@@ -123,8 +123,7 @@ class _Parser:
 
     def _take_oldest(self) -> None:
         n, future = self.pending.popleft()
-        result = future.result()
-        self._take(n, _read_spooled(result) if self.spool else result)
+        self._take(n, _read_spooled(future.result()))
 
     def _take(self, n: int, result: dict) -> None:
         self.buffer.append(result)
@@ -223,20 +222,21 @@ class _EarlyParts:
     def prefetch(self, store: ParseCache, wanted: set[str]) -> None:
         """Read the `docs` tables of the parts already stored that hold `wanted` documents, in
         the thread, while the rest is parsed (on a rerun, this reading is half the work)."""
-        for part in store.part_docs(wanted):
+        for part, keep in store.part_docs(wanted).items():
             if part.name not in self.docs:
-                self.docs[part.name] = self.pool.submit(store.read, part, "docs", store.docs_of(part))
+                self.docs[part.name] = (keep, self.pool.submit(store.read, part, "docs", keep))
 
     def docs_table(self, store: ParseCache, part: Path, keep: set[str]):
         """The `docs` rows of `keep` in `part`: kept, prefetched or read."""
         from .cache import only
 
-        table = self.docs.pop(part.name, None)
-        if table is None:
+        found = self.docs.pop(part.name, None)
+        if found is None:
             return store.read(part, "docs", keep)
-        if not hasattr(table, "num_rows"):
-            table = table.result()
-        return only(table, keep) if table.num_rows != len(keep) else table
+        if isinstance(found, tuple):  # prefetched: for the same documents unless parts were merged since
+            read_for, job = found
+            return job.result() if read_for == keep else store.read(part, "docs", keep)
+        return only(found, keep) if found.num_rows != len(keep) else found
 
     def _write(self, part: str, tables: dict) -> None:
         docs = tables["docs"].select(["doc", "reason", "text_id"]).to_pydict()

@@ -115,10 +115,6 @@ class ParseCache:
         _write(table, tmp)
         os.replace(tmp, path)
 
-    def docs_of(self, part: Path) -> set[str]:
-        """Every document `part` holds."""
-        return set(self._docs(part))
-
     def part_docs(self, wanted: set[str]) -> dict[Path, set[str]]:
         """The parts that hold `wanted` documents, each with the documents to take from it
         (a document stored twice is taken from the first part only)."""

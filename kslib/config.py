@@ -55,8 +55,6 @@ def resource_mapping(name: str, key: str, value: str, delimiter: str = ",") -> d
     """`key` column -> `value` column of a CSV/TSV resource file (a later row wins)."""
     header, rows = _resource_table(name, delimiter)
     i, j = header.index(key), header.index(value)
-    if (i, j) == (0, 1) and len(header) == 2:  # the usual two-column table: one step
-        return dict(rows)
     return {row[i]: row[j] for row in rows}
 
 

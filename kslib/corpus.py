@@ -288,6 +288,8 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
     most 190 pairs."""
     import numpy as np
 
+    from .arrays import distinct_pairs
+
     n = len(keys)
     lengths = np.fromiter((len(ks) for ks in keys), dtype=np.int64, count=n)
     if not lengths.sum():
@@ -296,7 +298,7 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
     owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
     # each (paragraph, article) once, numbered paragraphs, sorted by paragraph then article
     _, para = np.unique(flat, return_inverse=True)
-    para, owner = _unique_pairs(para.reshape(-1), owner, n)
+    para, owner = distinct_pairs(para.reshape(-1), owner, n)
     seen = np.bincount(para)[para]  # articles with each row's paragraph
     size = np.bincount(owner[seen <= NEAR_DUPLICATE_MAX_SHARED], minlength=n)  # paragraphs that count
     rows = (seen > 1) & (seen <= NEAR_DUPLICATE_MAX_SHARED)
@@ -323,16 +325,6 @@ def _near_duplicates(article_ids, keys) -> dict[str, str]:
         other = article_ids[j]
         found[article_ids[i]] = found.get(other, other)
     return found
-
-
-def _unique_pairs(para, owner, n: int):
-    """The distinct (paragraph, article) pairs, sorted by paragraph, then article."""
-    import numpy as np
-
-    from .arrays import distinct
-
-    codes = distinct(para * n + owner)
-    return codes // n, codes % n
 
 
 def load_corpus(

@@ -170,6 +170,11 @@ def test_sorting_helpers_are_numpy_unique(values, repeat):
     assert np.array_equal(distinct(a), np.unique(a))
     got, want = distinct_first(a), np.unique(a, return_index=True)
     assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+    from kslib.arrays import distinct_pairs
+
+    first, second = np.abs(a) % 7, np.abs(a) % 5
+    pairs = distinct_pairs(first, second, 5)
+    assert list(zip(*pairs)) == sorted(set(zip(first.tolist(), second.tolist())))
 
 
 @settings(max_examples=500, deadline=None)
