@@ -86,9 +86,13 @@ class _Parser:
             self.bar.refresh()
             self.bar.close()
 
-    def close(self) -> None:
-        """Stop the workers, also when parsing failed (chunks not yet started are dropped)."""
+    def close(self, failed: bool = False) -> None:
+        """Stop the workers, also when parsing failed (chunks not yet started are dropped; after
+        a failure or a signal, running ones are ended too)."""
         if self.pool is not None:
+            if failed:
+                for proc in list(getattr(self.pool, "_processes", {}).values()):
+                    proc.terminate()
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
         if self.spool:
@@ -148,8 +152,14 @@ def _spool_dir() -> str | None:
     None where a file still mapped cannot be deleted (Windows): there tables are pickled."""
     if os.name != "posix":
         return None
+    from .signals import SPOOL_MARK, sweep_spools
+
     shm = Path("/dev/shm")
-    return tempfile.mkdtemp(prefix="kslib-", dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
+    folder = shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
+    sweep_spools(folder)  # left by runs that were killed
+    spool = tempfile.mkdtemp(prefix=f"kslib-{os.getpid()}-", dir=folder)
+    Path(spool, SPOOL_MARK).touch()
+    return spool
 
 
 def _parse_to_spool(items: list[tuple[str, bytes]], spool: str):
@@ -265,20 +275,19 @@ def _write_part(table, target: Path) -> None:
     token numbers help no query, and computing them is half the cost of writing."""
     import pyarrow.parquet as pq
 
-    tmp = target.with_suffix(".tmp")
-    pq.write_table(table, tmp, write_statistics=False)
-    os.replace(tmp, target)
+    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    try:
+        pq.write_table(table, tmp, write_statistics=False)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
-def _prepare_out(out: Path) -> None:
-    """The output folder with a folder per streamed table (a single file left by an older
-    kslib or by `load_corpus` users is removed)."""
-    out.mkdir(parents=True, exist_ok=True)
+def _prepare_out(stage: Path) -> None:
+    """The staging folder with a folder per streamed table."""
     for name in STREAMED:
-        folder = out / f"{name}.parquet"
-        if folder.is_file():
-            folder.unlink()
-        folder.mkdir(exist_ok=True)
+        (stage / f"{name}.parquet").mkdir(exist_ok=True)
 
 
 def _output_schema(name: str):
@@ -330,57 +339,94 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
                    progress: bool | None = None, csv: bool = False) -> dict[str, int]:
     """Parse every article below `path` and write each table as `out/<name>.parquet`.
 
-    Returns the number of rows written per table. Raises `CorpusError` like `load_corpus`.
+    The tables are written to a staging folder beside `out` and swapped in when every
+    one is complete (`output.Staging`): a failed or killed run leaves the last output
+    as it was. Returns the number of rows written per table. Raises `CorpusError` like
+    `load_corpus`, `OutputError` for an output folder it may not or cannot write.
     """
+    from .cache import CacheDamaged
+    from .corpus import CorpusError, cache_for, corpus_root
+    from .output import Staging
+
+    store = cache_for(corpus_root(path), cache)
+    try:
+        if store.enabled and not store.writable:
+            store.close()
+            cache = False  # parts must be stored somewhere while they stream: a temporary cache
+        tmp = None
+        if cache is False:  # still stream through parts, in a folder that is removed afterwards
+            tmp = tempfile.TemporaryDirectory(prefix="kslib-")
+            store = cache_for(corpus_root(path), tmp.name)
+        try:
+            for _ in range(3):
+                with Staging(Path(out)) as stage:
+                    try:
+                        counts = _extract(path, stage, store, max_bytes, jobs, progress, csv)
+                    except CacheDamaged as exc:  # dropped, and its articles parsed again
+                        store.drop(exc.part, exc)
+                        stage.abort()
+                        continue
+                    stage.commit({"rules": config.rules_version(), "parts": counts.pop("_parts")})
+                    return counts
+            raise CorpusError(f"the cache {store.home} keeps failing its checks; delete it or use --no-cache")
+        finally:
+            if tmp is not None:
+                store.close()
+                tmp.cleanup()
+    finally:
+        store.close()
+
+
+def _extract(path, stage, store: ParseCache, max_bytes: int, jobs, progress, csv: bool) -> dict:
     import pandas as pd
     import pyarrow as pa
 
-    from .corpus import _read_files, build_articles, cache_for, corpus_root, list_folder
+    from .corpus import _read_files, build_articles, corpus_root, list_folder, rejected_paths
+    from .output import write_parquet
     from .people import to_speakers
 
-    tmp = None
-    if cache is False:  # still stream through parts, in a folder that is removed afterwards
-        tmp = tempfile.TemporaryDirectory(prefix="kslib-")
-        cache = tmp.name
-    store = cache_for(corpus_root(path), cache)
+    root, files, problems, progress = list_folder(corpus_root(path), progress)
+    out = stage.path
+    _prepare_out(out)
+    early = _EarlyParts(out)
+    parser = _Parser(store, jobs, progress, on_part=early)
+    failed = True
     try:
-        root, files, progress = list_folder(path, progress)
-        out = Path(out)
-        _prepare_out(out)
-        early = _EarlyParts(out)
-        parser = _Parser(store, jobs, progress, on_part=early)
-        try:
-            ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
-            wanted = {doc for _, doc, _ in ok}
-            early.prefetch(store, wanted)
-            parser.finish()
-        finally:
-            parser.close()
-            written = early.finish()
-        parts = store.part_docs(wanted)
-
-        # articles, rejected and metadata: small, built in memory exactly as load_corpus does
-        docs = pa.concat_tables([early.docs_table(store, part, keep) for part, keep in parts.items()])
-        listing, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, docs)
-        small = {"articles": articles, "rejected": rejected_frame, "metadata_issues": metadata_issues}
-
-        counts = {}
-        for name, df in small.items():
-            _write_frame(df, out / f"{name}.parquet")
-            counts[name] = len(df)
-        counts.update(_write_streamed(out, store, parts, listing, written))
-        people = pd.read_parquet(out / "people.parquet", columns=SPEAKER_INPUT)
-        speakers = to_speakers(people)
-        _write_frame(speakers, out / "speakers.parquet")
-        counts["speakers"] = len(speakers)
-        if csv:
-            for name in counts:
-                _to_csv(out / f"{name}.parquet", out / f"{name}.csv")
-        counts["files"] = len(files)
-        return counts
+        ok, rejected = _read_files(root, files, max_bytes, store, on_read=parser.offer)
+        rejected = problems + rejected
+        wanted = {doc for _, doc, _ in ok}
+        early.prefetch(store, wanted)
+        parser.finish()
+        failed = False
     finally:
-        if tmp is not None:
-            tmp.cleanup()
+        parser.close(failed)
+        written = early.finish()
+    parts = store.part_docs(wanted)
+
+    # articles, rejected and metadata: small, built in memory exactly as load_corpus does
+    from .extract import arrow_schema
+
+    docs = pa.concat_tables([early.docs_table(store, part, keep) for part, keep in parts.items()]) if parts \
+        else arrow_schema("docs").empty_table()
+    listing, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, docs)
+    small = {"articles": articles, "rejected": rejected_frame, "metadata_issues": metadata_issues}
+
+    counts = {}
+    for name, df in small.items():
+        write_parquet(df, out / f"{name}.parquet")
+        counts[name] = len(df)
+    streamed, manifest = _write_streamed(stage, store, parts, listing, written)
+    counts.update(streamed)
+    people = pd.read_parquet(out / "people.parquet", columns=SPEAKER_INPUT)
+    speakers = to_speakers(people)
+    write_parquet(speakers, out / "speakers.parquet")
+    counts["speakers"] = len(speakers)
+    if csv:
+        for name in counts:
+            _to_csv(out / f"{name}.parquet", out / f"{name}.csv")
+    counts["files"] = len(files) + len(rejected_paths(rejected, files))
+    counts["_parts"] = manifest
+    return counts
 
 
 def _signature(keep: set[str], doc_index: dict[str, list[int]], article_ids: list[str]) -> str:
@@ -395,41 +441,40 @@ def _signature(keep: set[str], doc_index: dict[str, list[int]], article_ids: lis
     return digest.hexdigest()
 
 
-def _write_streamed(out: Path, store: ParseCache, parts: dict, listing, written=None) -> dict[str, int]:
-    """Write each streamed table as `out/<name>.parquet/<cache part>.parquet`.
+def _write_streamed(stage, store: ParseCache, parts: dict, listing, written=None) -> tuple[dict[str, int], dict]:
+    """Write each streamed table as `<name>.parquet/<cache part>.parquet` in the staging folder;
+    returns the rows per table and the signatures of the parts (kept in the output's marker).
 
     A part file whose cache part, documents and ids are unchanged since the last run
-    (as `out/.kslib-parts.json` records), or that this run wrote already with the right
-    ids (`written`: part name -> signature, from `_EarlyParts`), is kept as it is, so a
-    rerun after adding one file writes one small part per table instead of every table again."""
-    import json
-
+    (as the old output's marker records) is carried over from it by a hard link, and one
+    that this run wrote already with the right ids (`written`: part name -> signature,
+    from `_EarlyParts`) is kept, so a rerun after adding one file writes one small part
+    per table instead of every table again."""
     import pyarrow.parquet as pq
 
+    out = stage.path
     doc_index: dict[str, list[int]] = {}
     for k, doc in enumerate(listing["doc"]):
         doc_index.setdefault(doc, []).append(k)
     article_ids = listing["article_id"].tolist()
-    manifest_path = out / ".kslib-parts.json"
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        manifest = {}
-    if manifest.get("rules") != store.dir.name:
+    manifest = stage.old.get("parts") or {}
+    if stage.old.get("rules") != config.rules_version() or not stage.old.get("complete"):
         manifest = {}
     signatures = {part.name: _signature(keep, doc_index, article_ids) for part, keep in parts.items()}
     counts = dict.fromkeys(STREAMED, 0)
     todo = []
-    for name in STREAMED:  # the folders exist: `extract_folder` made them (`_prepare_out`)
+    for name in STREAMED:  # the folders exist: `_extract` made them (`_prepare_out`)
         folder = out / f"{name}.parquet"
-        old = manifest.get("tables", {}).get(name, {}) | (written or {})
+        old = manifest.get(name, {})
         for part, keep in parts.items():
             target = folder / f"{part.name}.parquet"
-            if old.get(part.name) == signatures[part.name] and target.exists():
+            rel = f"{name}.parquet/{part.name}.parquet"
+            if ((written or {}).get(part.name) == signatures[part.name] and target.exists()) or \
+                    (old.get(part.name) == signatures[part.name] and stage.keep(rel)):
                 counts[name] += pq.read_metadata(target).num_rows
             else:
                 todo.append((name, part, keep, target))
-        for stale in folder.glob("*.parquet"):
+        for stale in folder.glob("*.parquet"):  # written early for ids that turned out wrong
             if stale.stem not in signatures:
                 stale.unlink()
 
@@ -445,23 +490,11 @@ def _write_streamed(out: Path, store: ParseCache, parts: dict, listing, written=
     with ThreadPoolExecutor(max_workers=config.default_jobs()) as pool:
         for name, n in pool.map(write, todo):
             counts[name] += n
-    manifest = {"rules": store.dir.name, "tables": {name: signatures for name in STREAMED}}
-    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
-    return counts
-
-
-def _clear(path: Path) -> None:
-    import shutil
-
-    if path.is_dir():  # left by an earlier `--engine dask` run
-        shutil.rmtree(path)
-
-
-def _write_frame(df, path: Path) -> None:
-    _clear(path)
-    tmp = path.with_suffix(".parquet.tmp")
-    df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+    for name in STREAMED:  # a table with no rows still has its schema
+        folder = out / f"{name}.parquet"
+        if not any(folder.glob("*.parquet")):
+            _write_part(_output_schema(name).empty_table(), folder / "part-empty.parquet")
+    return counts, {name: signatures for name in STREAMED}
 
 
 def _to_csv(parquet: Path, target: Path) -> None:
@@ -469,12 +502,14 @@ def _to_csv(parquet: Path, target: Path) -> None:
 
     import pyarrow.dataset as ds
 
+    from .output import safe_for_csv
+
     data = ds.dataset(parquet, format="parquet")
     with open(target, "w", encoding="utf-8", newline="") as fh:
         header = True
         for batch in data.to_batches(batch_size=200_000):
             if batch.num_rows:
-                batch.to_pandas().to_csv(fh, index=False, header=header)
+                safe_for_csv(batch.to_pandas()).to_csv(fh, index=False, header=header)
                 header = False
         if header:  # no rows at all: still the column names
-            fh.write(",".join(data.schema.names) + "\n")
+            safe_for_csv(data.schema.empty_table().to_pandas()).to_csv(fh, index=False)

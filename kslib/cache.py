@@ -1,21 +1,39 @@
 """The parse cache: per-document tables stored as Arrow files, keyed by content hash.
 
-Layout: `<cache_dir>/<rules_version>/part-<n>/<table>.arrow` (Arrow IPC with LZ4:
-about ten times faster to write and read than parquet, which matters because a
-cold run writes every table once here and once as output). Each part holds
-the documents parsed in one run; every row carries `doc`, the file's content
-hash. A run reads only the rows of the documents it needs (so deleted files drop
-out), parses the rest and adds them as a new part. The rules version is a hash
-of kslib's code and resources, so a change of rules starts a fresh cache: it can
-never return stale results. Deleting the folder is always safe.
+Layout: `<cache root>/kslib-cache/rules-<version>/part-<n>/<table>.arrow`. The cache
+root is what the user names (`--cache`, `KSLIB_CACHE`) and may be any folder, even
+their home or their articles: kslib keeps everything in its own folder
+`kslib-cache/`, marked with a `CACHEDIR.TAG` (the Cache Directory Tagging
+convention, which backup tools and kslib's own folder walk honour), and only ever
+removes what lies inside that folder and carries its marks.
+
+Each part holds the documents parsed in one run; every row carries `doc`, the
+file's content hash. A run reads only the rows of the documents it needs (so
+deleted files drop out), parses the rest and adds them as a new part. The rules
+version is a hash of kslib's code, its resources and the versions of the
+libraries that shape the tables, so a change of any of them starts a fresh cache.
+
+Safety:
+- every file ends in a CRC-32 of its bytes, checked before Arrow reads it: a damaged
+  file raises `CacheDamaged` (never a segfault, never silently different tables); the
+  loaders then drop its part, warn and parse its documents again;
+- a run holds a shared lock on its rules version for as long as it uses the cache;
+  old versions, leftover temporary parts and small parts (compaction) are removed
+  only under an exclusive lock, so never while another run reads them;
+- a cache that cannot be created or written is used read-only or not at all, with a
+  warning: parsing goes on.
+Deleting `kslib-cache/` is always safe.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import struct
 import time
 import uuid
+import warnings
+import zlib
 from pathlib import Path
 
 from .config import rules_version
@@ -24,22 +42,67 @@ from .config import rules_version
 MAX_PARTS = 16
 #: A part with fewer documents than this is small (from a rerun that added a few files).
 SMALL_PART = 500
-
+#: The folder kslib keeps inside any cache root, and its marker (bford.info/cachedir).
+HOME = "kslib-cache"
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This folder is kslib's parse cache: it can be deleted at any time.\n")
+#: The marker file of a rules-version folder.
+VERSION_MARK = ".kslib-rules"
+#: Leftover temporary parts older than this are swept even where no lock can be taken.
+STALE_SECONDS = 24 * 3600
 
 #: Columns of the file index (see `ParseCache.file_index`).
 _INDEX_COLUMNS = ("file", "size", "mtime_ns", "ctime_ns", "inode", "doc")
+_FOOTER = struct.Struct("<8sI")
+_MAGIC = b"KSLIBCRC"
+
+try:  # advisory locks: POSIX; elsewhere no lock is taken and nothing is ever removed
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
+
+class CacheDamaged(ValueError):
+    """A cache file whose bytes are not what was written (its checksum fails)."""
+
+    def __init__(self, path: Path, why: str):
+        self.path = Path(path)
+        super().__init__(f"damaged cache file {path} ({why})")
+
+    @property
+    def part(self) -> Path:
+        return self.path.parent
 
 
 def _write(table, path: Path) -> None:
+    """An Arrow table as an LZ4 Feather file followed by a CRC-32 footer, written at once."""
+    import pyarrow as pa
     import pyarrow.feather as feather
 
-    feather.write_feather(table, path, compression="lz4")
+    sink = pa.BufferOutputStream()
+    feather.write_feather(table, sink, compression="lz4")
+    data = sink.getvalue()
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.write(_FOOTER.pack(_MAGIC, zlib.crc32(data)))
 
 
 def _read(path: Path, columns: list[str] | None = None):
+    """A table written by `_write`, after its checksum is checked (`CacheDamaged` if not)."""
+    import pyarrow as pa
     import pyarrow.feather as feather
 
-    return feather.read_table(path, columns=columns, memory_map=False)  # files can be deleted on Windows too
+    data = Path(path).read_bytes()
+    if len(data) < _FOOTER.size:
+        raise CacheDamaged(path, "truncated")
+    magic, crc = _FOOTER.unpack_from(data, len(data) - _FOOTER.size)
+    body = memoryview(data)[: len(data) - _FOOTER.size]
+    if magic != _MAGIC or zlib.crc32(body) != crc:
+        raise CacheDamaged(path, "checksum mismatch")
+    try:
+        return feather.read_table(pa.BufferReader(pa.py_buffer(body)), columns=columns, memory_map=False)
+    except (pa.ArrowException, ValueError, KeyError) as exc:  # sound bytes of another layout
+        raise CacheDamaged(path, f"unreadable: {exc}") from None
 
 
 def only(table, keep: set[str]):
@@ -51,9 +114,38 @@ def only(table, keep: set[str]):
     return table.filter(pc.is_valid(doc_positions(table.column("doc"), sorted(keep))))
 
 
-def _read_docs(part: Path) -> set[str]:
-    """The documents a part holds, from its `docs` file."""
-    return set(_read(part / "docs.arrow", ["doc"]).column("doc").to_pylist())
+def _warn(message: str) -> None:
+    warnings.warn(f"kslib: {message}", stacklevel=3)
+
+
+class _Lock:
+    """An advisory `flock` on a file, shared or exclusive; a no-op where there is none."""
+
+    def __init__(self, path: Path):
+        self.path, self.fd = path, None
+
+    def take(self, exclusive: bool = False, wait: bool = True) -> bool:
+        if fcntl is None:
+            return not exclusive  # no locks: never claim to be alone
+        if self.fd is None:
+            try:
+                self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError:
+                try:  # a read-only cache: a lock on a file opened for reading
+                    self.fd = os.open(self.path, os.O_RDONLY)
+                except OSError:
+                    return not exclusive
+        flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if wait else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(self.fd, flags)
+            return True
+        except OSError:
+            return False
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # closing drops the lock
+            self.fd = None
 
 
 class ParseCache:
@@ -61,13 +153,90 @@ class ParseCache:
 
     def __init__(self, directory: Path | None):
         self.root = Path(directory) if directory is not None else None
-        self.dir = self.root / rules_version() if self.root is not None else None
+        self.home = self.root / HOME if self.root is not None else None
+        self.dir = self.home / f"rules-{rules_version()}" if self.home is not None else None
+        self.writable = self.dir is not None
         self._doc_sets: dict[Path, set[str]] = {}  # part -> its documents (a part never changes)
+        self._lock: _Lock | None = None
+        if self.dir is not None:
+            self._open()
 
+    # -- opening, locking, housekeeping ------------------------------------------------
+    def _open(self) -> None:
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+            tag = self.home / "CACHEDIR.TAG"
+            if not tag.exists():
+                tag.write_text(CACHEDIR_TAG, encoding="utf-8")
+            self.dir.mkdir(exist_ok=True)
+            mark = self.dir / VERSION_MARK
+            if not mark.exists():
+                mark.write_text(rules_version() + "\n", encoding="utf-8")
+        except OSError as exc:
+            self.writable = False
+            if self.dir.is_dir():
+                _warn(f"the cache {self.home} cannot be written ({exc.strerror or exc}); it is only read")
+            else:
+                _warn(f"the cache {self.home} cannot be created ({exc.strerror or exc}); parsing without it")
+                self.dir = None
+                return
+        self._lock = _Lock(self.home / f"rules-{rules_version()}.lock")
+        self._lock.take(exclusive=False)
+        self._housekeeping()
+
+    def close(self) -> None:
+        """Give up this run's lock (also done when the process ends)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _alone(self):
+        """A context in which this run holds its version exclusively (or None when another
+        run uses it too); the shared lock is taken again afterwards."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def alone():
+            got = self.writable and self._lock is not None and self._lock.take(exclusive=True, wait=False)
+            try:
+                yield got
+            finally:
+                if self._lock is not None and self._lock.fd is not None:
+                    self._lock.take(exclusive=False)
+
+        return alone()
+
+    def _housekeeping(self) -> None:
+        """Remove what kslib left and no run uses: other rules versions (each under its own
+        lock), leftover temporary parts (under this version's exclusive lock, or when a day
+        old). Only folders that carry kslib's marks inside `kslib-cache/` are touched."""
+        if not self.writable:
+            return
+        for other in self.home.iterdir():
+            if other == self.dir or not other.name.startswith("rules-") or not other.is_dir():
+                continue
+            if not (other / VERSION_MARK).is_file():
+                continue
+            lock = _Lock(self.home / f"{other.name}.lock")
+            if lock.take(exclusive=True, wait=False):
+                try:
+                    shutil.rmtree(other, ignore_errors=True)
+                    with _suppress():
+                        os.unlink(lock.path)
+                finally:
+                    lock.release()
+        with self._alone() as alone:
+            now = time.time()
+            for tmp in self.dir.glob(".tmp-*"):
+                with _suppress():
+                    if alone or now - tmp.stat().st_mtime > STALE_SECONDS:
+                        shutil.rmtree(tmp, ignore_errors=True)
+
+    # -- reading -----------------------------------------------------------------------
     def _docs(self, part: Path) -> set[str]:
         """The documents a part holds, read once."""
         if part not in self._doc_sets:
-            self._doc_sets[part] = _read_docs(part)
+            self._doc_sets[part] = set(_read(part / "docs.arrow", ["doc"]).column("doc").to_pylist())
         return self._doc_sets[part]
 
     @property
@@ -81,39 +250,59 @@ class ParseCache:
                       and (p / "_SUCCESS").exists())
 
     def all_docs(self) -> set[str]:
-        """Every document the cache holds."""
-        return set().union(*(self._docs(part) for part in self._parts()))
+        """Every document the cache holds (a part whose `docs` file is damaged is dropped)."""
+        out: set[str] = set()
+        for part in self._parts():
+            try:
+                out |= self._docs(part)
+            except (CacheDamaged, OSError) as exc:
+                self.drop(part, exc)
+        return out
+
+    def drop(self, part: Path, why=None) -> None:
+        """Forget a damaged part, and remove it when the cache is writable: its documents are
+        parsed again."""
+        _warn(f"cache part {part} is damaged ({why}); its articles are parsed again")
+        self._doc_sets.pop(part, None)
+        if self.writable and part.parent == self.dir and part.name.startswith("part-"):
+            with _suppress():
+                os.rename(part, self.dir / f".tmp-dropped-{uuid.uuid4().hex}")
 
     def _index_path(self, root: Path) -> Path:
         import hashlib
 
-        key = hashlib.blake2b(str(Path(root).resolve()).encode(), digest_size=8).hexdigest()
-        return self.root / f"files-{key}.arrow"
+        key = hashlib.blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
+                              digest_size=8).hexdigest()
+        return self.home / f"files-{key}.arrow"
 
     def file_index(self, root: Path) -> dict[str, tuple]:
         """What the last run saw of the files below `root`: path -> (size, mtime_ns,
-        ctime_ns, inode, doc) (empty when there is no cache or no index yet)."""
+        ctime_ns, inode, doc) (empty when there is no cache or no sound index yet)."""
         if not self.enabled:
             return {}
         try:
             cols = _read(self._index_path(root)).to_pydict()
-        except (OSError, ValueError):  # none yet, or unreadable: every file is read
+        except (OSError, ValueError):  # none yet, damaged or unreadable: every file is read
             return {}
         return {file: tuple(row) for file, *row in zip(*(cols[c] for c in _INDEX_COLUMNS))}
 
     def save_file_index(self, root: Path, index: dict[str, tuple]) -> None:
         import pyarrow as pa
 
-        if not self.enabled:
+        if not self.enabled or not self.writable:
             return
-        self.root.mkdir(parents=True, exist_ok=True)
         rows = list(zip(*[(file, *row) for file, row in index.items()])) or [()] * len(_INDEX_COLUMNS)
         table = pa.table({c: pa.array(v, pa.string() if c in ("file", "doc") else pa.int64())
                           for c, v in zip(_INDEX_COLUMNS, rows)})
         path = self._index_path(root)
-        tmp = path.with_suffix(f".{uuid.uuid4().hex}.tmp")
-        _write(table, tmp)
-        os.replace(tmp, path)
+        tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}")
+        try:
+            _write(table, tmp)
+            os.replace(tmp, path)
+        except OSError as exc:
+            with _suppress():
+                os.unlink(tmp)
+            _warn(f"the cache's file index could not be saved ({exc.strerror or exc}); every file is read next time")
 
     def part_docs(self, wanted: set[str]) -> dict[Path, set[str]]:
         """The parts that hold `wanted` documents, each with the documents to take from it
@@ -139,7 +328,8 @@ class ParseCache:
         return table
 
     def load(self, wanted: set[str]) -> tuple[dict[str, list], set[str]]:
-        """Cached rows for the `wanted` documents: ({table: [Arrow tables]}, docs found)."""
+        """Cached rows for the `wanted` documents: ({table: [Arrow tables]}, docs found).
+        Raises `CacheDamaged` for a damaged file (the loaders drop its part and retry)."""
         found: set[str] = set()
         pieces: dict[str, list] = {}
         for part in self._parts():
@@ -147,12 +337,13 @@ class ParseCache:
             hit = (docs & wanted) - found
             if not hit:
                 continue
-            for file in part.glob("*.arrow"):
+            for file in sorted(part.glob("*.arrow")):
                 table = _read(file)
                 pieces.setdefault(file.stem, []).append(only(table, hit) if len(hit) < len(docs) else table)
             found |= hit
         return pieces, found
 
+    # -- writing -----------------------------------------------------------------------
     @staticmethod
     def new_part_name() -> str:
         """A name for the next part: names sort in the order parts were written, so datasets
@@ -161,46 +352,71 @@ class ParseCache:
 
     def store(self, tables: dict[str, "object"], part_name: str | None = None) -> Path | None:
         """Add freshly parsed documents (Arrow tables) as a new part (named `part_name`, or a new
-        name), written atomically; returns the part (None when nothing was stored). The part
-        may be merged away at once when the cache has too many (`compact`)."""
-        if not self.enabled or tables["docs"].num_rows == 0:
-            return None
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self._drop_old_versions()
-        tmp = self.dir / f".tmp-{uuid.uuid4().hex}"
-        tmp.mkdir()
-        for name, table in tables.items():
-            _write(table, tmp / f"{name}.arrow")
-        (tmp / "_SUCCESS").touch()
-        part = self.dir / (part_name or self.new_part_name())
-        os.replace(tmp, part)
-        self._doc_sets[part] = set(tables["docs"].column("doc").to_pylist())  # not read back
-        if len(self._parts()) > MAX_PARTS:
+        name), written atomically; returns the part (None when nothing was stored: no cache,
+        a read-only one, or a write that failed, with a warning). The part may be merged away
+        at once when the cache has too many (`compact`)."""
+        part = self._store(tables, part_name)
+        if part is not None and len(self._parts()) > MAX_PARTS:
             self.compact()
+        return part
+
+    def _store(self, tables: dict[str, "object"], part_name: str | None = None) -> Path | None:
+        if not self.enabled or not self.writable or tables["docs"].num_rows == 0:
+            return None
+        tmp = self.dir / f".tmp-{uuid.uuid4().hex}"
+        part = self.dir / (part_name or self.new_part_name())
+        try:
+            tmp.mkdir()
+            for name, table in tables.items():
+                _write(table, tmp / f"{name}.arrow")
+            (tmp / "_SUCCESS").touch()
+            os.replace(tmp, part)
+        except OSError as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            self.writable = False
+            _warn(f"the cache {self.home} could not be written ({exc.strerror or exc}); going on without storing")
+            return None
+        self._doc_sets[part] = set(tables["docs"].column("doc").to_pylist())  # not read back
         return part
 
     def compact(self) -> None:
         """Merge the small parts (left by reruns that added a few files) into one, so a
-        cache grown by many small reruns stays fast; large parts are left as they are."""
+        cache grown by many small reruns stays fast; large parts are left as they are.
+        Only when no other run uses this cache (it could be reading those parts)."""
         import pyarrow as pa
 
-        small = [p for p in self._parts() if len(self._docs(p)) < SMALL_PART]
-        if len(small) < 2:
-            return
-        docs: set[str] = set()
-        for part in small:
-            docs |= self._docs(part)
-        pieces: dict[str, list] = {}
-        for part, keep in self._part_docs(small, docs).items():
-            for file in part.glob("*.arrow"):
-                pieces.setdefault(file.stem, []).append(self.read(part, file.stem, keep))
-        for part in small:
-            shutil.rmtree(part, ignore_errors=True)
-            self._doc_sets.pop(part, None)
-        self.store({name: pa.concat_tables(tables, promote_options="permissive")
-                    for name, tables in pieces.items()})
+        with self._alone() as alone:
+            if not alone:
+                return
+            small = [p for p in self._parts() if len(self._docs(p)) < SMALL_PART]
+            if len(small) < 2:
+                return
+            docs: set[str] = set()
+            for part in small:
+                docs |= self._docs(part)
+            pieces: dict[str, list] = {}
+            for part, keep in self._part_docs(small, docs).items():
+                for file in part.glob("*.arrow"):
+                    pieces.setdefault(file.stem, []).append(self.read(part, file.stem, keep))
+            merged = self._store({name: pa.concat_tables(tables, promote_options="permissive")
+                                 for name, tables in pieces.items()})
+            if merged is None:  # not written: keep the small parts
+                return
+            for part in small:
+                gone = self.dir / f".tmp-old-{uuid.uuid4().hex}"
+                with _suppress():
+                    os.rename(part, gone)  # out of sight at once, then removed
+                    shutil.rmtree(gone, ignore_errors=True)
+                self._doc_sets.pop(part, None)
 
-    def _drop_old_versions(self) -> None:
-        for other in self.root.iterdir():
-            if other.is_dir() and other != self.dir and len(other.name) == len(self.dir.name):
-                shutil.rmtree(other, ignore_errors=True)
+    def describe(self) -> dict:
+        """Where the cache is and what it holds (for messages)."""
+        return {"folder": str(self.home) if self.home else None, "parts": len(self._parts()),
+                "writable": self.writable}
+
+
+def _suppress():
+    import contextlib
+
+    return contextlib.suppress(OSError)
+

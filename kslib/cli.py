@@ -15,10 +15,28 @@ def _add_cache_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache", metavar="DIR", help="cache folder (default: data/interim/ for the project's "
                    "own data, else a per-user cache; env KSLIB_CACHE also sets it)")
     p.add_argument("--no-cache", action="store_true", help="parse every file again and keep nothing")
-    p.add_argument("--max-size", type=float, default=5.0, metavar="MB",
-                   help="reject files larger than this many megabytes (default 5)")
+    p.add_argument("--max-size", type=_megabytes, default=None, metavar="MB",
+                   help="reject files larger than this many MiB (default 5, as in the notebooks)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="processes for parsing (default: all cores for large folders)")
+
+
+def _megabytes(value: str) -> float:
+    import math
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of MiB") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of MiB")
+    return number
+
+
+def _max_bytes(args) -> int:
+    from .config import DEFAULT_MAX_BYTES
+
+    return DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 2**20)
 
 
 def _cache_arg(args) -> bool | str:
@@ -78,20 +96,18 @@ def cmd_extract(args) -> int:
     try:
         if args.engine == "dask":
             from .corpus import load_corpus
-            from .engines import write_partitioned
-            from .output import write_tables
+            from .output import check_out, write_tables
 
-            corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+            check_out(out)  # before the work, not after
+            corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=_max_bytes(args),
                                  jobs=args.jobs, progress=progress, engine="dask", scheduler=args.scheduler)
             tables = corpus.tables()
-            write_partitioned(tables, out)
-            if args.csv:
-                write_tables(tables, out / "csv", csv=True)
+            write_tables(tables, out, csv=args.csv, partitioned=True)
             counts = {name: len(df) for name, df in tables.items()} | {"files": corpus.n_files}
         else:
             from .build import extract_folder
 
-            counts = extract_folder(args.data_dir, out, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
+            counts = extract_folder(args.data_dir, out, cache=_cache_arg(args), max_bytes=_max_bytes(args),
                                     jobs=args.jobs, progress=progress, csv=args.csv)
     except (CorpusError, RuntimeError) as exc:
         return _fail(str(exc))
@@ -110,14 +126,20 @@ def cmd_evaluate(args) -> int:
     from .evaluate import evaluate, format_errors, format_scores
 
     try:
-        corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=int(args.max_size * 1e6),
-                             jobs=args.jobs)
+        gold_path = Path(args.gold)
+        if not gold_path.is_file():
+            return _fail(f"Gold file not found: {gold_path}")
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            return _fail(f"the gold file {gold_path} is not valid JSON ({exc})")
+        corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=_max_bytes(args), jobs=args.jobs)
     except CorpusError as exc:
         return _fail(str(exc))
-    gold_path = Path(args.gold)
-    if not gold_path.is_file():
-        return _fail(f"Gold file not found: {gold_path}")
-    result = evaluate(corpus, json.loads(gold_path.read_text(encoding="utf-8")))
+    try:
+        result = evaluate(corpus, gold)
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        return _fail(f"the gold file {gold_path} is not in the format of GUIDELINE.md ({type(exc).__name__}: {exc})")
     if args.json:
         print(json.dumps(result.scores, ensure_ascii=False, indent=1))
     else:
@@ -138,12 +160,31 @@ def cmd_report(args) -> int:
         return _fail(str(exc))
 
 
+def _path_error(exc: OSError) -> str:
+    """An `OSError` as one sentence that names its path."""
+    from .io import display_name
+
+    where = exc.filename if exc.filename is not None else ""
+    if exc.strerror and where:
+        return f"cannot use {display_name(os.fsdecode(where))}: {exc.strerror}"
+    return str(exc)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import warnings
 
     warnings.filterwarnings("ignore", message="kslib: rejected")  # the summary lists them
-    return {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_report}[args.command](args)
+    from .signals import graceful_exit
+
+    try:
+        with graceful_exit():
+            return {"extract": cmd_extract, "evaluate": cmd_evaluate, "report": cmd_report}[args.command](args)
+    except OSError as exc:  # a path that cannot be read or written: one sentence, no traceback
+        return _fail(_path_error(exc))
+    except KeyboardInterrupt:
+        print("kslib: stopped", file=sys.stderr)
+        return 130
 
 
 def run() -> None:

@@ -69,14 +69,36 @@ def _resource_table(name: str, delimiter: str) -> tuple[list[str], list[list[str
     return header, rows
 
 
+#: Libraries whose behaviour shapes the parsed tables (word lists, lemmas, language models,
+#: decoding, HTML, automata, name genders) or the cache's file format: their versions key the cache.
+SHAPING_LIBRARIES = ("stop-words", "simplemma", "lingua-language-detector", "charset-normalizer",
+                     "beautifulsoup4", "pyahocorasick", "marisa-trie", "gender-guesser", "pyarrow")
+
+
+def library_versions() -> dict[str, str]:
+    """The installed version of each library in `SHAPING_LIBRARIES` ("-" when missing)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in SHAPING_LIBRARIES:
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = "-"
+    return out
+
+
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """Hash of the package's code and resources.
+    """Hash of the package's code and resources and of the versions of the libraries that
+    shape the tables (`SHAPING_LIBRARIES`).
 
-    Any change to a rule (code or data file) changes this value, which keys the
-    cache, so a change of rules re-parses everything and a cache is never stale.
+    Any change to a rule (code or data file) or an upgrade of one of those libraries
+    changes this value, which keys the cache, so the cache is never stale.
     """
     digest = hashlib.sha1()
+    for name, ver in sorted(library_versions().items()):
+        digest.update(f"{name}=={ver}\n".encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".txt", ".csv", ".toml", ".json", ".tsv"}:
             if "__pycache__" in path.parts:

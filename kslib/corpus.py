@@ -21,7 +21,8 @@ from pathlib import Path
 from . import config
 from .cache import ParseCache
 from .extract import DOC_TABLES, parse_many
-from .io import article_paths, content_hash
+from .cache import CacheDamaged
+from .io import content_hash, display_name, walk_folder
 from .schema import frame
 
 #: Share of paragraphs two articles must share to count as near-duplicates.
@@ -120,29 +121,49 @@ class Corpus:
         return f"<Corpus {self.root}: {len(self.articles)} articles, {len(self.rejected)} rejected>"
 
 
-def _read_bytes(path: str, size: int) -> bytes:
+def _read_bytes(path: str, size: int, limit: int) -> bytes | None:
     """The bytes of a file whose size was just read (`size`): with `os.read`, four system
     calls a file instead of `open`'s nine (tens of thousands of files are read per run).
-    A file that grew since is still read to its end."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    A file that grew since is still read to its end, but never past `limit` bytes: None
+    when it holds more."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
-        chunks = [os.read(fd, size + 1)]
-        while chunks[-1]:
-            chunks.append(os.read(fd, max(size, 1 << 16)))
+        chunks = [os.read(fd, min(size, limit) + 1)]
+        total = len(chunks[0])
+        while chunks[-1] and total <= limit:
+            chunks.append(os.read(fd, max(min(size, limit), 1 << 16)))
+            total += len(chunks[-1])
     finally:
         os.close(fd)
-    return b"".join(chunks)
+    return b"".join(chunks) if total <= limit else None
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large ({size / 2**20:.1f} MiB > limit {limit / 2**20:.1f} MiB)"
+
+
+def _kind_of(mode: int) -> str:
+    import stat
+
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return name
+    return "not a regular file"
 
 
 def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache | None = None, on_read=None):
     """(file, doc, raw) for readable files and (file, reason) for the rest; `files` are paths
-    relative to `root`.
+    relative to `root` (as `io.walk_folder` gives them; `file` is their `display_name`).
 
-    A file whose size, times and inode are those the cache's file index recorded, and
-    whose content the cache holds, is not read again: its `raw` is None (a rerun after
-    adding one file to thousands reads one file). Any other file is read and hashed.
-    `on_read(doc, raw)` is called for each file read, so parsing can start while the
+    Only regular files are opened (a FIFO would block, a device never end), and no read goes
+    past `max_bytes`. A file whose size, times and inode are those the cache's file index
+    recorded, and whose content the cache holds, is not read again: its `raw` is None (a
+    rerun after adding one file to thousands reads one file). Any other file is read and
+    hashed. `on_read(doc, raw)` is called for each file read, so parsing can start while the
     rest are read; when it returns True it has taken the bytes and `raw` is None too."""
+    import stat
+
     index = store.file_index(root) if store is not None else {}
     cached = store.all_docs() if index else set()
     # a file changed less than two seconds ago may change again within the same clock tick
@@ -152,25 +173,32 @@ def _read_files(root: Path, files: list[str], max_bytes: int, store: ParseCache 
     ok, rejected, seen = [], [], {}
     for rel in files:
         path = os.path.join(base, rel)
+        shown = display_name(rel)
         try:
             st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                rejected.append((shown, f"{_kind_of(st.st_mode)}, not read"))
+                continue
             if st.st_size > max_bytes:
-                rejected.append((rel, f"file too large ({st.st_size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"))
+                rejected.append((shown, _too_large(st.st_size, max_bytes)))
                 continue
             key = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            known = index.get(rel)
+            known = index.get(shown)
             if known is not None and known[:4] == key and known[4] in cached:
-                ok.append((rel, known[4], None))
-                seen[rel] = known
+                ok.append((shown, known[4], None))
+                seen[shown] = known
                 continue
-            raw = _read_bytes(path, st.st_size)
+            raw = _read_bytes(path, st.st_size, max_bytes)
         except OSError as exc:
-            rejected.append((rel, f"cannot be read ({exc.strerror or exc})"))
+            rejected.append((shown, f"cannot be read ({exc.strerror or exc})"))
+            continue
+        if raw is None:
+            rejected.append((shown, _too_large(max_bytes + 1, max_bytes)))
             continue
         doc = content_hash(raw)
-        ok.append((rel, doc, None if on_read is not None and on_read(doc, raw) else raw))
+        ok.append((shown, doc, None if on_read is not None and on_read(doc, raw) else raw))
         if max(st.st_mtime_ns, st.st_ctime_ns) < recent:
-            seen[rel] = (*key, doc)
+            seen[shown] = (*key, doc)
     if store is not None:
         store.save_file_index(root, seen)
     return ok, rejected
@@ -348,8 +376,19 @@ def load_corpus(
     """
 
     store = cache_for(corpus_root(path), cache)
-    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress, store)
+    try:
+        for _ in range(3):
+            try:
+                return _load(path, store, max_bytes, jobs, progress, engine, scheduler)
+            except CacheDamaged as exc:  # dropped, and its articles parsed again
+                store.drop(exc.part, exc)
+        raise CorpusError(f"the cache {store.home} keeps failing its checks; delete it or use cache=False")
+    finally:
+        store.close()
 
+
+def _load(path, store: ParseCache, max_bytes: int, jobs, progress, engine, scheduler) -> Corpus:
+    root, files, ok, rejected, progress = open_folder(path, max_bytes, progress, store)
     wanted = {doc for _, doc, _ in ok}
     cached, found = store.load(wanted) if store.enabled else ({}, set())
     todo, jobs = to_parse(ok, found, jobs)
@@ -357,7 +396,13 @@ def load_corpus(
     if fresh:
         store.store(fresh)
     tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})
-    return _assemble(root, len(files), ok, rejected, tables)
+    return _assemble(root, len(files) + len(rejected_paths(rejected, files)), ok, rejected, tables)
+
+
+def rejected_paths(rejected, files) -> list:
+    """Rejected paths that the folder walk found besides the article files (folders, links)."""
+    listed = {display_name(f) for f in files}
+    return [f for f, _ in rejected if f not in listed]
 
 
 def corpus_root(path) -> Path:
@@ -365,19 +410,21 @@ def corpus_root(path) -> Path:
     return Path(path) if path is not None else config.SEEDS_DIR
 
 
-def list_folder(path, progress: bool | None) -> tuple[Path, list[str], bool]:
-    """(root, its article files as relative paths, whether to show progress bars).
+def list_folder(path, progress: bool | None) -> tuple[Path, list[str], list[tuple[str, str]], bool]:
+    """(root, its article files as relative paths, (path, reason) for what the walk could
+    not search or read, whether to show progress bars).
 
     Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
     root = corpus_root(path)
     if not root.is_dir():
-        raise CorpusError(f"Data folder not found: {root}")
-    files = article_paths(root)
+        raise CorpusError(f"Data folder not found: {display_name(os.fspath(root))}")
+    files, problems = walk_folder(root)
     if not files:
-        raise CorpusError(f"No .txt article files in {root}")
+        raise CorpusError(f"No .txt article files in {display_name(os.fspath(root))}"
+                          + (f" ({problems[0][0]}: {problems[0][1]})" if problems else ""))
     if progress is None:
         progress = len(files) >= config.PROGRESS_MIN_FILES
-    return root, files, progress
+    return root, files, problems, progress
 
 
 def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):
@@ -386,9 +433,9 @@ def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache |
     read (bytes None).
 
     Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
-    root, files, progress = list_folder(path, progress)
+    root, files, problems, progress = list_folder(path, progress)
     ok, rejected = _read_files(root, files, max_bytes, store)
-    return root, files, ok, rejected, progress
+    return root, files, ok, problems + rejected, progress
 
 
 def to_parse(ok, found: set[str], jobs: int | None) -> tuple[list[tuple[str, bytes]], int]:

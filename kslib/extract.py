@@ -234,7 +234,11 @@ def warm_up() -> None:
 def worker_init() -> None:
     """Start of a worker process: what it inherited from its parent (modules, word lists,
     caches: hundreds of thousands of objects) goes to the collector's permanent generation,
-    so its full collections no longer walk them (1 % of a worker's time)."""
+    so its full collections no longer walk them (1 % of a worker's time). The worker ends
+    when its parent does, even when the parent is killed (`signals.die_with_parent`)."""
+    from .signals import die_with_parent
+
+    die_with_parent()
     gc.freeze()
 
 

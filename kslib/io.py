@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,19 +50,72 @@ class Decoded:
     reason: str | None = None
 
 
+def display_name(rel: str) -> str:
+    """A path as it can be shown and stored: bytes of a name that are not UTF-8 (kept by
+    Python as surrogates) written as `\\xNN`."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def is_cache_folder(path: str) -> bool:
+    """True for a folder marked as a cache (`CACHEDIR.TAG`, as kslib's own cache is)."""
+    return os.path.isfile(os.path.join(path, "CACHEDIR.TAG"))
+
+
+def walk_folder(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """(paths of the `*.txt` files below `root`, relative with `/` and sorted; (path, reason)
+    for every path that is not searched or not read).
+
+    Symbolic links to folders are followed once (a link back to a folder already searched
+    is a loop and gets a row); hidden files and folders (names starting with `.`), folders
+    that cannot be read and paths too long to open each get a row; cache folders
+    (`CACHEDIR.TAG`) are passed over. Names that are not UTF-8 are kept as Python reads them
+    (see `display_name`)."""
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    searched: set[tuple[int, int]] = set()
+    stack = [(os.fspath(root), "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            st = os.stat(folder)
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            problems.append((rel or ".", f"folder cannot be read ({exc.strerror or exc})"))
+            continue
+        if (st.st_dev, st.st_ino) in searched:
+            problems.append((rel, "link to a folder already searched (a loop), not searched again"))
+            continue
+        searched.add((st.st_dev, st.st_ino))
+        for entry in entries:
+            name = entry.name
+            path = f"{rel}/{name}" if rel else name
+            try:
+                is_dir = entry.is_dir()  # follows a link
+            except OSError as exc:
+                problems.append((path, f"cannot be read ({exc.strerror or exc})"))
+                continue
+            if name.startswith("."):
+                if is_dir and not is_cache_folder(entry.path):
+                    problems.append((path, "hidden folder (name starts with '.'), not searched"))
+                elif not is_dir and name.lower().endswith(".txt"):
+                    problems.append((path, "hidden file (name starts with '.'), not read"))
+                continue
+            if is_dir:
+                if not is_cache_folder(entry.path):
+                    stack.append((entry.path, path))
+            elif name.lower().endswith(".txt"):
+                files.append(path)  # not a regular file (a FIFO, a device, a broken link): `rejected` says
+    return sorted(files), sorted(problems)
+
+
 def article_paths(root: Path) -> list[str]:
     """Paths (relative to `root`, with `/`) of all `*.txt` files below it, recursively and
-    sorted, skipping hidden files and folders."""
-    import os
-
-    found = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders are not walked
-        rel = os.path.relpath(folder, root)
-        for name in names:
-            if not name.startswith(".") and name.lower().endswith(".txt"):
-                found.append(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"))
-    return sorted(found)
+    sorted (see `walk_folder`)."""
+    return walk_folder(root)[0]
 
 
 def find_files(root: Path) -> list[Path]:

@@ -54,10 +54,11 @@ def test_every_bad_file_is_accounted_for(tmp_path):
     with pytest.warns(UserWarning, match="rejected"):
         corpus = load_corpus(tmp_path, cache=False, max_bytes=1_000_000)
     reasons = dict(zip(corpus.rejected["file"], corpus.rejected["reason"]))
-    assert set(reasons) == {"tom.txt", "blank.txt", "bilde.txt", "kreditt.txt", "stor.txt"}
+    assert set(reasons) == {"tom.txt", "blank.txt", "bilde.txt", "kreditt.txt", "stor.txt", ".skjult.txt"}
     assert "empty" in reasons["tom.txt"] and "binary" in reasons["bilde.txt"]
     assert "too large" in reasons["stor.txt"] and "no article content" in reasons["kreditt.txt"]
-    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 12
+    assert "hidden" in reasons[".skjult.txt"]
+    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 13
     texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
     assert "Bærum" in texts["utf16.txt"] and "Vågå" in texts["gammel.txt"]
     assert "\r" not in texts["crlf.txt"] and "<p>" not in texts["html.txt"]
@@ -184,7 +185,7 @@ def test_rerun_reads_only_new_and_changed_files(tmp_path, monkeypatch):
     load_corpus(data, cache=cache_dir)
     reads = []
     real = kslib.corpus._read_bytes
-    monkeypatch.setattr(kslib.corpus, "_read_bytes", lambda path, size: reads.append(Path(path).name) or real(path, size))
+    monkeypatch.setattr(kslib.corpus, "_read_bytes", lambda path, size, limit: reads.append(Path(path).name) or real(path, size, limit))
     write(data, "b.txt", ARTICLE.replace("Hamar", "Narvik"))
     write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
     corpus = load_corpus(data, cache=cache_dir)
@@ -254,6 +255,8 @@ def test_a_file_is_read_whole_even_when_it_grew_after_its_size_was_read(tmp_path
     data = bytes(range(256)) * (size // 256 + 1)
     path = tmp_path / "a.txt"
     path.write_bytes(data[:size])
-    assert _read_bytes(str(path), size) == data[:size]
+    assert _read_bytes(str(path), size, 10**6) == data[:size]
     if size:
-        assert _read_bytes(str(path), size // 2) == data[:size]  # more than the size said
+        assert _read_bytes(str(path), size // 2, 10**6) == data[:size]  # more than the size said
+        # ... but never past the limit: a file that grew beyond it is not read whole
+        assert _read_bytes(str(path), size // 2, size - 1) is None
