@@ -141,12 +141,56 @@ def _looks_binary(raw: bytes) -> bool:
     return controls / len(sample) > 0.10
 
 
-def decode_bytes(raw: bytes) -> Decoded:
-    """Decode bytes as the user meant them.
+#: A file with at least this many valid multi-byte UTF-8 sequences per invalid byte is UTF-8
+#: with some bad bytes (a few damaged ones, or legacy text pasted in), not a legacy file: in
+#: Windows-1252 text a valid UTF-8 pair needs a capital like `Ã` or `Ø` followed by a symbol
+#: like `¸` or `»`, which Norwegian text almost never has.
+UTF8_SHARE = 0.05
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
-    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read directly; anything
-    else goes to charset-normalizer, which recognises Windows-1252 / Latin-1 so
-    that æ ø å survive. Binary data is rejected.
+
+def _legacy_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 read as Windows-1252 (the legacy encoding
+    of Norwegian text on Windows and in Excel), U+FFFD where even that has no character."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("kslib-cp1252", _legacy_bytes)
+
+
+def _mixed_utf8(raw: bytes) -> Decoded | None:
+    """A file that is UTF-8 but for some bytes: those bytes read as cp1252 and counted (so æ ø å
+    survive in both halves of a file pasted together from two sources). None when the file
+    holds too few real UTF-8 sequences to be UTF-8 (`UTF8_SHARE`)."""
+    text = raw.decode("utf-8", errors="kslib-cp1252")
+    valid = len(_UTF8_MULTIBYTE.findall(raw))
+    bad = _count_invalid(raw)
+    if not valid or valid < UTF8_SHARE * bad:
+        return None
+    return Decoded(text, f"utf-8 ({bad} invalid byte{'s' if bad != 1 else ''} read as cp1252)")
+
+
+def _count_invalid(raw: bytes) -> int:
+    n, pos = 0, 0
+    while True:
+        try:
+            raw[pos:].decode("utf-8")
+            return n
+        except UnicodeDecodeError as exc:
+            n += exc.end - exc.start
+            pos += exc.end
+
+
+def decode_bytes(raw: bytes) -> Decoded:
+    """Decode bytes as the user meant them, keeping what can be kept.
+
+    UTF-8 (with or without BOM) and UTF-16/32 with BOM are read directly. A file that
+    is UTF-8 but for a few bytes stays UTF-8: the bad bytes are read as cp1252 and
+    counted in `encoding` (`"utf-8 (2 invalid bytes read as cp1252)"`). Only a file
+    that holds too few valid UTF-8 sequences goes to charset-normalizer, restricted to the encodings
+    Norwegian text is found in (Windows-1252 / Latin-1 first), so that æ ø å survive.
+    Binary data is rejected.
     """
     if not raw:
         return Decoded(None, None, "empty file (0 bytes)")
@@ -161,6 +205,10 @@ def decode_bytes(raw: bytes) -> Decoded:
             try:
                 return Decoded(raw.decode(enc), enc)
             except UnicodeDecodeError:
+                if enc == "utf-8-sig":
+                    mixed = _mixed_utf8(raw[len(bom):])
+                    if mixed is not None:
+                        return mixed
                 return Decoded(None, None, f"starts with a {enc} byte-order mark but is not valid {enc}")
     try:
         text = raw.decode("utf-8")
@@ -172,11 +220,17 @@ def decode_bytes(raw: bytes) -> Decoded:
         return Decoded(text, "utf-8")
     if _looks_binary(raw):
         return Decoded(None, None, "binary file (not decodable as text)")
+    mixed = _mixed_utf8(raw)
+    if mixed is not None:
+        return mixed
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp865", "mac_roman", "utf_16"]).best()
     if best is None:
-        best = from_bytes(raw).best()
+        try:  # every byte is a character in cp1252 but five: the usual legacy encoding here
+            return Decoded(raw.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError:
+            best = from_bytes(raw).best()
     if best is None:
         return Decoded(None, None, "unknown text encoding (charset-normalizer found none)")
     return Decoded(str(best), best.encoding)
@@ -206,13 +260,16 @@ def looks_like_html(text: str) -> bool:
 def normalise_text(text: str) -> str:
     """Normalise text the same way for every article.
 
-    NFC; CRLF and lone CR to LF; no-break and other Unicode spaces to a plain space;
+    CRLF and lone CR to LF; no-break and other Unicode spaces to a plain space;
     NUL, zero-width characters, soft hyphens and other control characters removed;
-    trailing spaces cut; runs of blank lines collapsed to one; outer blank lines cut.
+    then NFC (after the removals, so that a letter and an accent a zero-width character
+    kept apart are composed); trailing spaces cut; runs of blank lines collapsed to one;
+    outer blank lines cut. Idempotent: normalised text stays as it is.
     """
-    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ODD.sub(lambda m: _TRANSLATE[ord(m.group())] or "", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     if "\t" in text or "  " in text:  # what `_BLANKS` needs: a fast test first
         text = _BLANKS.sub(" ", text)
     # each line stripped: with blanks collapsed, only one space can stand beside a line break

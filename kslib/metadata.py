@@ -37,25 +37,85 @@ def find_metadata(root: Path) -> Path | None:
     return None
 
 
-def read_metadata(path: Path):
-    """The metadata file as a frame of strings with lower-case column names."""
+#: Dates outside these years are not article dates (a typo, Excel's day 0 of 1899/1900, a
+#: placeholder 0001-01-01): reported, not used. The last year allowed is next year.
+FIRST_YEAR = 1990
+_DELIMITERS = ",;\t|"
+
+
+def read_metadata(path: Path, issues: list | None = None):
+    """The metadata file as a frame of strings (None where empty) with lower-case column names.
+
+    CSV and TSV are decoded like the articles (UTF-8, UTF-16 with BOM, or the Windows-1252
+    that Excel writes) and split with the csv module (delimiter sniffed among `,;<tab>|`);
+    a row whose number of fields differs from the header's is skipped and reported in
+    `issues` as (file, column, issue), never shifted into other columns."""
     import pandas as pd
 
+    from .io import decode_bytes
+
     path = Path(path)
-    if path.suffix == ".csv":
-        df = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig")
-    elif path.suffix == ".tsv":
-        df = pd.read_csv(path, dtype=str, sep="\t", encoding="utf-8-sig")
+    if path.suffix in (".csv", ".tsv"):
+        decoded = decode_bytes(path.read_bytes())
+        if decoded.text is None:
+            raise ValueError(decoded.reason)
+        df = _split_rows(decoded.text.lstrip("\ufeff"), "\t" if path.suffix == ".tsv" else None, path.name, issues)
     elif path.suffix == ".json":
         df = pd.read_json(path, dtype=False)
     else:
         df = pd.read_parquet(path)
     df.columns = [str(c).strip().lower() for c in df.columns]
-    return df.astype("object").where(df.notna(), None)
+    df = df.astype("object")
+    return df.map(_cell) if hasattr(df, "map") else df.applymap(_cell)
+
+
+def _cell(value):
+    """A metadata value as stripped text, None when empty (a number in a JSON title is text)."""
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:  # pragma: no cover
+        pass
+    text = str(value).strip()
+    return text or None
+
+
+def _split_rows(text: str, delimiter: str | None, name: str, issues: list | None):
+    import csv
+
+    import pandas as pd
+
+    if delimiter is None:
+        sample = text[:8192]
+        try:
+            delimiter = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+        except csv.Error:
+            first = sample.split("\n", 1)[0]
+            delimiter = max(_DELIMITERS, key=first.count)
+    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        return pd.DataFrame()
+    header, body, kept = rows[0], rows[1:], []
+    for number, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            if issues is not None:
+                issues.append((name, None, f"row {number} has {len(row)} fields, the header {len(header)}: "
+                                           "row skipped"))
+            continue
+        kept.append(row)
+    return pd.DataFrame(kept, columns=header, dtype="object")
 
 
 def parse_date(value):
-    """`YYYY-MM-DD` or `DD.MM.YYYY` (also `D.M.YYYY`) to a Timestamp, else None."""
+    """`YYYY-MM-DD` or `DD.MM.YYYY` (also `D.M.YYYY`) to a Timestamp, else None (also for dates
+    pandas cannot hold, such as 0001-01-01)."""
     import pandas as pd
 
     if value is None:
@@ -65,9 +125,16 @@ def parse_date(value):
         if re.fullmatch(pattern, text):
             try:
                 return pd.Timestamp(pd.to_datetime(text, format=fmt))
-            except ValueError:
+            except (ValueError, OverflowError):
                 return None
     return None
+
+
+def plausible(date) -> bool:
+    """True for a date within `FIRST_YEAR` .. next year."""
+    import datetime
+
+    return FIRST_YEAR <= date.year <= datetime.date.today().year + 1
 
 
 def region_from_url(url: str | None) -> str | None:
@@ -115,7 +182,7 @@ def merge_metadata(articles, root: Path):
     if path is None:
         return articles, frame("metadata_issues")
     try:
-        meta = read_metadata(path)
+        meta = read_metadata(path, issues)
     except Exception as exc:  # an unreadable metadata file must not stop the articles loading
         issues.append((path.name, None, f"metadata file could not be read: {type(exc).__name__}: {exc}"))
         warnings.warn(f"kslib: {issues[-1][2]}", stacklevel=3)
@@ -144,9 +211,12 @@ def merge_metadata(articles, root: Path):
     get = lambda col: rows.map(meta[col]) if col in meta.columns else pd.Series([None] * len(rows))  # noqa: E731
     dates = get("date")
     parsed = dates.map(parse_date)
-    for f, raw, ok in zip(rows, dates, parsed):
+    for i, (f, raw, ok) in enumerate(zip(rows, dates, parsed)):
         if isinstance(raw, str) and raw.strip() and pd.isna(ok):
             issues.append((f, "date", f"unparseable date {raw!r} (use YYYY-MM-DD or DD.MM.YYYY)"))
+        elif not pd.isna(ok) and not plausible(ok):
+            issues.append((f, "date", f"date {raw!r} is outside {FIRST_YEAR}-next year: not used"))
+            parsed.iloc[i] = None
     articles["date"] = pd.to_datetime(parsed.astype("object").where(parsed.notna(), None)).astype("datetime64[ns]")
     has_date = articles["date"].notna()
     articles.loc[has_date, "year"] = articles.loc[has_date, "date"].dt.year.astype("Int64")
@@ -160,6 +230,14 @@ def merge_metadata(articles, root: Path):
     office = articles["url"].map(region_from_url)
     articles["region_office"] = office.map(lambda r: f"KS {r}" if isinstance(r, str) else None).astype("string")
     region = get("region")
+    known_regions = _known_regions()
+    for i, (f, value) in enumerate(zip(rows, region)):
+        if isinstance(value, str):
+            name = known_regions.get(value.lower())
+            if name is None:
+                issues.append((f, "region", f"unknown region {value!r} (not a county in the gazetteer, nor "
+                                            "'national'): not used"))
+            region.iloc[i] = name
     articles["region_source"] = articles["region_source"].astype("object")
     for source, values in (("url", office), ("metadata", region)):
         mask = values.notna().to_numpy()
@@ -179,6 +257,18 @@ def merge_metadata(articles, root: Path):
         warnings.warn(f"kslib: {len(issues)} metadata issue(s) in {path.name} ({first}"
                       f"{' ...' if len(issues) > 3 else ''}); see corpus.metadata_issues", stacklevel=3)
     return articles, _issues(issues)
+
+
+def _known_regions() -> dict[str, str]:
+    """Lower-cased county names and other written forms of every county map in the gazetteer,
+    and `national`, each to its name."""
+    from .gazetteer import fylker
+
+    out = {"national": "national", "nasjonalt": "national"}
+    for row in fylker():
+        for form in [row["name"], *filter(None, (row.get("alt_names") or "").split("|"))]:
+            out[form.strip().lower()] = row["name"]
+    return out
 
 
 def _issues(rows):

@@ -416,15 +416,17 @@ def _clean_role(role: str) -> str | None:
 def to_speakers(people, quotes=None):
     """One row per person across the corpus (people with the same full name).
 
-    Columns: `name`, `roles` (every role written, `; `-joined), `role_group`
-    (most frequent), `gender`, `n_articles`, `n_quotes`, `quoted`.
+    Columns: `name` (of its written forms, the first in sort order), `roles` (every role
+    written, once each, sorted and `; `-joined), `role_group` (most frequent), `gender`,
+    `n_articles`, `n_quotes`, `quoted`. Nothing depends on the order of the rows of
+    `people`, so a rerun from the cache gives the table a cold run gives.
     People are grouped by integer codes of their normalised names (a name is
     normalised once), so that a corpus of 100,000 people takes a tenth of a second.
     """
     import numpy as np
     import pandas as pd
 
-    from .arrays import distinct, distinct_first
+    from .arrays import distinct
 
     cols = ["name", "roles", "role_group", "gender", "n_articles", "n_quotes", "quoted"]
     dtypes = {"name": "string", "roles": "string", "role_group": "category", "gender": "category",
@@ -438,8 +440,11 @@ def to_speakers(people, quotes=None):
     key_of_name, _ = pd.factorize(pd.Series([normalise_name(n) for n in names], dtype=object))
     key = key_of_name[name_codes]
     n_keys = int(key.max()) + 1
-    first_row = np.full(n_keys, len(key), dtype=np.int64)
-    np.minimum.at(first_row, key, np.arange(len(key)))
+    name_rank = np.empty(len(names), dtype=np.int64)  # each written form's place in sort order
+    name_rank[np.argsort(names, kind="stable")] = np.arange(len(names))
+    best_form = np.full(n_keys, len(names), dtype=np.int64)
+    np.minimum.at(best_form, key, name_rank[name_codes])
+    form_of_rank = np.argsort(name_rank)
 
     articles = pd.factorize(people["article_id"])[0].astype(np.int64)
     pairs = distinct(key * (articles.max() + 1) + articles)  # distinct (person, article)
@@ -464,14 +469,17 @@ def to_speakers(people, quotes=None):
             out[seen] = values[best[seen]]
         return out
 
-    # every role a person was given, once each, in order of first appearance
+    # every role a person was given, once each, in sort order
     codes, rows, values = coded("role")
-    _, first = distinct_first(key[rows] * len(values) + codes)
+    value_rank = np.empty(len(values), dtype=np.int64)
+    value_rank[np.argsort(values, kind="stable")] = np.arange(len(values))
+    pair = distinct(key[rows] * len(values) + value_rank[codes])
+    value_of_rank = np.argsort(value_rank)
     given: list[list[str]] = [[] for _ in range(n_keys)]
-    for k, code in zip(key[rows[np.sort(first)]].tolist(), codes[np.sort(first)].tolist()):
-        given[k].append(values[code])
+    for k, rank in zip((pair // max(len(values), 1)).tolist(), (pair % max(len(values), 1)).tolist()):
+        given[k].append(values[value_of_rank[rank]])
     roles = np.asarray(["; ".join(r) for r in given], dtype=object)
-    out = pd.DataFrame({"name": names[name_codes[first_row]], "roles": roles,
+    out = pd.DataFrame({"name": names[form_of_rank[best_form]], "roles": roles,
                         "role_group": most_common("role_group"), "gender": most_common("gender"),
                         "n_articles": n_articles, "n_quotes": n_quotes, "quoted": quoted})
     out = out.sort_values(["n_quotes", "n_articles", "name"], ascending=[False, False, True], ignore_index=True)

@@ -33,7 +33,9 @@ from .people import (
 )
 from .structure import is_word_char
 
-POS = 100_000  # position = para_id * POS + character offset
+#: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
+#: integers, never stored), so a long paragraph never runs into the next one
+POS = 1 << 40
 SKIP_KINDS = {"boilerplate", "photo_credit"}
 BRIDGE_MAX_WORDS = 60
 _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
