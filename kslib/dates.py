@@ -160,19 +160,25 @@ def _ranges(text: str, years: list[re.Match]) -> list[re.Match]:
 def _scored_dates(text: str, low: str) -> Counter:
     """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased)."""
     score: Counter[int] = Counter()
-    spans: list[tuple[int, int]] = []
+    # the characters inside a date or range already scored (a mask: one look-up a year, where a
+    # list of spans searched for every year grew quadratic with the number of dates)
+    covered = bytearray(len(text) + 1)
+
+    def cover(a: int, b: int) -> None:
+        covered[a:b] = b"\x01" * (b - a)
+
     found = list(_ANY_YEAR.finditer(text))
     if not found:
         return score
     if any(word in low for word in _PUBLISHED_WORDS):
         for m in _PUBLISHED.finditer(text):
             score[int(m.group(1))] += 5
-            spans.append(m.span())
+            cover(*m.span())
     # a range's two years are neighbours among the years found, with only a dash, `til` or `og` between
     if any(_RANGE_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
         for m in _ranges(text, found):
             score[int(m.group(1))] += 0.5
-            spans.append(m.span())
+            cover(*m.span())
     aligned = len(low) == len(text)  # else lower-casing moved positions (rare letters): scan it all
     month_year = not aligned or any(_after_month(low, m.start()) for m in found)
     numeric = any(text[m.start() - 1 : m.start()] == "." for m in found)
@@ -182,10 +188,10 @@ def _scored_dates(text: str, low: str) -> Counter:
         if not possible:
             continue
         for m in _ending_at_years(pattern, starts, text, low, found) if aligned else pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in spans):
+            if covered[m.start()]:
                 continue
             year = int(m.groups()[-1])
-            spans.append(m.span())
+            cover(*m.span())
             if _AHEAD.search(text[max(0, m.start() - 20) : m.start()]):
                 # a change that takes effect (`fra 1. januar 2020`) is often announced the year before
                 score[year] += weight / 2
@@ -196,7 +202,7 @@ def _scored_dates(text: str, low: str) -> Counter:
         before = text[m.start() - 1] if m.start() else ""
         if before and (before.isdecimal() or before in ",."):  # `_YEAR`'s look-behind
             continue
-        if any(a <= m.start() < b for a, b in spans):
+        if covered[m.start()]:
             continue
         past = _PAST.search(text[max(0, m.start() - 20) : m.start()])
         score[int(m.group())] += 0.3 if past else 1

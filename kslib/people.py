@@ -10,6 +10,7 @@ full name. `to_speakers` folds people across articles into one row per person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -171,7 +172,7 @@ class Person:
     gender: str | None = None
     gender_source: str | None = None
     n_quotes: int = 0
-    mentions: list[int] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)  # positions, sorted (kept so by `insort`)
     #: the last name token and those before it, set from `tokens` (looked up for every name seen)
     surname: str = field(init=False)
     given: list[str] = field(init=False)
@@ -179,6 +180,11 @@ class Person:
     def __post_init__(self):
         self.surname = self.tokens[-1]
         self.given = self.tokens[:-1]
+
+    def latest_mention(self, pos: int) -> int | None:
+        """The last mention at or before `pos` (None when there is none)."""
+        k = bisect_right(self.mentions, pos)
+        return self.mentions[k - 1] if k else None
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -251,7 +257,7 @@ class Registry:
         """The person for a full name at position `pos` (new or already known)."""
         found = self.match_full(tokens)
         if found is not None:
-            found.mentions.append(pos)
+            insort(found.mentions, pos)
             return found
         person = Person(f"p{len(self.people) + 1:02d}", " ".join(tokens), tokens, pos, mentions=[pos])
         gender = gender_of_first_name(tokens[0])
@@ -286,7 +292,8 @@ class Registry:
         key = " ".join(words)
 
         def latest(p: Person) -> int:  # the person's last mention up to `pos`
-            return max((m for m in p.mentions if m <= pos), default=p.first_pos)
+            m = p.latest_mention(pos)
+            return p.first_pos if m is None else m
 
         def by_surname(p: Person) -> bool:
             return p.surname == key or " ".join(p.tokens[-len(words):]) == key
@@ -317,8 +324,7 @@ class Registry:
         cands = [p for p in self.people if p.first_pos <= pos and (gender is None or p.gender in (None, gender))]
         if not cands:
             return None
-        return max(cands, key=lambda p: max(m for m in p.mentions if m <= pos) if any(
-            m <= pos for m in p.mentions) else p.first_pos)
+        return max(cands, key=lambda p: p.first_pos if p.latest_mention(pos) is None else p.latest_mention(pos))
 
 
 _ROLE_STOP = re.compile(r"[.;:!?()«»\"]|\s[-–]\s")
@@ -330,24 +336,61 @@ _MODIFIERS = {"nyvalgte", "nyvalgt", "nyvald", "nyvalde", "fungerende", "fungera
               "nye", "nåværende", "noverande", "ny", "administrerende", "administrerande", "adm."}
 
 
+@lru_cache(maxsize=8)
+def _stops_and_commas(text: str) -> tuple[list[int], list[int]]:
+    """Where each `_ROLE_STOP` match of `text` ends, and where each comma stands (both sorted):
+    found once per text, not once per name in it."""
+    return [m.end() for m in _ROLE_STOP.finditer(text)], [i for i, c in enumerate(text) if c == ","]
+
+
+def _last_words(text: str, lo: int, hi: int, k: int) -> tuple[list[str], bool]:
+    """(`text[lo:hi].split()[-k:]`, whether that is every word), reading back from `hi` only
+    as far as `k` whole words need."""
+    width = 256
+    while True:
+        a = max(lo, hi - width)
+        words = text[a:hi].split()
+        if a == lo:
+            return words[-k:], len(words) <= k
+        if len(words) > k:  # the window's first word may be cut: it is not among the last k
+            return words[-k:], False
+        width *= 4
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at `end` starts: after the last `_ROLE_STOP` match and the
+    last comma (with its spaces) before `end`, as `_COMMA.split(_ROLE_STOP.split(text[:end])[-1])[-1]`."""
+    from bisect import bisect_right
+
+    stops, commas = _stops_and_commas(text)
+    i = bisect_right(stops, end)
+    start = stops[i - 1] if i else 0
+    j = bisect_right(commas, end - 1)
+    if j and commas[j - 1] >= start:
+        start = commas[j - 1] + 1
+    return start
+
+
 def role_before(text: str, start: int) -> str | None:
-    """The title written just before a name (`Drammens rådmann`, `arbeidslivsdirektør i KS`)."""
-    left = text[:start].rstrip()
-    if left.endswith(","):  # `Administrerende direktør i KS, Lasse Hansen`
-        clause = _ROLE_STOP.split(left[:-1])[-1]
-        clause = _COMMA.split(clause)[-1].strip()
-        words = clause.split()
+    """The title written just before a name (`Drammens rådmann`, `arbeidslivsdirektør i KS`).
+
+    Reads only the clause before the name (after the last stop and comma, found by
+    bisection in positions computed once per text) and at most its last words: linear
+    in the text however many names it holds."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    if end and text[end - 1] == ",":  # `Administrerende direktør i KS, Lasse Hansen`
+        words, complete = _last_words(text, _clause_start(text, end - 1), end - 1, 13)
         titled = [i for i, w in enumerate(words) if is_title(w)]
-        if not titled or len(words) > 12:
+        if not titled or not complete or len(words) > 12:
             return None
         i = titled[0]  # start at the title, with the modifiers just before it
         while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
                          or _GENITIVE.fullmatch(words[i - 1])):
             i -= 1
         return _clean_role(" ".join(words[i:]))
-    seg = _ROLE_STOP.split(left)[-1]
-    seg = _COMMA.split(seg)[-1]
-    words = seg.split()[-6:]
+    words, _ = _last_words(text, _clause_start(text, end), end, 6)
     idx = [i for i, w in enumerate(words) if is_title(w)]
     if not idx:
         return None
@@ -368,7 +411,7 @@ def role_before(text: str, start: int) -> str | None:
     return _clean_role(" ".join(words[i:]))
 
 
-_ORG_AFTER_NAME = re.compile(rf"^\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}][\w-]+"
+_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}][\w-]+"
                              rf"(?:\s+(?:kommune|fylkeskommune|herad))?)(?=[\s.,;:!?)]|$)")
 
 
@@ -377,7 +420,7 @@ def role_near(text: str, start: int, end: int) -> str | None:
     organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
     before = role_before(text, start)
     if before:
-        m = _ORG_AFTER_NAME.match(text[end:])
+        m = _ORG_AFTER_NAME.match(text, end)
         if m and not _PREPOSITION.search(before):
             return f"{before} {m.group(1)} {m.group(2)}"
         return before
@@ -386,11 +429,10 @@ def role_near(text: str, start: int, end: int) -> str | None:
 
 def role_after(text: str, end: int) -> str | None:
     """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`)."""
-    right = text[end:]
-    m = _ROLE_IN_BRACKETS.match(right)
+    m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
         return _clean_role(m.group(1))
-    m = _ROLE_AFTER_COMMA.match(right)
+    m = _ROLE_AFTER_COMMA.match(text, end)
     if not m:
         return None
     clause = m.group(1)

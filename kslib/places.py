@@ -24,12 +24,13 @@ from .gazetteer import Place, ambiguous, entries
 CONTEXT_BEFORE = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|mot|rundt|utenfor|utanfor|nær|over|gjennom|for|av|hos)"
                             r"\s+|\(\s*)$",
                             re.I)
-CONTEXT_AFTER = re.compile(r"^(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum|herad)\b"
+# patterns tried right after a mention are used with `match(text, end)`: no `^`, no copy of the rest
+CONTEXT_AFTER = re.compile(r"(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum|herad)\b"
                            r"|\s*\)|\s+i\s+[A-ZÆØÅ])")
 KS_OFFICE = re.compile(r"\bKS[\s-]+$")
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
-ORG_AFTER = re.compile(r"^\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")
+ORG_AFTER = re.compile(r"\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")
 SKIP_KINDS = {"boilerplate", "photo_credit"}
 
 
@@ -86,8 +87,8 @@ def find_mentions(text: str, person_spans=(), surnames=frozenset()) -> list[tupl
         if base in surnames:
             continue
         if base in amb:
-            left, right = text[:start], text[end:]
-            if not (CONTEXT_BEFORE.search(left[-20:]) or CONTEXT_AFTER.match(right) or KS_OFFICE.search(left[-5:])):
+            if not (CONTEXT_BEFORE.search(text[max(0, start - 20):start]) or CONTEXT_AFTER.match(text, end)
+                    or KS_OFFICE.search(text[max(0, start - 5):start])):
                 continue
         out.append((start, end, form, base))
     return out
@@ -99,8 +100,8 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
         return False
     if ORG_BEFORE.search(text[max(0, start - 8) : start]):
         return True
-    m = ORG_AFTER.match(text[end:])
-    return bool(m) and m.group().strip() not in entries() and not text[end:].startswith((" og ", " i "))
+    m = ORG_AFTER.match(text, end)
+    return bool(m) and m.group().strip() not in entries() and not text.startswith((" og ", " i "), end)
 
 
 def _resolve(base: str) -> list[Place]:

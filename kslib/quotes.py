@@ -13,6 +13,7 @@ with `speaker_id` missing rather than given an invented speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,7 +39,26 @@ from .structure import is_word_char
 POS = 1 << 40
 SKIP_KINDS = {"boilerplate", "photo_credit"}
 BRIDGE_MAX_WORDS = 60
+#: Characters before and after a «» quote that attribution reads (`Unit.before`, `Unit.after`):
+#: twice the longest paragraph of every article we have seen (951). Copying the whole rest of
+#: the paragraph for every quote made a paragraph of many quotes quadratic.
+QUOTE_CONTEXT = 2000
+#: A pronoun (`sier hun`) refers back to the speaker of one of the quotes before it, at most this
+#: many back (an article has a few dozen quotes; the bound keeps a text of thousands linear).
+PRONOUN_LOOKBACK = 50
 _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The white-space separated word just before `start` ("" at the start): the last of
+    `text[:start].split()`, read back from `start` instead of splitting everything before it."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 def _word_starts(text: str, word: str):
@@ -116,6 +136,9 @@ class ArticleQuotes:
 
     def __init__(self, paragraphs):
         self.paras = [p for p in paragraphs if p.kind not in SKIP_KINDS]
+        # paragraphs are looked up by id and by neighbourhood through these (never by a scan of all)
+        self.para_ids = [p.para_id for p in self.paras]
+        self.index = {p.para_id: n for n, p in enumerate(self.paras)}
         # people named outside the text are people too: photographers in credits
         # (`Foto: Hege K. Fosser Pedersen`), speakers in links to their slides
         self.name_paras = list(paragraphs)
@@ -129,8 +152,8 @@ class ArticleQuotes:
         for p in self.name_paras:
             for start, end, tokens in candidate_names(p.text, slot=True):
                 known = gender_of_first_name(tokens[0]) is not None
-                prev = p.text[:start].rsplit(None, 1)[-1:] if start else []
-                titled = bool(prev) and is_title(prev[0])
+                prev = _word_before(p.text, start)
+                titled = bool(prev) and is_title(prev)
                 if not known and not (titled or role_after(p.text, end)):
                     continue
                 if not known and self.registry.match_full(tokens) is None and len(tokens) > 3:
@@ -148,6 +171,7 @@ class ArticleQuotes:
             return
         # a surname that is not a whole `_WORD` can never be one of its words
         by_surname = {s: p for s, p in by_surname.items() if _WORD.fullmatch(s)}
+        known = {person.local_id: set(person.mentions) for person in by_surname.values()}
         for p in self.paras:
             text = p.text
             hits = [(start, person) for surname, person in by_surname.items() if surname in text
@@ -155,8 +179,9 @@ class ArticleQuotes:
             hits.sort(key=lambda hit: hit[0])
             for start, person in hits:
                 pos = p.para_id * POS + start
-                if pos not in person.mentions:
-                    person.mentions.append(pos)
+                if pos not in known[person.local_id]:
+                    known[person.local_id].add(pos)
+                    insort(person.mentions, pos)
 
     # -- quote units ----------------------------------------------------------
     def find_units(self) -> None:
@@ -194,7 +219,8 @@ class ArticleQuotes:
                 j += 1
             if end >= 0:
                 inner = text[start + 1 : end]
-                unit = Unit("guillemets", p.para_id, p.para_id, inner, text[end + 1 :], text[:start])
+                unit = Unit("guillemets", p.para_id, p.para_id, inner, text[end + 1 : end + 1 + QUOTE_CONTEXT],
+                            text[max(0, start - QUOTE_CONTEXT) : start])
                 if self._is_quote(unit, at_start=start == 0):
                     self.units.append(unit)
                 pos = end + 1
@@ -208,8 +234,9 @@ class ArticleQuotes:
                 if "»" in nxt.text and "«" not in nxt.text.split("»")[0]:
                     close = nxt.text.index("»")
                     parts.append(nxt.text[:close])
-                    unit = Unit("guillemets", p.para_id, nxt.para_id, " ".join(parts), nxt.text[close + 1 :],
-                                text[:start])
+                    unit = Unit("guillemets", p.para_id, nxt.para_id, " ".join(parts),
+                                nxt.text[close + 1 : close + 1 + QUOTE_CONTEXT],
+                                text[max(0, start - QUOTE_CONTEXT) : start])
                     if self._is_quote(unit, at_start=start == 0):
                         self.units.append(unit)
                         covered.update(q.para_id for q in self.paras[i + 1 : k + 1])
@@ -254,7 +281,7 @@ class ArticleQuotes:
             rest = unit.after.strip()
             if rest[:1].islower():  # `«Kommunesektorens prioriteringer» er det viktigste dokumentet`: a title
                 return False
-            index = next(k for k, q in enumerate(self.paras) if q.para_id == unit.para_id)
+            index = self.index[unit.para_id]
             return unit.end_para != unit.para_id or not self._is_pull_quote(index)
         before = unit.before.rstrip()
         if before.endswith(":") and (pat["cue"].search(before) or words >= 8):
@@ -264,6 +291,12 @@ class ArticleQuotes:
     # -- attribution -----------------------------------------------------------
     def attribute(self) -> None:
         pat = _patterns()
+        self._first_unit: dict[int, Unit] = {}
+        for u in self.units:
+            self._first_unit.setdefault(u.para_id, u)
+        self._unit_ends = [u.end_para for u in self.units]
+        if self._unit_ends != sorted(self._unit_ends):  # pragma: no cover - `find_units` keeps them in order
+            raise AssertionError("quote units out of order")
         order = {p.para_id: n for n, p in enumerate(self.paras)}
         last: Unit | None = None
         for n, unit in enumerate(self.units):
@@ -315,13 +348,21 @@ class ArticleQuotes:
         return bool(re.search(r",\s*(svarer|svarte|svarar|svara)\s", answer))
 
     def _next_para(self, para_id: int):
-        for p in self.paras:
-            if p.para_id > para_id and p.kind not in ("caption",):
-                return p
+        for k in range(bisect_right(self.para_ids, para_id), len(self.paras)):
+            if self.paras[k].kind not in ("caption",):
+                return self.paras[k]
+        return None
+
+    def _previous_para(self, para_id: int):
+        """The last paragraph before `para_id` that is not a caption."""
+        for k in range(bisect_left(self.para_ids, para_id) - 1, -1, -1):
+            if self.paras[k].kind != "caption":
+                return self.paras[k]
         return None
 
     def _continues(self, last: Unit, unit: Unit, order: dict[int, int]) -> bool:
-        between = [p for p in self.paras if last.end_para < p.para_id < unit.para_id and p.kind != "caption"]
+        span = range(bisect_right(self.para_ids, last.end_para), bisect_left(self.para_ids, unit.para_id))
+        between = [self.paras[k] for k in span if self.paras[k].kind != "caption"]
         if any(p.kind in ("heading", "title") for p in between):
             return False
         if len(between) > 1:
@@ -335,10 +376,11 @@ class ArticleQuotes:
         if unit.before.rstrip().endswith(":"):
             intro, pos = unit.before, unit.para_id * POS
         else:
-            prev = [p for p in self.paras if p.para_id < unit.para_id and p.kind != "caption"]
+            before = self._previous_para(unit.para_id)
+            prev = [before] if before is not None else []
             # skip back over quotes that the same introduction opened
             while prev and prev[-1].kind == "quote":
-                earlier = next((u for u in self.units if u.para_id == prev[-1].para_id), None)
+                earlier = self._first_unit.get(prev[-1].para_id)
                 if earlier is None or earlier.speaker is None:
                     break
                 if not earlier.attribution or not earlier.attribution.endswith(":"):
@@ -402,6 +444,17 @@ class ArticleQuotes:
             person.role = role_near(text, start, end)
         return person
 
+    def _last_speaker(self, unit: Unit) -> Person | None:
+        """The speaker of the last quote that ends no later than `unit` and has one (not `unit`),
+        among the `PRONOUN_LOOKBACK` quotes before it (units are in order of their end)."""
+        ends = self._unit_ends
+        for k in range(bisect_right(ends, unit.end_para) - 1, max(-1, bisect_right(ends, unit.end_para) - 1
+                                                                    - PRONOUN_LOOKBACK), -1):
+            u = self.units[k]
+            if u.speaker is not None and u is not unit:
+                return u.speaker
+        return None
+
     def _resolve(self, clause: str, pos: int, unit: Unit) -> Person | None:
         """The person an attribution clause names (`Helge Eide, områdedirektør i KS`, `hun`, `Gangsø`)."""
         words = clause.split()
@@ -410,9 +463,8 @@ class ArticleQuotes:
         first = words[0].strip(".,:;").lower()
         if first in PRONOUNS:
             gender = PRONOUNS[first]
-            prev = [u.speaker for u in self.units if u.speaker is not None and u.end_para <= unit.end_para
-                    and u is not unit]
-            cand = prev[-1] if prev and prev[-1].gender in (None, gender) else None
+            last = self._last_speaker(unit)
+            cand = last if last is not None and last.gender in (None, gender) else None
             cand = cand or self.registry.nearest_before(pos, gender)
             if cand is not None and cand.gender is None:
                 cand.gender, cand.gender_source = gender, "pronoun"
