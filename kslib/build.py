@@ -147,17 +147,20 @@ class _Parser:
             self.buffer.clear()
 
 
+def _spool_root() -> Path:
+    """Where spool folders go: memory (`/dev/shm`) where there is one, else the temporary folder."""
+    shm = Path("/dev/shm")
+    return shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
+
+
 def _spool_dir() -> str | None:
     """A new folder for the workers' tables, in memory where the system has one (`/dev/shm`);
     None where a file still mapped cannot be deleted (Windows): there tables are pickled."""
     if os.name != "posix":
         return None
-    from .signals import SPOOL_MARK, sweep_spools
+    from .signals import SPOOL_MARK
 
-    shm = Path("/dev/shm")
-    folder = shm if shm.is_dir() and os.access(shm, os.W_OK) else Path(tempfile.gettempdir())
-    sweep_spools(folder)  # left by runs that were killed
-    spool = tempfile.mkdtemp(prefix=f"kslib-{os.getpid()}-", dir=folder)
+    spool = tempfile.mkdtemp(prefix=f"kslib-{os.getpid()}-", dir=_spool_root())
     Path(spool, SPOOL_MARK).touch()
     return spool
 
@@ -348,6 +351,10 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
     from .corpus import CorpusError, cache_for, corpus_root
     from .output import Staging
 
+    from .signals import sweep_spools
+
+    if os.name == "posix":
+        sweep_spools(_spool_root())  # left by runs that were killed
     store = cache_for(corpus_root(path), cache)
     try:
         if store.enabled and not store.writable:

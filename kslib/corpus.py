@@ -491,6 +491,10 @@ def build_articles(root: Path, ok, rejected, docs):
     for file, reason in rejected_rows:
         warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=4)
     listing = _assign_ids(rows.to_pandas())
+    for file, encoding in zip(listing["file"], listing["encoding"]):
+        if isinstance(encoding, str) and "invalid byte" in encoding:
+            warnings.warn(f"kslib: {file} is not valid UTF-8 throughout: {encoding.removeprefix('utf-8 (')[:-1]}",
+                          stacklevel=4)
     articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
     near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
     if near:

@@ -63,8 +63,10 @@ def save(fig, name: str, *, data=None, out_dir=None, pdf: bool = False, close: b
         fig.savefig(path, metadata=meta)
     if data is not None:
         frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-        csv = out / f"{name}.csv"
-        frame.to_csv(csv, index=not isinstance(frame.index, pd.RangeIndex), encoding="utf-8")
+        from .output import write_csv
+
+        csv = out / f"{name}.csv"  # cells a spreadsheet would run as formulas are neutralised
+        write_csv(frame, csv, index=not isinstance(frame.index, pd.RangeIndex))
         paths.append(csv)
     if close:
         plt.close(fig)

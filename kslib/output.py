@@ -154,9 +154,15 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)
 
     def commit(self, info: dict | None = None) -> Path:
-        """Swap the staged entries into `out`; the marker, written last, lists them."""
-        entries = sorted(e.name for e in os.scandir(self.path) if e.name != _STAGING_MARK)
+        """Swap the staged entries into `out`; the marker, written last, lists them. Two runs
+        that finish at once swap one after the other (a lock on the folder)."""
         self.out.mkdir(parents=True, exist_ok=True)
+        with _folder_lock(self.out):
+            return self._swap(info)
+
+    def _swap(self, info: dict | None) -> Path:
+        entries = sorted(e.name for e in os.scandir(self.path) if e.name != _STAGING_MARK)
+        self.owned = _owned(self.out)
         check_out(self.out)  # nothing foreign appeared meanwhile
         old = _owned(self.out) - {MARKER}
         trash = self.out / f".kslib-trash-{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -178,6 +184,27 @@ class Staging:
         shutil.rmtree(trash, ignore_errors=True)
         self.abort()
         return self.out
+
+
+def _folder_lock(folder: Path):
+    """An exclusive advisory lock on a folder (POSIX; elsewhere none)."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def lock():
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)
+
+    return lock()
 
 
 def _write_json(path: Path, value: dict) -> None:

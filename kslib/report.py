@@ -100,6 +100,27 @@ def write_html(executed: list[Path], target: Path, *, title: str) -> Path:
     exporter.exclude_input = True
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
+    for url in _CDN_TRAITS:  # nothing is loaded from outside: the report opens offline, leaks nothing
+        if exporter.has_trait(url):
+            setattr(exporter, url, "")
     body, _ = exporter.from_notebook_node(merged)
-    target.write_text(body, encoding="utf-8")
+    body = offline_html(body)
+    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
+    tmp.write_text(body, encoding="utf-8")
+    os.replace(tmp, target)
     return target
+
+
+#: nbconvert's settings that point the page at scripts on a CDN (MathJax, require.js, mermaid ...).
+_CDN_TRAITS = ("mathjax_url", "require_js_url", "mermaid_js_url", "mermaid_layout_elk_js_url", "jquery_url",
+               "widget_renderer_url", "jupyter_widgets_base_url")
+
+
+def offline_html(body: str) -> str:
+    """The page without elements that would load anything from elsewhere: scripts and
+    stylesheets with an empty or remote address are removed."""
+    import re
+
+    body = re.sub(r"<script\b[^>]*\bsrc=[\"'](?:|https?:[^\"']*|//[^\"']*)[\"'][^>]*>\s*</script>", "", body,
+                  flags=re.I)
+    return re.sub(r"<link\b[^>]*\bhref=[\"'](?:https?:|//)[^\"']*[\"'][^>]*>", "", body, flags=re.I)
