@@ -357,7 +357,7 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         sweep_spools(_spool_root())  # left by runs that were killed
     store = cache_for(corpus_root(path), cache)
     try:
-        if store.enabled and not store.writable:
+        if cache is not False and not (store.enabled and store.writable):
             store.close()
             cache = False  # parts must be stored somewhere while they stream: a temporary cache
         tmp = None

@@ -92,7 +92,10 @@ def _read(path: Path, columns: list[str] | None = None):
     import pyarrow as pa
     import pyarrow.feather as feather
 
-    data = Path(path).read_bytes()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:  # a part missing a file (only compaction removes parts, under a lock)
+        raise CacheDamaged(path, exc.strerror or str(exc)) from None
     if len(data) < _FOOTER.size:
         raise CacheDamaged(path, "truncated")
     magic, crc = _FOOTER.unpack_from(data, len(data) - _FOOTER.size)

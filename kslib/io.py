@@ -78,37 +78,40 @@ def walk_folder(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
     problems: list[tuple[str, str]] = []
     searched: set[tuple[int, int]] = set()
     stack = [(os.fspath(root), "")]
-    while stack:
-        folder, rel = stack.pop()
+    links: list[tuple[str, str]] = []  # linked folders: searched after every real one
+    while stack or links:
+        folder, rel = stack.pop() if stack else links.pop(0)
         try:
             st = os.stat(folder)
-            entries = list(os.scandir(folder))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            problems.append((rel or ".", f"folder cannot be read ({exc.strerror or exc})"))
+            problems.append((display_name(rel or "."), f"folder cannot be read ({exc.strerror or exc})"))
             continue
         if (st.st_dev, st.st_ino) in searched:
-            problems.append((rel, "link to a folder already searched (a loop), not searched again"))
+            problems.append((display_name(rel), "link to a folder already searched, not searched again"))
             continue
         searched.add((st.st_dev, st.st_ino))
+        below = []
         for entry in entries:
             name = entry.name
             path = f"{rel}/{name}" if rel else name
             try:
                 is_dir = entry.is_dir()  # follows a link
             except OSError as exc:
-                problems.append((path, f"cannot be read ({exc.strerror or exc})"))
+                problems.append((display_name(path), f"cannot be read ({exc.strerror or exc})"))
                 continue
             if name.startswith("."):
                 if is_dir and not is_cache_folder(entry.path):
-                    problems.append((path, "hidden folder (name starts with '.'), not searched"))
+                    problems.append((display_name(path), "hidden folder (name starts with '.'), not searched"))
                 elif not is_dir and name.lower().endswith(".txt"):
-                    problems.append((path, "hidden file (name starts with '.'), not read"))
+                    problems.append((display_name(path), "hidden file (name starts with '.'), not read"))
                 continue
             if is_dir:
                 if not is_cache_folder(entry.path):
-                    stack.append((entry.path, path))
+                    (links if entry.is_symlink() else below).append((entry.path, path))
             elif name.lower().endswith(".txt"):
                 files.append(path)  # not a regular file (a FIFO, a device, a broken link): `rejected` says
+        stack.extend(reversed(below))
     return sorted(files), sorted(problems)
 
 

@@ -60,8 +60,11 @@ def read_metadata(path: Path, issues: list | None = None):
         if decoded.text is None:
             raise ValueError(decoded.reason)
         df = _split_rows(decoded.text.lstrip("\ufeff"), "\t" if path.suffix == ".tsv" else None, path.name, issues)
-    elif path.suffix == ".json":
-        df = pd.read_json(path, dtype=False)
+    elif path.suffix == ".json":  # records or columns; every value read as written (no float titles)
+        import json
+
+        value = json.loads(path.read_text(encoding="utf-8-sig"))
+        df = pd.DataFrame(value, dtype=object)
     else:
         df = pd.read_parquet(path)
     df.columns = [str(c).strip().lower() for c in df.columns]
