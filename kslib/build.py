@@ -364,6 +364,8 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
         if cache is False:  # still stream through parts, in a folder that is removed afterwards
             tmp = tempfile.TemporaryDirectory(prefix="kslib-")
             store = cache_for(corpus_root(path), tmp.name)
+            if not store.writable:
+                raise OSError(f"cannot write a temporary cache folder in {tempfile.gettempdir()}")
         try:
             for _ in range(3):
                 with Staging(Path(out)) as stage:
