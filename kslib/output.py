@@ -28,6 +28,8 @@ import time
 import uuid
 from pathlib import Path
 
+from .signals import pid_alive
+
 #: The marker kslib writes last in an output folder.
 MARKER = ".kslib-output.json"
 #: The marker of older kslib versions (streamed parts); its folders are kslib's too.
@@ -82,16 +84,6 @@ def check_out(out: Path) -> None:
                           "choose a new or empty output folder (kslib never overwrites files it did not write)")
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def sweep(out: Path) -> None:
     """Remove staging folders beside `out` and trash folders in it left by runs that died."""
     out = Path(out)
@@ -106,7 +98,7 @@ def sweep(out: Path) -> None:
             if not os.path.isfile(os.path.join(entry.path, _STAGING_MARK)):
                 continue
             pid = entry.name[len(prefix):].split("-", 1)[0]
-            if pid.isdigit() and _pid_alive(int(pid)) and int(pid) != os.getpid():
+            if pid.isdigit() and pid_alive(int(pid)) and int(pid) != os.getpid():
                 continue
             shutil.rmtree(entry.path, ignore_errors=True)
 

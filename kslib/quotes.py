@@ -52,6 +52,9 @@ _WORD = re.compile(r"[\w]+(?:-[\w]+)*")
 def _word_before(text: str, start: int) -> str:
     """The white-space separated word just before `start` ("" at the start): the last of
     `text[:start].split()`, read back from `start` instead of splitting everything before it."""
+    if start <= 1000:  # a split is faster on a short text
+        found = text[:start].rsplit(None, 1)[-1:]
+        return found[0] if found else ""
     end = start
     while end and text[end - 1].isspace():
         end -= 1

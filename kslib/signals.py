@@ -53,7 +53,8 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """True while a process `pid` exists (one of another user counts too)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -74,7 +75,7 @@ def sweep_spools(folder: Path) -> int:
         parts = entry.name.split("-")
         if len(parts) < 3 or parts[0] != "kslib" or not parts[1].isdigit():
             continue
-        if not os.path.isfile(os.path.join(entry.path, SPOOL_MARK)) or _alive(int(parts[1])):
+        if not os.path.isfile(os.path.join(entry.path, SPOOL_MARK)) or pid_alive(int(parts[1])):
             continue
         shutil.rmtree(entry.path, ignore_errors=True)
         n += 1

@@ -205,17 +205,23 @@ def split_sentences(paragraph: str) -> list[str]:
     """
     parts = _split_after_ends(paragraph.strip())
     abbr = abbreviations()
-    out: list[list[str]] = []  # each sentence as its parts, joined once at the end (not again at every merge)
+    out: list[str] = []
+    pending: list[str] = []  # the parts merged into the last sentence, joined once (not at every merge)
     for part in parts:
         if out:
-            prev = out[-1][-1]  # a part is never blank: the last word of a sentence is its last part's
+            prev = pending[-1] if pending else out[-1]  # a part is never blank: the last word is its last part's
             last = prev.rsplit(None, 1)[-1].rstrip(".").lower() if prev.endswith(".") else ""
             is_abbr = last in abbr or (len(last) == 1 and last.isalpha()) or _DAY_NUMBER.fullmatch(last)
             if is_abbr and part[:1] not in "–—-«":
-                out[-1].append(part)
+                pending.append(part)
                 continue
-        out.append([part])
-    return [s for s in (" ".join(sentence) for sentence in out) if s]
+            if pending:
+                out[-1] = " ".join([out[-1], *pending])
+                pending = []
+        out.append(part)
+    if pending:
+        out[-1] = " ".join([out[-1], *pending])
+    return [s for s in out if s]
 
 
 def find_title(paragraphs: list[Paragraph]) -> str | None:

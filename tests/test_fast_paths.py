@@ -213,3 +213,44 @@ RANGE_PIECES = ["2020", "2021", "1999", "20215", "12020", "-", "–", "/", " ", 
 def test_ranges_found_at_neighbouring_years_are_all_of_them(text):
     fast = dates._ranges(text, list(dates._ANY_YEAR.finditer(text)))
     assert [m.span() for m in fast] == [m.span() for m in dates._RANGE.finditer(text)]
+
+
+ROLE_PIECES = ["ordfører", "rådmann", "direktør", "i", "KS", "KS'", ",", ", ", ".", " - ", " – ", " ", "  ", "\n",
+               "Drammens", "nye", "og", "HR-", "for", "ved", "adm.", "Kari", "(", ")", "«", "»", ":", "x" * 40]
+role_texts = st.lists(st.sampled_from(ROLE_PIECES), max_size=60).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(role_texts, st.integers(min_value=0, max_value=400))
+def test_the_role_before_a_name_read_back_is_the_plain_rule(text, at):
+    """`role_before` on a long text reads back only what it needs; `role_before_plain` splits
+    everything before the name. Forced onto the long-text path, they agree."""
+    start = min(at, len(text))
+    saved = people.PLAIN_ROLE_SPAN
+    people.PLAIN_ROLE_SPAN = -1
+    try:
+        assert people.role_before(text, start) == people.role_before_plain(text, start)
+    finally:
+        people.PLAIN_ROLE_SPAN = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(role_texts, st.integers(min_value=0, max_value=400))
+def test_the_word_before_a_name_is_the_last_word_of_a_split(text, at):
+    start = min(at, len(text))
+    plain = text[:start].split()[-1:]
+    assert quotes._word_before(text, start) == (plain[0] if plain else "")
+    assert quotes._word_before(" " * 1001 + text, start + 1001) == (plain[0] if plain else "")
+
+
+TERM_PIECES = ["Kari", "kommune", "1", "2,5", "15%", "-", "--", "-" * 50, "helse-", "#tag", "post@ks.no", "www.ks.no/x",
+               "https://ks.no/a.", ".", "...", " ", "\n", "«", "»", "æ", "’"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TERM_PIECES), max_size=30).map("".join), st.booleans())
+def test_pieces_found_with_the_sentinel_are_those_of_findall(text, special):
+    from kslib import terms
+
+    pattern = terms._PIECE if special else terms._PLAIN_PIECE
+    assert terms.pieces_of(text, special) == pattern.findall(text)
