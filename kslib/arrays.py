@@ -10,6 +10,28 @@ from __future__ import annotations
 import numpy as np
 
 
+def doc_positions(column, docs: list[str]):
+    """For each row of a `doc` column, the position of its document in `docs` (null when
+    absent), looked up once per dictionary value."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    lookup = pa.array(docs, pa.string())
+    chunks = column.chunks
+    if chunks and pa.types.is_dictionary(column.type) and all(
+            c.dictionary.equals(chunks[0].dictionary) for c in chunks[1:]):
+        # one dictionary for every chunk (`unify_dictionaries`): one lookup, one take
+        positions = pc.index_in(chunks[0].dictionary, value_set=lookup)
+        return pc.take(positions, pa.chunked_array([c.indices for c in chunks], column.type.index_type))
+    out = []
+    for chunk in chunks:
+        if pa.types.is_dictionary(chunk.type):
+            out.append(pc.take(pc.index_in(chunk.dictionary, value_set=lookup), chunk.indices))
+        else:
+            out.append(pc.index_in(chunk, value_set=lookup))
+    return pa.chunked_array(out, pa.int32())
+
+
 def _starts(sorted_values: np.ndarray) -> np.ndarray:
     """True where a run of equal values begins in a sorted array."""
     keep = np.ones(len(sorted_values), dtype=bool)

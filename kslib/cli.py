@@ -34,7 +34,7 @@ def _megabytes(value: str) -> float:
 
 
 def _max_bytes(args) -> int:
-    from .config import DEFAULT_MAX_BYTES
+    from kslib.config import DEFAULT_MAX_BYTES
 
     return DEFAULT_MAX_BYTES if args.max_size is None else int(args.max_size * 2**20)
 
@@ -89,14 +89,14 @@ def _fail(message: str) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .corpus import CorpusError
+    from kslib._engine.assemble import CorpusError
 
     out = Path(args.out)
     progress = None if not args.quiet else False
     try:
         if args.engine == "dask":
-            from .corpus import load_corpus
-            from .output import check_out, write_tables
+            from kslib._engine.writer import check_out, write_tables
+            from kslib.corpus import load_corpus
 
             check_out(out)  # before the work, not after
             corpus = load_corpus(args.data_dir, cache=_cache_arg(args), max_bytes=_max_bytes(args),
@@ -105,7 +105,7 @@ def cmd_extract(args) -> int:
             write_tables(tables, out, csv=args.csv, partitioned=True)
             counts = {name: len(df) for name, df in tables.items()} | {"files": corpus.n_files}
         else:
-            from .build import extract_folder
+            from kslib._engine.stream import extract_folder
 
             counts = extract_folder(args.data_dir, out, cache=_cache_arg(args), max_bytes=_max_bytes(args),
                                     jobs=args.jobs, progress=progress, csv=args.csv)
@@ -122,8 +122,9 @@ def cmd_extract(args) -> int:
 def cmd_evaluate(args) -> int:
     import json
 
-    from .corpus import CorpusError, load_corpus
-    from .evaluate import evaluate, format_errors, format_scores
+    from kslib._engine.assemble import CorpusError
+    from kslib.corpus import load_corpus
+    from kslib.count.evaluate import evaluate, format_errors, format_scores
 
     try:
         gold_path = Path(args.gold)
@@ -150,8 +151,8 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from .corpus import CorpusError
-    from .report import run_report
+    from kslib._engine.assemble import CorpusError
+    from kslib.report.notebooks import run_report
 
     try:
         return run_report(Path(args.data_dir), Path(args.out),
@@ -162,7 +163,7 @@ def cmd_report(args) -> int:
 
 def _path_error(exc: OSError) -> str:
     """An `OSError` as one sentence that names its path."""
-    from .io import display_name
+    from kslib.read.files import display_name
 
     where = exc.filename if exc.filename is not None else ""
     if exc.strerror and where:
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     import warnings
 
     warnings.filterwarnings("ignore", message="kslib: rejected")  # the summary lists them
-    from .signals import graceful_exit
+    from kslib._engine.signals import graceful_exit
 
     try:
         with graceful_exit():

@@ -15,7 +15,6 @@ SEEDS_DIR = DATA_DIR / "seeds"
 INTERIM_DIR = DATA_DIR / "interim"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-
 #: Files larger than this are rejected instead of parsed (bytes).
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 #: Above this many files the loader shows a progress bar and may use processes.

@@ -8,13 +8,44 @@ from __future__ import annotations
 
 from typing import Any
 
+#: Paragraph kinds whose words are counted by default.
+COUNT_KINDS = ("title", "heading", "body", "quote", "bullet")
+
+
+def arrow_schema(name: str):
+    """The Arrow schema of a per-document table: `doc` plus the table's columns.
+
+    `doc` is dictionary-encoded in every table but `docs` (one row per document): a
+    document's rows are many and together, so lookups by document touch only the
+    dictionary, never millions of strings."""
+    import pyarrow as pa
+
+    from kslib.schema import SCHEMAS
+
+    types = {"string": pa.string(), "string[pyarrow]": pa.string(), "int32": pa.int32(), "Int64": pa.int64(),
+             "boolean": pa.bool_(), "category": pa.string(), "keys": pa.list_(pa.int64())}
+    dictionary = pa.dictionary(pa.int32(), pa.string())
+    if name == "docs":
+        cols = {"reason": "string", "text": "string", "title": "string", "language": "string",
+                "n_paragraphs": "int32", "n_words": "int32", "encoding": "string", "text_id": "string",
+                "year": "Int64", "year_source": "string", "region": "string", "region_2024": "string",
+                "region_source": "string", "para_keys": "keys"}
+    else:
+        cols = {c: t for c, t in SCHEMAS[name].items() if c != "article_id"}
+    fields = [pa.field("doc", pa.string() if name == "docs" else dictionary)]
+    for col, dtype in cols.items():
+        typ = dictionary if (name == "terms" and col in ("token", "lemma", "kind")) else types[dtype]
+        fields.append(pa.field(col, typ))
+    return pa.schema(fields)
+
+
+GROUP_LABELS = {"KS": "KS", "elected": "Folkevalgte", "administration": "Administrasjon", "other": "Andre"}
 STR = "string[pyarrow]"
 INT = "Int64"
 I32 = "int32"
 CAT = "category"
 BOOL = "boolean"
 FLOAT = "float64"
-
 #: table -> {column: dtype}; `article_id` joins every table to `articles`.
 SCHEMAS: dict[str, dict[str, str]] = {
     "articles": {
@@ -45,7 +76,6 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "themes": {"article_id": STR, "para_id": I32, "theme": CAT, "hits": I32, "terms": STR},
 }
-
 #: Categories fixed in advance, so frames from different folders concatenate cleanly.
 CATEGORIES: dict[tuple[str, str], list[str]] = {
     ("paragraphs", "kind"): ["title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate"],
@@ -93,3 +123,6 @@ def frame(name: str, data: Any = None, copy: bool = True):
         else:
             df[col] = df[col].astype(dtype)
     return df.reset_index(drop=True)
+
+#: Norwegian names of the genders, and of a gender not known.
+GENDER_LABELS = {"F": "Kvinner", "M": "Menn", "ukjent": "Ukjent"}

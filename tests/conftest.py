@@ -50,7 +50,7 @@ ARTICLE = (
 
 def terms_of(texts: dict[str, str]):
     """A terms frame for small articles written by a test (article_id = the dict key)."""
-    from kslib.extract import parse_many
+    from kslib.extract.document import parse_many
 
     terms = parse_many([(aid, text.encode()) for aid, text in texts.items()])["terms"].to_pandas()
     return terms.rename(columns={"doc": "article_id"}).astype({"article_id": str})

@@ -1,7 +1,7 @@
 """The parse cache: Arrow parts keyed by document, read back whole or for some documents."""
 
-from kslib.cache import ParseCache
-from kslib.extract import parse_many
+from kslib._engine.cache import ParseCache
+from kslib.extract.document import parse_many
 
 from .conftest import ARTICLE
 

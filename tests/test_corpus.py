@@ -8,8 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import kslib
-from kslib import cache as cache_mod
-from kslib.corpus import CorpusError, load_corpus
+import kslib._engine.pool
+import kslib.extract.duplicates
+import kslib.read.files
+from kslib._engine import cache as cache_mod
+from kslib._engine.assemble import CorpusError
+from kslib.corpus import load_corpus
 
 from .conftest import ARTICLE, write
 
@@ -100,8 +104,8 @@ def test_cache_reuses_parses_and_drops_deleted_files(tmp_path, monkeypatch):
     write(data, "b.txt", ARTICLE)
     first = load_corpus(data, cache=cache_dir)
     parsed = []
-    real = kslib.corpus.parse_many
-    monkeypatch.setattr(kslib.corpus, "parse_many", lambda items: parsed.extend(d for d, _ in items) or real(items))
+    real = kslib._engine.pool.parse_many
+    monkeypatch.setattr(kslib._engine.pool, "parse_many", lambda items: parsed.extend(d for d, _ in items) or real(items))
     write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
     second = load_corpus(data, cache=cache_dir)
     assert len(parsed) == 1  # only the new file was parsed
@@ -124,8 +128,8 @@ def test_cache_is_never_stale_after_an_edit_or_rules_change(tmp_path, monkeypatc
     # a new rules version re-parses everything
     monkeypatch.setattr(cache_mod, "rules_version", lambda: "ffffffffffff")
     parsed = []
-    real = kslib.corpus.parse_many
-    monkeypatch.setattr(kslib.corpus, "parse_many", lambda items: parsed.extend(items) or real(items))
+    real = kslib._engine.pool.parse_many
+    monkeypatch.setattr(kslib._engine.pool, "parse_many", lambda items: parsed.extend(items) or real(items))
     load_corpus(data, cache=cache_dir)
     assert len(parsed) == 1
 
@@ -174,7 +178,7 @@ def _files_look_old(monkeypatch):
     import types
 
     later = types.SimpleNamespace(time_ns=lambda: time.time_ns() + 10**10)
-    monkeypatch.setattr(kslib.corpus, "time", later)
+    monkeypatch.setattr(kslib.read.files, "time", later)
 
 
 def test_rerun_reads_only_new_and_changed_files(tmp_path, monkeypatch):
@@ -184,8 +188,8 @@ def test_rerun_reads_only_new_and_changed_files(tmp_path, monkeypatch):
     _files_look_old(monkeypatch)
     load_corpus(data, cache=cache_dir)
     reads = []
-    real = kslib.corpus._read_bytes
-    monkeypatch.setattr(kslib.corpus, "_read_bytes", lambda path, size, limit: reads.append(Path(path).name) or real(path, size, limit))
+    real = kslib.read.files._read_bytes
+    monkeypatch.setattr(kslib.read.files, "_read_bytes", lambda path, size, limit: reads.append(Path(path).name) or real(path, size, limit))
     write(data, "b.txt", ARTICLE.replace("Hamar", "Narvik"))
     write(data, "c.txt", BODY.replace("Bodø", "Tromsø"))
     corpus = load_corpus(data, cache=cache_dir)
@@ -212,7 +216,7 @@ def _near_duplicates_by_definition(article_ids, keys):
     to the earliest): what `_near_duplicates` does faster."""
     from collections import Counter
 
-    from kslib.corpus import NEAR_DUPLICATE_MAX_SHARED, NEAR_DUPLICATE_SHARE
+    from kslib.extract.duplicates import NEAR_DUPLICATE_MAX_SHARED, NEAR_DUPLICATE_SHARE
 
     seen = Counter(k for ks in keys for k in ks)
     sets = {a: {k for k in ks if seen[k] <= NEAR_DUPLICATE_MAX_SHARED} for a, ks in zip(article_ids, keys)}
@@ -239,18 +243,18 @@ def _near_duplicates_by_definition(article_ids, keys):
 def test_near_duplicate_scan_is_its_definition(keys):
     ids = [f"a{i}" for i in range(len(keys))]
     keys = [sorted(set(ks)) for ks in keys]
-    assert kslib.corpus._near_duplicates(ids, keys) == _near_duplicates_by_definition(ids, keys)
+    assert kslib.extract.duplicates._near_duplicates(ids, keys) == _near_duplicates_by_definition(ids, keys)
 
 
 def test_an_article_repeating_two_others_equally_repeats_the_earlier():
     keys = [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10], list(range(1, 11)), [1, 2, 3, 4, 5, 99]]
-    found = kslib.corpus._near_duplicates(["a", "b", "c", "d"], keys)
+    found = kslib.extract.duplicates._near_duplicates(["a", "b", "c", "d"], keys)
     assert found == {"c": "a", "d": "a"}  # d shares 5 with a and 5 with c: the earlier, a
 
 
 @pytest.mark.parametrize("size", [0, 1, 5000, 70_000])
 def test_a_file_is_read_whole_even_when_it_grew_after_its_size_was_read(tmp_path, size):
-    from kslib.corpus import _read_bytes
+    from kslib.read.files import _read_bytes
 
     data = bytes(range(256)) * (size // 256 + 1)
     path = tmp_path / "a.txt"

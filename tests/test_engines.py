@@ -5,9 +5,9 @@ from collections import Counter
 import pandas as pd
 import pytest
 
+from kslib._engine.writer import read_tables
 from kslib.cli import main
 from kslib.corpus import load_corpus
-from kslib.output import read_tables
 
 from .conftest import ARTICLE, write
 
@@ -86,16 +86,17 @@ def test_streamed_extract_rerun_equals_cold_and_load_corpus(tmp_path):
 def test_extract_parses_while_reading_and_equals_one_process(tmp_path, monkeypatch):
     """`kslib extract` starts its workers once enough files wait, and hands them chunks while
     it still reads the folder; the tables are those of a single process."""
-    from kslib import build
+    from kslib._engine import pool
+    from kslib._engine import stream as build
 
     make_folder(tmp_path / "data", 40)
     build.extract_folder(tmp_path / "data", tmp_path / "one", cache=False, jobs=1, progress=False)
     started = []
-    monkeypatch.setattr(build, "POOL_MIN_DOCS", 5)
-    monkeypatch.setattr(build, "CHUNK_DOCS", 4)
-    monkeypatch.setattr(build, "PART_DOCS", 12)
-    real_start = build._Parser._start_pool
-    monkeypatch.setattr(build._Parser, "_start_pool", lambda self: (started.append(self.n), real_start(self)))
+    monkeypatch.setattr(pool, "POOL_MIN_DOCS", 5)
+    monkeypatch.setattr(pool, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(pool, "PART_DOCS", 12)
+    real_start = pool._Parser._start_pool
+    monkeypatch.setattr(pool._Parser, "_start_pool", lambda self: (started.append(self.n), real_start(self)))
     build.extract_folder(tmp_path / "data", tmp_path / "two", cache=False, jobs=2, progress=False)
     assert started == [6]  # while reading: 6 of the 40 files read
     one, two = read_tables(tmp_path / "one"), read_tables(tmp_path / "two")
@@ -108,14 +109,15 @@ def test_parts_written_early_are_rewritten_when_their_ids_change(tmp_path, monke
     """`kslib extract` writes each part's tables as soon as it is parsed, with text ids as
     article ids; files that share a text get other ids (`-2`), so their parts are written
     again at the end, and only theirs. The tables are those of `load_corpus`."""
-    from kslib import build
+    from kslib._engine import pool
+    from kslib._engine import stream as build
 
     data = tmp_path / "data"
     make_folder(data, 12)
     (data / "zz-copy.txt").write_bytes((data / "001.txt").read_bytes())  # the same document twice
     (data / "zz-crlf.txt").write_bytes((data / "000.txt").read_bytes().replace(b"\n", b"\r\n"))  # same text
-    monkeypatch.setattr(build, "CHUNK_DOCS", 2)
-    monkeypatch.setattr(build, "PART_DOCS", 4)
+    monkeypatch.setattr(pool, "CHUNK_DOCS", 2)
+    monkeypatch.setattr(pool, "PART_DOCS", 4)
     writes = Counter()
     real_write = build._write_part
     monkeypatch.setattr(build, "_write_part", lambda table, target: (writes.update([target.stem]),
@@ -134,7 +136,7 @@ def test_parts_written_early_are_rewritten_when_their_ids_change(tmp_path, monke
 
 
 def _fail_on_007(items):
-    from kslib.extract import parse_many
+    from kslib.extract.document import parse_many
 
     if any(raw.startswith("Tariffoppgjøret 7\n".encode()) for _, raw in items):  # file 007
         raise ValueError("a parser bug")
@@ -144,20 +146,21 @@ def _fail_on_007(items):
 def test_a_failing_parse_stops_the_workers_and_raises(tmp_path, monkeypatch):
     import multiprocessing
 
-    from kslib import build
+    from kslib._engine import pool
+    from kslib._engine import stream as build
 
     make_folder(tmp_path / "data", 40)
-    monkeypatch.setattr(build, "POOL_MIN_DOCS", 5)
-    monkeypatch.setattr(build, "CHUNK_DOCS", 4)
-    monkeypatch.setattr(build, "parse_many", _fail_on_007)
+    monkeypatch.setattr(pool, "POOL_MIN_DOCS", 5)
+    monkeypatch.setattr(pool, "CHUNK_DOCS", 4)
+    monkeypatch.setattr(pool, "parse_many", _fail_on_007)
     with pytest.raises(ValueError, match="a parser bug"):
         build.extract_folder(tmp_path / "data", tmp_path / "out", cache=False, jobs=2, progress=False)
     assert multiprocessing.active_children() == []
 
 
 def test_tables_left_in_the_spool_are_the_parsed_tables(tmp_path):
-    from kslib.build import _parse_to_spool, _read_spooled
-    from kslib.extract import parse_many
+    from kslib._engine.pool import _parse_to_spool, _read_spooled
+    from kslib.extract.document import parse_many
 
     items = [("d1", ARTICLE.encode()), ("d2", ARTICLE.replace("Hamar", "Gjøvik").encode())]
     result = _parse_to_spool(items, str(tmp_path))
@@ -171,7 +174,7 @@ def test_tables_left_in_the_spool_are_the_parsed_tables(tmp_path):
 
 
 def test_a_spool_that_cannot_be_written_returns_the_tables(tmp_path):
-    from kslib.build import _parse_to_spool, _read_spooled
+    from kslib._engine.pool import _parse_to_spool, _read_spooled
 
     items = [("d1", ARTICLE.encode())]
     result = _parse_to_spool(items, str(tmp_path / "missing"))

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from kslib.corpus import load_corpus
-from kslib.evaluate import evaluate, prf
+from kslib.count.evaluate import evaluate, prf
 
 from .conftest import write
 

@@ -3,7 +3,9 @@
 import pyarrow as pa
 import pytest
 
-from kslib.extract import DOC_TABLES, arrow_schema, doc_positions, parse_many
+from kslib.arrays import doc_positions
+from kslib.extract.document import DOC_TABLES, parse_many
+from kslib.schema import arrow_schema
 
 from .conftest import ARTICLE
 
@@ -35,7 +37,8 @@ def test_a_chunk_gives_every_table_with_its_schema_and_rows_per_document():
 
 def test_the_warm_up_article_reaches_every_extractor():
     """`warm_up` loads what the workers would each load: only if its article uses it all."""
-    from kslib import extract, language
+    from kslib.extract import document as extract
+    from kslib.structure import language
 
     language._detector.cache_clear()
     extract.warm_up()

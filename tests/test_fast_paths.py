@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib import dates, people, quotes
+from kslib.extract import dates, mentions, people, roles
+from kslib.structure import sentences
 
 PIECES = ["Kari", "Nordmann", "Ole-Petter", "Berg-Hansen", "van", "de", "K.", "sier", "KS", "ordfører",
           "mandag", "Måndag", "TIRSDAG", "laurdag", "xmandag", "søndag", "5.", "12.", "mai", "Januar", "2021",
@@ -29,8 +30,8 @@ def test_name_runs_are_those_of_the_plain_pattern(text):
 @settings(max_examples=400, deadline=None)
 @given(texts, st.sampled_from(["Nordmann", "Berg-Hansen", "Kari", "de"]))
 def test_surname_positions_are_whole_words(text, surname):
-    plain = [m.start() for m in quotes._WORD.finditer(text) if m.group() == surname]
-    assert list(quotes._word_starts(text, surname)) == plain
+    plain = [m.start() for m in mentions._WORD.finditer(text) if m.group() == surname]
+    assert list(mentions._word_starts(text, surname)) == plain
 
 
 @settings(max_examples=400, deadline=None)
@@ -125,9 +126,10 @@ WORD_PIECES = ["Kari", "kommune", "1", "1.000", "2,5", "10 000", "15%", "-", "--
 def test_word_count_from_the_terms_pieces_is_count_words(text):
     """`n_words` is summed from the pieces the terms are made of; it must equal
     `structure.count_words` over the article's content paragraphs."""
-    from kslib.extract import parse_many
-    from kslib.io import content_hash, read_article
-    from kslib.structure import classify, count_words
+    from kslib.extract.document import parse_many
+    from kslib.read.decode import read_article
+    from kslib.read.files import content_hash
+    from kslib.structure.paragraphs import classify, count_words
 
     raw = text.encode("utf-8")
     docs = parse_many([(content_hash(raw), raw)])["docs"].to_pylist()[0]
@@ -142,9 +144,8 @@ def test_word_count_from_the_terms_pieces_is_count_words(text):
 @given(st.lists(st.sampled_from([".", "!", "»", '"', " ", "  ", "\n", "A", "a", "«", "(", "-", "–", "1", "É", "…", "?",
                                  "bl.a.", "Kari"]), max_size=25).map("".join))
 def test_sentence_cuts_are_those_of_the_plain_split(text):
-    from kslib import structure
 
-    assert structure._split_after_ends(text) == structure._SPLIT.split(text)
+    assert sentences._split_after_ends(text) == sentences._SPLIT.split(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -181,7 +182,7 @@ def test_sorting_helpers_are_numpy_unique(values, repeat):
 @given(st.text(alphabet=st.sampled_from(list("abcæøåÆØÅäöéòÉÒß'’ -.,\n\tİKẞ«»ikkjeIKKE") + ["\u0307", "\u212a"]),
                max_size=80))
 def test_marker_words_are_the_plain_pattern_s(text):
-    from kslib import language
+    from kslib.structure import language
 
     words = [w.decode("latin-1") for w in language.marker_words(text)]
     assert words == language._WORD.findall(text.lower())
@@ -226,12 +227,12 @@ def test_the_role_before_a_name_read_back_is_the_plain_rule(text, at):
     """`role_before` on a long text reads back only what it needs; `role_before_plain` splits
     everything before the name. Forced onto the long-text path, they agree."""
     start = min(at, len(text))
-    saved = people.PLAIN_ROLE_SPAN
-    people.PLAIN_ROLE_SPAN = -1
+    saved = roles.PLAIN_ROLE_SPAN
+    roles.PLAIN_ROLE_SPAN = -1
     try:
-        assert people.role_before(text, start) == people.role_before_plain(text, start)
+        assert roles.role_before(text, start) == roles.role_before_plain(text, start)
     finally:
-        people.PLAIN_ROLE_SPAN = saved
+        roles.PLAIN_ROLE_SPAN = saved
 
 
 @settings(max_examples=300, deadline=None)
@@ -239,8 +240,8 @@ def test_the_role_before_a_name_read_back_is_the_plain_rule(text, at):
 def test_the_word_before_a_name_is_the_last_word_of_a_split(text, at):
     start = min(at, len(text))
     plain = text[:start].split()[-1:]
-    assert quotes._word_before(text, start) == (plain[0] if plain else "")
-    assert quotes._word_before(" " * 1001 + text, start + 1001) == (plain[0] if plain else "")
+    assert mentions._word_before(text, start) == (plain[0] if plain else "")
+    assert mentions._word_before(" " * 1001 + text, start + 1001) == (plain[0] if plain else "")
 
 
 TERM_PIECES = ["Kari", "kommune", "1", "2,5", "15%", "-", "--", "-" * 50, "helse-", "#tag", "post@ks.no", "www.ks.no/x",
@@ -250,7 +251,7 @@ TERM_PIECES = ["Kari", "kommune", "1", "2,5", "15%", "-", "--", "-" * 50, "helse
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(TERM_PIECES), max_size=30).map("".join), st.booleans())
 def test_pieces_found_with_the_sentinel_are_those_of_findall(text, special):
-    from kslib import terms
+    from kslib.structure import tokens as terms
 
     pattern = terms._PIECE if special else terms._PLAIN_PIECE
     assert terms.pieces_of(text, special) == pattern.findall(text)

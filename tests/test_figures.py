@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from kslib import figures, maps, places
+import kslib as ks
+from kslib.plot import figures, maps
 
 
 def test_save_writes_png_svg_csv_and_pdf(tmp_path):
@@ -24,12 +25,12 @@ def test_svg_is_stable_between_runs(tmp_path):
 
 
 def test_counts_by_county_have_a_row_for_every_county(seeds):
-    today = places.count_by_county(seeds.articles, seeds.places, map_year="2024")
+    today = ks.count_counties(seeds.articles, seeds.places, map_year="2024")
     assert len(today) == 15 and today["n_articles"].sum() == 3  # Buskerud, Trøndelag, Innlandet
     assert today.set_index("county").loc["Finnmark", "n_mentions"] == 0
-    by_year = places.count_by_county(seeds.articles, seeds.places)
+    by_year = ks.count_counties(seeds.articles, seeds.places)
     assert by_year.set_index("county").loc["Viken", "n_articles"] == 1  # seed 004 in 2021
-    kommuner = places.count_by_municipality(seeds.places)
+    kommuner = ks.count_municipalities(seeds.places)
     assert len(kommuner) == 357 and kommuner.set_index("name").loc["Drammen", "n_mentions"] >= 10
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kslib import gazetteer
+from kslib.resources import gazetteer
 
 
 def source():

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib.io import decode_bytes, find_files, looks_like_html, normalise_text, read_article
+from kslib.read.decode import (
+    decode_bytes,
+    looks_like_html,
+    normalise_text,
+    read_article,
+)
+from kslib.read.files import find_files
 
 NORSK = "Blåbærsyltetøy på Ærø og Øvre Årdal – «sa han»."
 
@@ -83,7 +89,7 @@ def _normalise_by_lines(text: str) -> str:
     import re
     import unicodedata
 
-    from kslib.io import _INVISIBLE, _SPACES
+    from kslib.read.decode import _INVISIBLE, _SPACES
 
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text.translate({**_SPACES, **_INVISIBLE}))
@@ -103,7 +109,7 @@ def test_every_white_space_character_is_handled_before_lines_are_stripped():
     """`normalise_text` strips lines by plain `replace` unless a character of `_RARE_SPACES`
     is present: every other white space character must be a space, a line break, a tab or
     CR (replaced), or translated (`_TRANSLATE`)."""
-    from kslib.io import _RARE_SPACES, _TRANSLATE
+    from kslib.read.decode import _RARE_SPACES, _TRANSLATE
 
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
     handled = {" ", "\n", "\t", "\r"} | {chr(c) for c in _TRANSLATE} | set(_RARE_SPACES)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kslib.language import by_markers, detect_language
+from kslib.structure.language import by_markers, detect_language
 
 NB = ("Kommunene i Innlandet har fått mer penger. Det er bare ett av flere tiltak, sier hun. "
       "Vi ser fram til at de ansatte får være med, og hva som skjer videre.")
@@ -32,16 +32,16 @@ def test_seed_languages(seeds):
 
 def test_a_marker_word_belongs_to_one_group():
     """`by_markers` counts each word for one group only: the lists must not overlap."""
-    from kslib.language import FOREIGN, MARKERS
+    from kslib.structure.language import FOREIGN, MARKERS
 
     assert not (MARKERS["nn"] & MARKERS["nb"]) and not ((MARKERS["nn"] | MARKERS["nb"]) & FOREIGN)
 
 
 def test_an_opening_without_function_words_is_decided_by_the_whole_text(monkeypatch):
-    import kslib.language
+    import kslib.structure.language
 
     opening = "\n".join(f"• Tema {i}: Digitalisering og innovasjon - direktør Kari Olsen" for i in range(25))
     assert len(opening) > 1200 and by_markers(opening[:1200]) is None
-    monkeypatch.setattr(kslib.language, "_detector", lambda: pytest.fail("lingua asked"))
+    monkeypatch.setattr(kslib.structure.language, "_detector", lambda: pytest.fail("lingua asked"))
     assert detect_language(opening + "\n" + NN) == "nn"
     assert detect_language(opening + "\n" + NB) == "nb"

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from kslib.corpus import load_corpus
-from kslib.metadata import count_by_period, parse_date, region_from_url, slug_from_url
+from kslib.count.overview import count_by_period
+from kslib.read.metadata import parse_date, region_from_url, slug_from_url
 
 from .conftest import write
 

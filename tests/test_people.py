@@ -2,14 +2,15 @@
 
 import pytest
 
-from kslib.io import normalise_text
-from kslib.people import candidate_names, normalise_name, organisation_of, role_group, to_speakers
-from kslib.quotes import ArticleQuotes
-from kslib.structure import classify
+from kslib.extract.attribution import find_quotes
+from kslib.extract.people import candidate_names, normalise_name, to_speakers
+from kslib.extract.roles import organisation_of, role_group
+from kslib.read.decode import normalise_text
+from kslib.structure.paragraphs import classify
 
 
 def people(text):
-    _, found = ArticleQuotes(classify(normalise_text(text))).run()
+    _, found, _ = find_quotes(classify(normalise_text(text)))
     return found
 
 

@@ -5,18 +5,17 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from kslib.dates import infer_year
-from kslib.io import normalise_text
-from kslib.places import extract_places, infer_region
-from kslib.quotes import ArticleQuotes
-from kslib.structure import classify
+from kslib.extract.attribution import find_quotes
+from kslib.extract.dates import infer_year
+from kslib.extract.places import extract_places, infer_region
+from kslib.read.decode import normalise_text
+from kslib.structure.paragraphs import classify
 
 
 def places(text, year=2024):
     paragraphs = classify(normalise_text(text))
-    article = ArticleQuotes(paragraphs)
-    people = article.run()[1]
-    found = extract_places(paragraphs, year, article.name_spans, frozenset(p.surname for p in people))
+    _, people, name_spans = find_quotes(paragraphs)
+    found = extract_places(paragraphs, year, name_spans, frozenset(p.surname for p in people))
     return [(m["mention"], m["place"].name, m["place"].kind) for m in found]
 
 

@@ -2,13 +2,13 @@
 
 import pytest
 
-from kslib.io import normalise_text
-from kslib.quotes import ArticleQuotes
-from kslib.structure import classify
+from kslib.extract.attribution import find_quotes
+from kslib.read.decode import normalise_text
+from kslib.structure.paragraphs import classify
 
 
 def run(text):
-    units, people = ArticleQuotes(classify(normalise_text(text))).run()
+    units, people, _ = find_quotes(classify(normalise_text(text)))
     return units, {p.local_id: p for p in people}
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from kslib.cli import main
-from kslib.report import notebooks
+from kslib.report.notebooks import notebooks
 
 from .conftest import write
 
@@ -52,7 +52,7 @@ def test_report_on_a_folder_where_every_file_is_rejected(tmp_path, capsys):
 def test_a_failing_notebook_is_reported_and_the_rest_still_run(tmp_path, seeds_dir):
     import nbformat
 
-    from kslib.report import run_report
+    from kslib.report.notebooks import run_report
 
     books = tmp_path / "books"
     books.mkdir()

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import subprocess
-import sys
 import warnings
 from pathlib import Path
 
@@ -15,10 +13,10 @@ import pandas as pd
 import pytest
 
 import kslib
-from kslib import cache as cache_mod
 from kslib import config
+from kslib._engine import cache as cache_mod
 from kslib.cli import main
-from kslib.io import decode_bytes, normalise_text, read_article
+from kslib.read.decode import decode_bytes, normalise_text
 
 from .conftest import ARTICLE, write
 
@@ -194,7 +192,7 @@ def test_a_path_too_long_to_open_gets_a_row(tmp_path, monkeypatch):
 
 
 def test_a_file_that_grows_past_the_limit_is_not_read_whole(tmp_path):
-    from kslib.corpus import _read_files
+    from kslib.read.files import _read_files
 
     data = folder_of(tmp_path, {"a.txt": ARTICLE * 100})
     ok, rejected = _read_files(data, ["a.txt"], max_bytes=1000)
@@ -250,7 +248,7 @@ def test_a_metadata_file_with_many_columns_is_read_in_linear_time(tmp_path):
         data = folder_of(tmp_path / str(columns), TWO)
         header = "file," + ",".join(f"c{i}" for i in range(columns))
         write(data, "metadata.csv", header + "\n" + "a.txt," + ",".join("x" for _ in range(columns)) + "\n")
-        from kslib.metadata import read_metadata
+        from kslib.read.metadata import read_metadata
 
         start = time.perf_counter()
         read_metadata(data / "metadata.csv")
@@ -331,8 +329,6 @@ def test_a_file_name_that_is_not_utf8_does_not_crash_the_command(tmp_path, capsy
 
 
 def test_an_unwritable_output_folder_is_one_sentence(tmp_path, capsys, monkeypatch):
-    import kslib.output
-
     real_mkdir = Path.mkdir
 
     def denied(self, *args, **kwargs):  # root may write anywhere: a folder it may not is simulated
@@ -344,7 +340,7 @@ def test_an_unwritable_output_folder_is_one_sentence(tmp_path, capsys, monkeypat
     monkeypatch.setattr(Path, "mkdir", denied)
     assert main(["extract", str(data), "--out", str(tmp_path / "o"), "--no-cache"]) == 2
     err = capsys.readouterr().err.strip()
-    assert "Permission denied" in err and len(err.splitlines()) == 1 and kslib.output
+    assert "Permission denied" in err and len(err.splitlines()) == 1
 
 
 # -- 14. linear time on any input ---------------------------------------------------------------------
@@ -371,7 +367,7 @@ def test_parsing_time_grows_linearly(name):
     times stays near 100 (a ratio, never an absolute time; quadratic would be 10,000)."""
     import time
 
-    from kslib.extract import parse_many, warm_up
+    from kslib.extract.document import parse_many, warm_up
 
     warm_up()
 
@@ -388,7 +384,7 @@ def test_parsing_time_grows_linearly(name):
 
 # -- 16. spreadsheet cells that would run ------------------------------------------------------------
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(tmp_path):
-    from kslib.output import neutralise_cell
+    from kslib._engine.writer import neutralise_cell
 
     for cell in ("=HYPERLINK(\"http://x\",\"klikk\")", "+cmd|' /C calc'!A0", "@SUM(1+1)", "\tx", "\rx", "-2+3",
                  "-cmd|x"):
@@ -407,7 +403,7 @@ def test_the_html_report_loads_nothing_from_outside(tmp_path):
 
     import nbformat
 
-    from kslib.report import write_html
+    from kslib.report.notebooks import write_html
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Oversikt\n\n$x$ og en tabell")]
@@ -418,7 +414,7 @@ def test_the_html_report_loads_nothing_from_outside(tmp_path):
 
 
 def test_the_html_report_scripts_would_not_fetch_at_load():
-    from kslib.report import offline_html
+    from kslib.report.notebooks import offline_html
 
     page = ('<script src="https://cdn.example/require.js"></script><script src=""></script>'
             '<link rel="stylesheet" href="//fonts.example/x.css"><p>tekst</p>')

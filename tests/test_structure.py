@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib.io import normalise_text
-from kslib.structure import classify, split_sentences
+from kslib.read.decode import normalise_text
+from kslib.structure.paragraphs import classify
+from kslib.structure.sentences import split_sentences
 
 
 def kinds(text):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from kslib import tables
+from kslib.plot import tables
 
 
 def test_long_table_is_interactive_for_a_person(monkeypatch):

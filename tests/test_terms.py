@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib import terms as T
+from kslib.count import words as W
+from kslib.structure import tokens as T
 
 from .conftest import terms_of
 
@@ -45,55 +46,55 @@ def test_stop_words_bokmål_and_nynorsk(word, stop):
 def test_counts_leave_out_stop_words_captions_and_credits():
     t = terms_of({"a": "Kommunene satser.\n\nFoto: Kari Fotograf\n\nBILDE: Kommunene i sol.",
                   "b": "Kommunene og kommunen samarbeider."})
-    counts = T.count_terms(t)
+    counts = W.count_terms(t)
     assert counts.set_index("term").loc["kommune", "n"] == 3  # not the caption's
     assert counts.set_index("term").loc["kommune", "docs"] == 2
     assert "og" not in set(counts["term"]) and "Fotograf" not in set(counts["term"])
-    per = T.count_terms(t, by="article_id")
+    per = W.count_terms(t, by="article_id")
     assert per[per["article_id"] == "b"].set_index("term").loc["kommune", "n"] == 2
 
 
 def test_collocation_statistics_match_hand_computation():
     t = terms_of({"a": "Ungt utenforskap er et problem. Ungt utenforskap øker. Utenforskap koster."})
-    col = T.collocations(t, min_count=2, field="token").set_index("collocation")
+    col = W.collocations(t, min_count=2, field="token").set_index("collocation")
     # adjacent content-word pairs within sentences (stop words `er et` break them):
     # (Ungt, utenforskap) x2, (utenforskap, øker), (Utenforskap, koster): 4 pairs in all
     row = col.loc["Ungt utenforskap"]
     assert (row["n"], row["n_w1"], row["n_w2"]) == (2, 2, 2)
     assert row["pmi"] == pytest.approx(math.log2(2 * 4 / (2 * 2)))
-    assert row["llr"] == pytest.approx(T.llr_2x2(2, 2, 2, 4))
+    assert row["llr"] == pytest.approx(W.llr_2x2(2, 2, 2, 4))
 
 
 def test_llr_and_chi2_by_hand():
     # table [[10, 20], [90, 880]]
-    chi2, g2 = T.keyness_2x2(10, 20, 90, 880)
+    chi2, g2 = W.keyness_2x2(10, 20, 90, 880)
     n = 1000
     exp = [30 * 100 / n, 30 * 900 / n, 970 * 100 / n, 970 * 900 / n]
     obs = [10, 20, 90, 880]
     assert chi2 == pytest.approx(sum((o - e) ** 2 / e for o, e in zip(obs, exp)))
     assert g2 == pytest.approx(2 * sum(o * math.log(o / e) for o, e in zip(obs, exp)))
-    assert T.llr_2x2(10, 30, 100, 1000) == pytest.approx(g2)
+    assert W.llr_2x2(10, 30, 100, 1000) == pytest.approx(g2)
 
 
 def test_keyness_signs_and_ranks():
     t = terms_of({"a": "Tariffoppgjøret og lønn. Tariffoppgjøret igjen. Lønn og tariffoppgjøret.",
                   "b": "Skolen og barnehagen. Skolen igjen. Barnehagen og skolen."})
-    k = T.keyness(t, ["a"], min_count=2)
+    k = W.keyness(t, ["a"], min_count=2)
     assert k.iloc[0]["term"] == "tariffoppgjør" and k.iloc[0]["llr"] > 0
     assert k.set_index("term").loc["skole", "llr"] < 0
 
 
 def test_kwic_and_tfidf():
     t = terms_of({"a": "Vi snakket om tariffoppgjøret i går.", "b": "Skolen er viktig."})
-    kw = T.kwic(t, "tariff*", window=2)
+    kw = W.kwic(t, "tariff*", window=2)
     assert kw.iloc[0][["left", "keyword", "right"]].tolist() == ["snakket om", "tariffoppgjøret", "i går"]
-    tf = T.tfidf_terms(t, n=1)
+    tf = W.tfidf_terms(t, n=1)
     assert set(tf["article_id"]) == {"a", "b"}
 
 
 def test_ngrams():
     t = terms_of({"a": "Grønn omstilling og grønn omstilling igjen, sa sosial bærekraft."})
-    ng = T.count_ngrams(t, 2).set_index("ngram")
+    ng = W.count_ngrams(t, 2).set_index("ngram")
     assert ng.loc["grønn omstilling", "n"] == 2
 
 
@@ -116,7 +117,7 @@ def _reference_terms(paragraphs: list[str], lang: str) -> list[tuple]:
 
 
 def _chunk_terms(paragraphs: list[str], lang: str, names=frozenset(), spans=None):
-    from kslib.structure import Paragraph
+    from kslib.structure.paragraphs import Paragraph
 
     paras = [Paragraph(i, "body", text, i) for i, text in enumerate(paragraphs)]
     table = T.words_table([T.ArticleWords("d", lang, paras, frozenset(names), spans or {})], ["d"])

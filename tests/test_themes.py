@@ -2,8 +2,9 @@
 
 import pytest
 
-from kslib import themes as TH
-from kslib import topics
+from kslib.count import themes as THC
+from kslib.count import topics
+from kslib.extract import themes as TH
 
 from .conftest import terms_of
 
@@ -33,7 +34,7 @@ def test_user_dictionary(tmp_path):
     path.write_text('[[theme]]\nname = "fisk"\ndescription = "Fiske"\npatterns = ["*fisk*", "laks"]\n',
                     encoding="utf-8")
     t = terms_of({"a": "Fiskeriene og laksen er viktige. Kommunen satser på fiskeoppdrett."})
-    tagged = TH.tag_themes(t, path)
+    tagged = THC.tag_themes(t, path)
     assert set(tagged["theme"]) == {"fisk"} and tagged["hits"].sum() == 3
 
 
@@ -45,7 +46,7 @@ def test_bad_dictionary_is_a_clear_error(tmp_path):
 
 
 def test_pipeline_themes_equal_tag_themes(seeds):
-    again = TH.tag_themes(seeds.terms)
+    again = THC.tag_themes(seeds.terms)
     got = seeds.themes[["article_id", "para_id", "theme", "hits"]].astype({"theme": str})
     key = ["article_id", "para_id", "theme"]
     assert got.sort_values(key).reset_index(drop=True).equals(
@@ -54,7 +55,7 @@ def test_pipeline_themes_equal_tag_themes(seeds):
 
 
 def test_theme_scores_have_zero_rows(seeds):
-    scores = TH.theme_scores(seeds.themes, seeds.articles)
+    scores = THC.theme_scores(seeds.themes, seeds.articles)
     assert len(scores) == len(seeds.articles) * len(TH.load_themes())
     assert (scores.groupby("article_id")["share"].sum().round(6) == 1).all()
 

@@ -1,0 +1,189 @@
+"""Documents to articles: the folder's listing, ids, near-duplicates and metadata, and the
+per-document tables re-keyed by article (what `load_corpus` and `kslib extract` share).
+
+Every `*.txt` file found ends up either as a row of `articles` or as a row of
+`rejected` with a reason; nothing is dropped silently and one bad file never stops
+the run.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+from kslib import config
+from kslib._engine.cache import ParseCache
+from kslib.extract.document import DOC_TABLES
+from kslib.extract.duplicates import _near_duplicates
+from kslib.read.files import display_name, walk_folder
+from kslib.schema import frame
+
+
+class CorpusError(ValueError):
+    """The folder cannot be loaded at all (missing, or no `.txt` file in it)."""
+
+
+def _concat(pieces: dict[str, list]) -> dict[str, "object"]:
+    """One Arrow table per name from lists of tables (empty with its schema when none)."""
+    import pyarrow as pa
+
+    from kslib.schema import arrow_schema
+
+    out = {}
+    for name in DOC_TABLES:
+        tables = [t for t in pieces.get(name, []) if t is not None]
+        out[name] = (pa.concat_tables(tables, promote_options="permissive") if tables
+                     else arrow_schema(name).empty_table())
+    return out
+
+
+def _per_article(table, files, name: str):
+    """An Arrow per-document table keyed by `article_id` (in file order) as a pandas frame.
+
+    Rows of documents that are not articles (rejected) drop out; a document that two
+    files share (identical bytes) gets its rows once per article."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from kslib.arrays import doc_positions
+
+    keys = files[["doc", "article_id"]]
+    if not keys["doc"].is_unique:
+        table = table.set_column(table.column_names.index("doc"), "doc", table.column("doc").cast(pa.string()))
+        df = table.to_pandas().merge(keys, on="doc")
+        rank = {a: i for i, a in enumerate(files["article_id"])}
+        order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
+        df = df.assign(_r=df["article_id"].map(rank)).sort_values(["_r", *order], kind="stable")
+        return _local_ids(df.drop(columns=["_r", "doc"]).reset_index(drop=True))
+    idx = doc_positions(table.column("doc"), keys["doc"].tolist())
+    table = table.filter(pc.is_valid(idx))
+    idx = pc.drop_null(idx)
+    table = table.drop_columns(["doc"])
+    table = table.add_column(0, "article_id", pc.take(pa.array(keys["article_id"].tolist(), pa.string()), idx))
+    order = [c for c in ("para_id", "sent_id", "token_id") if c in table.column_names]
+    ranks = idx.to_numpy(zero_copy_only=False)
+    if order and len(ranks) and not np.all(np.diff(ranks) >= 0):  # cached and fresh parts interleave
+        table = table.add_column(0, "_r", idx).sort_by([("_r", "ascending")] + [(c, "ascending") for c in order])
+        table = table.drop_columns(["_r"])
+    types = {pa.string(): pd_string()}
+    return _local_ids(table.to_pandas(types_mapper=types.get))
+
+
+def pd_string():
+    import pandas as pd
+
+    return pd.StringDtype("pyarrow")
+
+
+def _local_ids(df):
+    for col in ("person_id", "speaker_id", "quote_id"):
+        if col in df.columns:  # local ids (p01, q01) become corpus-wide ids
+            df[col] = (df["article_id"] + ":" + df[col]).where(df[col].notna())
+    return df
+
+
+def _assign_ids(files: "object") -> "object":
+    """Article ids from text; exact duplicates get `-2`, `-3` ... in file order."""
+    rank = files.groupby("text_id").cumcount()
+    files["article_id"] = files["text_id"].where(rank == 0, files["text_id"] + "-" + (rank + 1).astype(str))
+    first = files.drop_duplicates("text_id").set_index("text_id")["article_id"]
+    files["duplicate_of"] = files["text_id"].map(first).where(rank > 0)
+    return files
+
+
+def rejected_paths(rejected, files) -> list:
+    """Rejected paths that the folder walk found besides the article files (folders, links)."""
+    listed = {display_name(f) for f in files}
+    return [f for f, _ in rejected if f not in listed]
+
+
+def corpus_root(path) -> Path:
+    """The folder to load: `path`, or the default corpus `data/seeds/`."""
+    return Path(path) if path is not None else config.SEEDS_DIR
+
+
+def list_folder(path, progress: bool | None) -> tuple[Path, list[str], list[tuple[str, str]], bool]:
+    """(root, its article files as relative paths, (path, reason) for what the walk could
+    not search or read, whether to show progress bars).
+
+    Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
+    root = corpus_root(path)
+    if not root.is_dir():
+        raise CorpusError(f"Data folder not found: {display_name(os.fspath(root))}")
+    files, problems = walk_folder(root)
+    if not files:
+        raise CorpusError(f"No .txt article files in {display_name(os.fspath(root))}"
+                          + (f" ({problems[0][0]}: {problems[0][1]})" if problems else ""))
+    if progress is None:
+        progress = len(files) >= config.PROGRESS_MIN_FILES
+    return root, files, problems, progress
+
+
+def to_parse(ok, found: set[str], jobs: int | None) -> tuple[list[tuple[str, bytes]], int]:
+    """(documents still to parse, once each, as (doc, bytes); processes to use).
+
+    By default all cores (up to 4) when more than `config.POOL_MIN_DOCS` documents need parsing: below
+    that, starting the processes costs more than it saves."""
+    todo, seen = [], set(found)
+    for file, doc, raw in ok:
+        if doc not in seen:
+            if raw is None:  # `_read_files` skips only files whose content the cache holds
+                raise RuntimeError(f"kslib: {file} was not read but is not in the parse cache")
+            todo.append((doc, raw))
+            seen.add(doc)
+    if jobs is None:
+        jobs = config.default_jobs() if len(todo) > config.POOL_MIN_DOCS else 1
+    return todo, jobs
+
+
+def cache_for(root: Path, cache) -> ParseCache:
+    """The parse cache: True for the default folder, a path for another, False for none."""
+    if cache is True:
+        return ParseCache(config.default_cache_dir(root))
+    return ParseCache(Path(cache) if cache else None)
+
+
+def build_articles(root: Path, ok, rejected, docs):
+    """(listing with ids, articles, rejected frame, metadata issues) from the `docs` rows
+    (an Arrow table, one row per document).
+
+    `listing` has one row per article (file, doc, article_id, ...); rejected files
+    are warned about; near-duplicates and metadata are applied."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    # each file's document row, in file order (a document two files share gives both a row);
+    # aligned and filtered in Arrow, so the long `text` column is copied at most once
+    files = pa.array([f for f, _, _ in ok], pa.string())
+    where = pc.index_in(pa.array([d for _, d, _ in ok], pa.string()), value_set=docs.column("doc"))
+    if len(where) != docs.num_rows or where.null_count or \
+            not np.array_equal(where.to_numpy(zero_copy_only=False), np.arange(docs.num_rows)):
+        docs = docs.take(where)  # taking rows in their own order copies every text for nothing
+    rows = docs.add_column(0, "file", files)
+    parsed = pc.is_null(rows.column("reason"))
+    if pc.all(parsed).as_py() is False:
+        bad = rows.filter(pc.invert(parsed)).select(["file", "reason"]).to_pydict()
+        rows = rows.filter(parsed)
+    else:
+        bad = {"file": [], "reason": []}
+    rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
+    for file, reason in rejected_rows:
+        warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=4)
+    listing = _assign_ids(rows.to_pandas())
+    for file, encoding in zip(listing["file"], listing["encoding"]):
+        if isinstance(encoding, str) and "invalid byte" in encoding:
+            warnings.warn(f"kslib: {file} is not valid UTF-8 throughout: {encoding.removeprefix('utf-8 (')[:-1]}",
+                          stacklevel=4)
+    articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
+    near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
+    if near:
+        articles["duplicate_of"] = articles["duplicate_of"].fillna(articles["article_id"].map(near).astype("string"))
+    from kslib.read.metadata import merge_metadata
+
+    articles, metadata_issues = merge_metadata(articles, root)
+    rejected_frame = frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
+    return listing, articles, rejected_frame.sort_values("file", ignore_index=True), metadata_issues

@@ -1,0 +1,255 @@
+"""Terms to word statistics: counts, top terms, n-grams, collocations, keyness, KWIC, tf-idf."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from kslib.schema import COUNT_KINDS
+
+
+def select(terms, *, kinds=COUNT_KINDS, drop_stop: bool = True, drop_names: bool = True, keep_ks: bool = False,
+           min_length: int = 2):
+    """The rows that count: content paragraphs, no stop words, no people's names, no one-letter tokens.
+
+    keep_ks: count `KS` as a term (off by default: it is on every page). drop_names:
+    leave out words of people's names (the speakers analysis counts people)."""
+    rows = terms[terms["kind"].isin(kinds)]
+    if drop_stop:
+        rows = rows[~rows["is_stop"].astype(bool)]
+    if drop_names and "is_name" in rows.columns:
+        rows = rows[~rows["is_name"].astype(bool)]
+    lemma = rows["lemma"].astype(str)
+    mask = lemma.str.len() >= min_length
+    if not keep_ks:
+        mask &= lemma != "KS"
+    return rows[mask]
+
+
+def count_terms(terms, *, by=None, articles=None, field: str = "lemma", **select_kw):
+    """Term frequency and document frequency, overall or per group.
+
+    by: None (overall), `article_id`, or a column of `articles` (`region`, `year`,
+    `language`, ...). Returns columns [by], `term`, `n` (occurrences), `docs`
+    (articles it occurs in), `share` (of the group's counted words), sorted.
+    """
+    import pandas as pd
+
+    rows = select(terms, **select_kw)
+    df = pd.DataFrame({"article_id": rows["article_id"].astype(str), "term": rows[field].astype(str)})
+    keys = ["term"]
+    if by is not None and by != "article_id":
+        if articles is None:
+            raise ValueError(f"count_terms(by={by!r}) needs the articles frame")
+        df = df.merge(articles[["article_id", by]].astype({"article_id": str}), on="article_id")
+        keys = [by, "term"]
+    elif by == "article_id":
+        keys = ["article_id", "term"]
+    out = df.groupby(keys, observed=True, dropna=False).agg(n=("term", "size"), docs=("article_id", "nunique"))
+    out = out.reset_index()
+    total = out.groupby(keys[:-1], observed=True)["n"].transform("sum") if len(keys) > 1 else out["n"].sum()
+    out["share"] = out["n"] / total
+    sort = keys[:-1] + ["n", "term"]
+    asc = [True] * (len(keys) - 1) + [False, True]
+    return out.sort_values(sort, ascending=asc, ignore_index=True).astype({"n": "int64", "docs": "int64"})
+
+
+def top_terms(terms, n: int = 20, **kw):
+    """The `n` most frequent terms (per group when `by` is given)."""
+    counts = count_terms(terms, **kw)
+    by = kw.get("by")
+    if by:
+        return counts.groupby(by, observed=True, sort=False).head(n).reset_index(drop=True)
+    return counts.head(n)
+
+
+def _sequences(terms, field="lemma", kinds=COUNT_KINDS):
+    """Token sequences per sentence, stop words marked as breaks (None)."""
+    rows = terms[terms["kind"].isin(kinds)]
+    keys = zip(rows["article_id"].astype(str), rows["para_id"], rows["sent_id"])
+    seqs: dict = {}
+    names = rows["is_name"].astype(bool) if "is_name" in rows.columns else [False] * len(rows)
+    for key, value, stop, name in zip(keys, rows[field].astype(str), rows["is_stop"].astype(bool), names):
+        seqs.setdefault(key, []).append(None if stop or name or value == "KS" or len(value) < 2 else value)
+    return seqs
+
+
+def count_ngrams(terms, n: int = 2, *, field: str = "lemma", min_count: int = 1):
+    """Contiguous n-grams (2 or 3) of content words within a paragraph, with counts."""
+    import pandas as pd
+
+    counts: Counter = Counter()
+    docs: dict = {}
+    for (article_id, _, _), seq in _sequences(terms, field).items():
+        for i in range(len(seq) - n + 1):
+            gram = seq[i : i + n]
+            if None in gram:
+                continue
+            key = " ".join(gram)
+            counts[key] += 1
+            docs.setdefault(key, set()).add(article_id)
+    rows = [(k, v, len(docs[k])) for k, v in counts.items() if v >= min_count]
+    out = pd.DataFrame(rows, columns=["ngram", "n", "docs"])
+    return out.sort_values(["n", "ngram"], ascending=[False, True], ignore_index=True)
+
+
+def collocations(terms, *, min_count: int = 2, field: str = "lemma", measure: str = "llr"):
+    """Two-word collocations with pointwise mutual information and Dunning's log-likelihood.
+
+    Counts adjacent content-word pairs within paragraphs (stop words break a
+    sequence). Returns `collocation`, `n`, `n_w1`, `n_w2`, `pmi`, `llr`, sorted by
+    `measure` (`llr` or `pmi`), pairs seen fewer than `min_count` times dropped.
+    """
+    import pandas as pd
+
+    pairs: Counter = Counter()
+    first: Counter = Counter()
+    second: Counter = Counter()
+    n_pairs = 0
+    for seq in _sequences(terms, field).values():
+        for a, b in zip(seq, seq[1:]):
+            if a is None or b is None:
+                continue
+            pairs[(a, b)] += 1
+            first[a] += 1
+            second[b] += 1
+            n_pairs += 1
+    rows = []
+    for (a, b), n11 in pairs.items():
+        if n11 < min_count:
+            continue
+        n1p, np1 = first[a], second[b]
+        rows.append((f"{a} {b}", n11, n1p, np1, pmi(n11, n1p, np1, n_pairs), llr_2x2(n11, n1p, np1, n_pairs)))
+    out = pd.DataFrame(rows, columns=["collocation", "n", "n_w1", "n_w2", "pmi", "llr"])
+    return out.sort_values([measure, "n", "collocation"], ascending=[False, False, True], ignore_index=True)
+
+
+def pmi(n11: int, n1p: int, np1: int, n: int) -> float:
+    """Pointwise mutual information, log2(P(a,b) / (P(a) P(b)))."""
+    return math.log2(n11 * n / (n1p * np1))
+
+
+def llr_2x2(n11: int, n1p: int, np1: int, n: int) -> float:
+    """Dunning's log-likelihood ratio G² for a 2x2 table given its margins."""
+    n12, n21 = n1p - n11, np1 - n11
+    n22 = n - n11 - n12 - n21
+    obs = (n11, n12, n21, n22)
+    rows, cols = (n1p, n - n1p), (np1, n - np1)
+    exp = (rows[0] * cols[0] / n, rows[0] * cols[1] / n, rows[1] * cols[0] / n, rows[1] * cols[1] / n)
+    return 2 * sum(o * math.log(o / e) for o, e in zip(obs, exp) if o > 0)
+
+
+def keyness(terms, target, *, field: str = "lemma", measure: str = "llr", min_count: int = 2, **select_kw):
+    """What distinguishes the `target` articles from the rest (quanteda's textstat_keyness).
+
+    target: article ids (or a boolean Series over `articles` indexed like it).
+    For each term a 2x2 table (term vs other words, target vs reference) gives
+    `chi2` (Pearson, no continuity correction) and `llr` (G²), signed negative where
+    the term is relatively more frequent in the reference; `p` from chi-square(1).
+    Returns `term`, `n_target`, `n_reference`, `chi2`, `llr`, `p`, sorted by `measure`.
+    """
+    import pandas as pd
+    from scipy.stats import chi2 as chi2_dist
+
+    rows = select(terms, **select_kw)
+    ids = set(map(str, target))
+    in_target = rows["article_id"].astype(str).isin(ids)
+    t = Counter(rows.loc[in_target, field].astype(str))
+    r = Counter(rows.loc[~in_target, field].astype(str))
+    nt, nr = sum(t.values()), sum(r.values())
+    out = []
+    for term in set(t) | set(r):
+        a, b = t.get(term, 0), r.get(term, 0)
+        if a + b < min_count:
+            continue
+        c, d = nt - a, nr - b
+        chi2, g2 = keyness_2x2(a, b, c, d)
+        sign = 1 if (nt and nr and a / nt >= b / nr) or not nr else -1
+        out.append((term, a, b, sign * chi2, sign * g2, float(chi2_dist.sf(chi2, 1))))
+    frame = pd.DataFrame(out, columns=["term", "n_target", "n_reference", "chi2", "llr", "p"])
+    return frame.sort_values([measure, "term"], ascending=[False, True], ignore_index=True)
+
+
+def keyness_2x2(a: int, b: int, c: int, d: int) -> tuple[float, float]:
+    """(chi², G²) of the table [[a, b], [c, d]] (term/other words x target/reference)."""
+    n = a + b + c + d
+    if n == 0:
+        return 0.0, 0.0
+    exp = ((a + b) * (a + c) / n, (a + b) * (b + d) / n, (c + d) * (a + c) / n, (c + d) * (b + d) / n)
+    obs = (a, b, c, d)
+    chi2 = sum((o - e) ** 2 / e for o, e in zip(obs, exp) if e > 0)
+    g2 = 2 * sum(o * math.log(o / e) for o, e in zip(obs, exp) if o > 0 and e > 0)
+    return chi2, g2
+
+
+def kwic(terms, pattern: str, *, window: int = 6, field: str = "lemma"):
+    """Keyword in context: every occurrence of `pattern` (a lemma or token, `*` wildcards).
+
+    Returns `article_id`, `para_id`, `left`, `keyword`, `right` (tokens as written).
+    """
+    import pandas as pd
+
+    regex = re.compile("^" + re.escape(pattern.lower()).replace(r"\*", ".*") + "$")
+    out = []
+    for (article_id, para_id), group in terms.groupby(["article_id", "para_id"], observed=True, sort=False):
+        tokens = group["token"].astype(str).tolist()
+        values = group[field].astype(str).str.lower().tolist()
+        words = group["token"].astype(str).str.lower().tolist()
+        for i, (v, w) in enumerate(zip(values, words)):
+            if regex.match(v) or regex.match(w):
+                out.append((article_id, para_id, " ".join(tokens[max(0, i - window) : i]), tokens[i],
+                            " ".join(tokens[i + 1 : i + 1 + window])))
+    return pd.DataFrame(out, columns=["article_id", "para_id", "left", "keyword", "right"])
+
+
+def tfidf_terms(terms, n: int = 10, **select_kw):
+    """The `n` most distinctive lemmas of each article by TF-IDF (scikit-learn).
+
+    Returns `article_id`, `rank`, `term`, `tfidf`."""
+    import pandas as pd
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rows = select(terms, **select_kw)
+    docs = rows.groupby("article_id", observed=True, sort=False)["lemma"].agg(lambda s: list(s.astype(str)))
+    if docs.empty:
+        return pd.DataFrame(columns=["article_id", "rank", "term", "tfidf"])
+    vec = TfidfVectorizer(analyzer=lambda x: x, sublinear_tf=True)
+    matrix = vec.fit_transform(docs.tolist())
+    vocab = vec.get_feature_names_out()
+    out = []
+    for i, article_id in enumerate(docs.index):
+        row = matrix.getrow(i).toarray().ravel()
+        order = sorted(range(len(row)), key=lambda j: (-row[j], vocab[j]))[:n]
+        out += [(article_id, r + 1, vocab[j], float(row[j])) for r, j in enumerate(order) if row[j] > 0]
+    return pd.DataFrame(out, columns=["article_id", "rank", "term", "tfidf"])
+
+
+def frequencies(terms, **kw) -> dict[str, int]:
+    """{lemma: count} for word clouds."""
+    counts = count_terms(terms, **kw)
+    return dict(zip(counts["term"], counts["n"]))
+
+
+def group_frequencies(terms, articles, by: str = "region", n_groups: int = 4, **kw) -> dict[str, dict[str, int]]:
+    """{group: {lemma: count}} for the `n_groups` groups with most articles (word clouds per group)."""
+    groups = articles[by].astype("object").where(articles[by].notna(), "ukjent").astype(str)
+    top = groups.value_counts().head(n_groups).index
+    out = {}
+    for group in top:
+        ids = set(articles.loc[groups == group, "article_id"].astype(str))
+        out[group] = frequencies(terms[terms["article_id"].astype(str).isin(ids)], **kw)
+    return out
+
+
+def keyness_by(terms, articles, by: str = "region", target=None, **kw):
+    """Keyness of one group of articles (`by` == `target`) against all the others.
+
+    With `target=None` the most frequent group that is not `national` is used.
+    Returns (target, keyness frame)."""
+    values = articles[by].astype("object").where(articles[by].notna(), "ukjent").astype(str)
+    if target is None:
+        counts = values[values != "national"].value_counts()
+        target = counts.index[0] if len(counts) else values.value_counts().index[0]
+    ids = articles.loc[values == str(target), "article_id"]
+    return str(target), keyness(terms, ids, **kw)

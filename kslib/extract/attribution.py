@@ -1,0 +1,270 @@
+"""Who said a quote: the attribution rules, after, below and before the quote, and the
+resolution of the name, role or pronoun they give."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from kslib.extract.mentions import POS, find_people
+from kslib.extract.people import (
+    LOWER,
+    PRONOUNS,
+    UPPER,
+    Person,
+    Registry,
+    candidate_names,
+)
+from kslib.extract.quotes import (
+    BRIDGE_MAX_WORDS,
+    PRONOUN_LOOKBACK,
+    SKIP_KINDS,
+    QuoteUnits,
+    Unit,
+    _patterns,
+    _sentence,
+    cue_verbs,
+)
+from kslib.extract.roles import role_near
+
+
+class Resolver:
+    """The person an attribution names: a full name, a surname, a first name, a role or a pronoun."""
+
+    def __init__(self, paras, units: list[Unit], registry: Registry):
+        self.paras, self.units, self.registry = paras, units, registry
+        # paragraphs are looked up by id and by neighbourhood through these (never by a scan of all)
+        self.para_ids = [p.para_id for p in paras]
+        self.index = {p.para_id: n for n, p in enumerate(paras)}
+
+    def _speaker_from(self, unit: Unit, cue: str, rest: str, pos: int) -> bool:
+        sentence = _sentence(rest).strip()
+        speaker = self._resolve(sentence, pos, unit)
+        unit.cue = cue
+        unit.attribution = f"{cue} {sentence}"
+        if speaker is None:
+            return False
+        unit.speaker = speaker
+        return True
+
+    def _person(self, tokens, text, start, end, pos) -> Person:
+        known = self.registry.match_full(tokens)
+        if known is None:
+            ref = self.registry.resolve_word(tokens, pos)
+            if ref is not None and (" ".join(ref.given) == " ".join(tokens) or ref.surname == tokens[-1]):
+                return ref
+        person = self.registry.add(tokens, pos)
+        if person.role is None:
+            person.role = role_near(text, start, end)
+        return person
+
+    def _last_speaker(self, unit: Unit) -> Person | None:
+        """The speaker of the last quote that ends no later than `unit` and has one (not `unit`),
+        among the `PRONOUN_LOOKBACK` quotes before it (units are in order of their end)."""
+        ends = self._unit_ends
+        for k in range(bisect_right(ends, unit.end_para) - 1, max(-1, bisect_right(ends, unit.end_para) - 1
+                                                                    - PRONOUN_LOOKBACK), -1):
+            u = self.units[k]
+            if u.speaker is not None and u is not unit:
+                return u.speaker
+        return None
+
+    def _resolve(self, clause: str, pos: int, unit: Unit) -> Person | None:
+        """The person an attribution clause names (`Helge Eide, områdedirektør i KS`, `hun`, `Gangsø`)."""
+        words = clause.split()
+        if not words:
+            return None
+        first = words[0].strip(".,:;").lower()
+        if first in PRONOUNS:
+            gender = PRONOUNS[first]
+            last = self._last_speaker(unit)
+            cand = last if last is not None and last.gender in (None, gender) else None
+            cand = cand or self.registry.nearest_before(pos, gender)
+            if cand is not None and cand.gender is None:
+                cand.gender, cand.gender_source = gender, "pronoun"
+            return cand
+        head = " ".join(words[:10])
+        for start, end, tokens in candidate_names(head, slot=True):
+            if start > 0 and not re.fullmatch(r"[\w\s'’.,-]*", head[:start]):
+                break
+            lead = head[:start].split()
+            if len(lead) > 6:
+                break
+            return self._person(tokens, head, start, end, pos)
+        # one capitalised word (surname or first name), maybe after a title: `sier Gangsø`, `sa rådmann Julin`
+        for i, w in enumerate(words[:4]):
+            token = w.strip(".,:;!?")
+            if re.fullmatch(rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?", token):
+                ref = self.registry.resolve_word([token], pos)
+                if ref is not None:
+                    return ref
+                # a surname the article never wrote in full (`sa Hartviksen.`)
+                nxt = words[i + 1] if i + 1 < len(words) else ""
+                if i == 0 and (w[-1] in ".,!?" or not nxt or nxt[0].islower()):
+                    return self.registry.add([token], pos)
+                continue
+            if not (token.islower() or token.endswith(("'", "’"))):
+                break
+        # a role the article already tied to a person: `sa statsråden`, `sier KS' styreleder`
+        for w in words[:4]:
+            token = w.strip(".,:;!?").lower()
+            ref = self.registry.by_role(token, pos) if token else None
+            if ref is not None:
+                return ref
+        return None
+
+
+class Attribution(Resolver):
+    """Gives each quote unit its speaker: after the quote, in a line after it, in an introduction
+    ending in a colon, or the speaker of the quote before it."""
+
+    def attribute(self) -> None:
+        pat = _patterns()
+        self._first_unit: dict[int, Unit] = {}
+        for u in self.units:
+            self._first_unit.setdefault(u.para_id, u)
+        self._unit_ends = [u.end_para for u in self.units]
+        if self._unit_ends != sorted(self._unit_ends):  # pragma: no cover - `find_units` keeps them in order
+            raise AssertionError("quote units out of order")
+        order = {p.para_id: n for n, p in enumerate(self.paras)}
+        last: Unit | None = None
+        for n, unit in enumerate(self.units):
+            found = False
+            if unit.form == "dash":
+                matches = list(pat["after"].finditer(unit.after))
+            else:
+                matches = [m for m in [pat["cue_right_after"].match(unit.after)] if m]
+            for m in matches:
+                rest = unit.after[m.end():]
+                particle = cue_verbs().get(m.group("cue").lower(), "")
+                if particle and not re.search(rf"\b{particle}\b", _sentence(rest)):
+                    continue  # `slår ut`, not `slår X fast`
+                found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
+                if found:
+                    if unit.form == "dash":
+                        unit.text = self._strip_attribution(unit.text, m)
+                    break
+            if not found:
+                nxt = self._next_para(unit.end_para)
+                if nxt is not None and nxt.kind not in ("quote",):
+                    lm = pat["line"].match(nxt.text)
+                    opener = nxt.text.split()[0].lower()
+                    if lm and (lm.group(0)[0].islower() or opener in ("dette", "det", "slik", "så")) \
+                            and len(nxt.text.split()) <= 30:
+                        found = self._speaker_from(unit, lm.group("cue"), lm.group("rest"), nxt.para_id * POS)
+                        # unattributed quotes right before this one belong to the same speaker
+                        k = n - 1
+                        while found and k >= 0 and self.units[k].speaker is None and \
+                                order[self.units[k + 1].para_id] - order[self.units[k].end_para] == 1:
+                            self.units[k].speaker = unit.speaker
+                            k -= 1
+            if not found:
+                found = self._from_intro(unit)
+            if not found and last is not None and last.speaker is not None and unit.form == "dash":
+                if self._continues(last, unit, order) and not self._is_question_to(unit, n):
+                    unit.speaker = last.speaker
+                    found = True
+            if unit.speaker is not None:
+                last = unit
+            elif unit.form == "dash":
+                last = unit
+
+    def _is_question_to(self, unit: Unit, n: int) -> bool:
+        """An interviewer's question: it ends in `?` and the next quote answers (`svarer han`)."""
+        if not unit.text.rstrip().endswith("?") or n + 1 >= len(self.units):
+            return False
+        answer = self.units[n + 1].after
+        return bool(re.search(r",\s*(svarer|svarte|svarar|svara)\s", answer))
+
+    def _next_para(self, para_id: int):
+        for k in range(bisect_right(self.para_ids, para_id), len(self.paras)):
+            if self.paras[k].kind not in ("caption",):
+                return self.paras[k]
+        return None
+
+    def _previous_para(self, para_id: int):
+        """The last paragraph before `para_id` that is not a caption."""
+        for k in range(bisect_left(self.para_ids, para_id) - 1, -1, -1):
+            if self.paras[k].kind != "caption":
+                return self.paras[k]
+        return None
+
+    def _continues(self, last: Unit, unit: Unit, order: dict[int, int]) -> bool:
+        span = range(bisect_right(self.para_ids, last.end_para), bisect_left(self.para_ids, unit.para_id))
+        between = [self.paras[k] for k in span if self.paras[k].kind != "caption"]
+        if any(p.kind in ("heading", "title") for p in between):
+            return False
+        if len(between) > 1:
+            return False
+        return all(len(p.text.split()) <= BRIDGE_MAX_WORDS for p in between)
+
+    def _from_intro(self, unit: Unit) -> bool:
+        """Speaker from an introduction ending in a colon before the quote."""
+        pat = _patterns()
+        intro, pos = None, None
+        if unit.before.rstrip().endswith(":"):
+            intro, pos = unit.before, unit.para_id * POS
+        else:
+            before = self._previous_para(unit.para_id)
+            prev = [before] if before is not None else []
+            # skip back over quotes that the same introduction opened
+            while prev and prev[-1].kind == "quote":
+                earlier = self._first_unit.get(prev[-1].para_id)
+                if earlier is None or earlier.speaker is None:
+                    break
+                if not earlier.attribution or not earlier.attribution.endswith(":"):
+                    break
+                unit.speaker, unit.cue, unit.attribution = earlier.speaker, earlier.cue, earlier.attribution
+                return True
+            if prev and prev[-1].text.rstrip().endswith(":"):
+                intro, pos = prev[-1].text, prev[-1].para_id * POS
+        if not intro:
+            return False
+        sentence = re.split(r"(?<=[.!?])\s+", intro.rstrip())[-1]
+        cm = None
+        for cm in pat["cue"].finditer(sentence):
+            pass
+        if cm is None:
+            return False
+        after = sentence[cm.end():].strip(" :")
+        before = sentence[: cm.start()].strip(" ,")
+        speaker = None
+        if after and not re.fullmatch(r"(?:følgende|som følger|dette|slik|fylgjande|til|om|blant annet)", after, re.I):
+            speaker = self._resolve(after, pos + cm.end(), unit)
+        if speaker is None and before:
+            cands = candidate_names(before, slot=True)
+            if cands:
+                speaker = self._person(cands[-1][2], before, cands[-1][0], cands[-1][1], pos)
+            else:
+                speaker = self._resolve(before.split()[-1], pos, unit) if before.split() else None
+        if speaker is None:
+            return False
+        unit.speaker, unit.cue, unit.attribution = speaker, cm.group("cue"), sentence.strip()
+        return True
+
+    def _strip_attribution(self, text: str, m: re.Match) -> str:
+        start = m.start()
+        tail = text[m.end():]
+        sent = _sentence(tail)
+        rest = tail[len(sent):].strip()
+        quoted = text[:start].rstrip(" ,")
+        if quoted and quoted[-1] not in ".!?»":
+            quoted += "."
+        return (quoted + (" " + rest if rest else "")).strip()
+
+
+def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tuple[int, int]]]]:
+    """An article's quotes, each with its speaker where one is named, its people, and where their
+    full names stand (para_id -> spans): people first, then the quote units, then attribution."""
+    paras = [p for p in paragraphs if p.kind not in SKIP_KINDS]
+    # people named outside the text are people too: photographers in credits
+    # (`Foto: Hege K. Fosser Pedersen`), speakers in links to their slides
+    registry, name_spans = find_people(list(paragraphs), paras)
+    finder = QuoteUnits(paras)
+    finder.find_units()
+    Attribution(paras, finder.units, registry).attribute()
+    for n, unit in enumerate(finder.units, 1):
+        unit.local_id = f"q{n:02d}"
+        if unit.speaker is not None:
+            unit.speaker.n_quotes += 1
+    return finder.units, registry.people, name_spans

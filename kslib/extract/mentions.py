@@ -1,0 +1,97 @@
+"""The people an article names: full names with a known first name or a title, their roles,
+and their later mentions by surname (for pronoun and surname resolution)."""
+
+from __future__ import annotations
+
+import re
+from bisect import insort
+
+from kslib.extract.people import (
+    Registry,
+    candidate_names,
+    gender_of_first_name,
+    is_title,
+)
+from kslib.extract.roles import role_after, role_near
+from kslib.structure.paragraphs import is_word_char
+
+#: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
+#: integers, never stored), so a long paragraph never runs into the next one
+POS = 1 << 40
+
+_WORD = re.compile(r"[\w]+(?:-[\w]+)*")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The white-space separated word just before `start` ("" at the start): the last of
+    `text[:start].split()`, read back from `start` instead of splitting everything before it."""
+    if start <= 1000:  # a split is faster on a short text
+        found = text[:start].rsplit(None, 1)[-1:]
+        return found[0] if found else ""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
+
+
+def _word_starts(text: str, word: str):
+    """Where `word` (itself a whole `_WORD`) stands in `text` as a whole `_WORD` match.
+
+    The same positions as `m.start() for m in _WORD.finditer(text) if m.group() == word`,
+    found with `str.find`: a `_WORD` match starts where neither a word character nor a
+    hyphen joined to one precedes, and ends where neither follows."""
+    n, pos = len(text), 0
+    while (start := text.find(word, pos)) >= 0:
+        pos = start + 1
+        end = start + len(word)
+        if start and (is_word_char(text[start - 1])
+                      or (text[start - 1] == "-" and start > 1 and is_word_char(text[start - 2]))):
+            continue
+        if end < n and (is_word_char(text[end])
+                        or (text[end] == "-" and end + 1 < n and is_word_char(text[end + 1]))):
+            continue
+        yield start
+
+
+def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, int]]]]:
+    """The people an article names (in `paragraphs`, credits included) and where their full names
+    stand (para_id -> spans), with their later mentions by surname in `paras` (the text)."""
+    registry = Registry()
+    name_spans: dict[int, list[tuple[int, int]]] = {}
+    for p in paragraphs:
+        for start, end, tokens in candidate_names(p.text, slot=True):
+            known = gender_of_first_name(tokens[0]) is not None
+            prev = _word_before(p.text, start)
+            titled = bool(prev) and is_title(prev)
+            if not known and not (titled or role_after(p.text, end)):
+                continue
+            if not known and registry.match_full(tokens) is None and len(tokens) > 3:
+                continue
+            person = registry.add(tokens, p.para_id * POS + start)
+            name_spans.setdefault(p.para_id, []).append((start, end))
+            if person.role is None:
+                person.role = role_near(p.text, start, end)
+    # later mentions by surname, for pronoun resolution (only surnames one person has)
+    counts: dict[str, int] = {}
+    for person in registry.people:
+        counts[person.surname] = counts.get(person.surname, 0) + 1
+    by_surname = {p.surname: p for p in registry.people if counts[p.surname] == 1}
+    if not by_surname:
+        return registry, name_spans
+    # a surname that is not a whole `_WORD` can never be one of its words
+    by_surname = {s: p for s, p in by_surname.items() if _WORD.fullmatch(s)}
+    known = {person.local_id: set(person.mentions) for person in by_surname.values()}
+    for p in paras:
+        text = p.text
+        hits = [(start, person) for surname, person in by_surname.items() if surname in text
+                for start in _word_starts(text, surname)]
+        hits.sort(key=lambda hit: hit[0])
+        for start, person in hits:
+            pos = p.para_id * POS + start
+            if pos not in known[person.local_id]:
+                known[person.local_id].add(pos)
+                insort(person.mentions, pos)
+    return registry, name_spans

@@ -1,0 +1,204 @@
+"""Places in articles: municipalities, counties, regions and foreign places.
+
+One Aho-Corasick automaton over every surface form in the gazetteer (names,
+Sami names, genitives `Drammens`, region compounds `Kongsvingerregionen`) finds
+all mentions in one pass. Rules on top:
+- names that are also common words or surnames (`resources/ambiguous_places.txt`:
+  Ås, Hole, Moss, Lier, Vik, ...) need place context (`i Ås`, `Ås kommune`, `(Vik)`);
+- a place inside a person's name (`Kari Anne Sand`, `sier Eide`) is not a place;
+- a place inside an organisation's name counts (`NHO-Innlandet`, `KS Trøndelag`),
+  and `KS <county>`, a KS regional office, marks the county the article is about;
+- names two municipalities share (Herøy, Våler) resolve to the one whose county the
+  article's other places are in, else stay ambiguous (no number or county).
+The article's `region` is the county it is about in its year's map, or `national`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from kslib.resources.gazetteer import Place, ambiguous, entries
+
+CONTEXT_BEFORE = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|mot|rundt|utenfor|utanfor|nær|over|gjennom|for|av|hos)"
+                            r"\s+|\(\s*)$",
+                            re.I)
+# patterns tried right after a mention are used with `match(text, end)`: no `^`, no copy of the rest
+CONTEXT_AFTER = re.compile(r"(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum|herad)\b"
+                           r"|\s*\)|\s+i\s+[A-ZÆØÅ])")
+KS_OFFICE = re.compile(r"\bKS[\s-]+$")
+#: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
+ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
+ORG_AFTER = re.compile(r"\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")
+SKIP_KINDS = {"boilerplate", "photo_credit"}
+
+
+@lru_cache(maxsize=1)
+def automaton():
+    """Aho-Corasick automaton: surface form -> (form, base form, is genitive)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    forms = entries()
+    for form in forms:
+        auto.add_word(form, (form, form, False))
+        if not form.endswith(("s", "x", "z")):
+            auto.add_word(form + "s", (form + "s", form, True))
+        auto.add_word(form + "'", (form + "'", form, True))
+        auto.add_word(form + "’", (form + "’", form, True))
+        if forms[form][0].kind == "kommune":
+            auto.add_word(form + "regionen", (form + "regionen", form + "regionen", False))
+    auto.make_automaton()
+    return auto
+
+
+def _region_compound(form: str) -> Place | None:
+    base = form[: -len("regionen")]
+    places = entries().get(base)
+    if not places:
+        return None
+    p = places[0]
+    return Place(form, "region", None, p.counties)
+
+
+def find_mentions(text: str, person_spans=(), surnames=frozenset()) -> list[tuple[int, int, str, str]]:
+    """(start, end, mention, base form) for every place mention in `text`, longest match first."""
+    found = []
+    amb = ambiguous()
+    for end, (form, base, genitive) in automaton().iter(text):
+        start = end - len(form) + 1
+        after = text[end + 1 : end + 2]
+        before = text[start - 1 : start] if start else ""
+        if (before and (before.isalnum() or before in "'’")) or (after and after.isalnum()):
+            continue
+        found.append((start, end + 1, form, base))
+    # keep the longest of overlapping matches
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    for m in found:
+        if kept and m[0] < kept[-1][1]:
+            continue
+        kept.append(m)
+    out = []
+    for start, end, form, base in kept:
+        if any(a <= start < b for a, b in person_spans):
+            continue
+        if base in surnames:
+            continue
+        if base in amb:
+            if not (CONTEXT_BEFORE.search(text[max(0, start - 20):start]) or CONTEXT_AFTER.match(text, end)
+                    or KS_OFFICE.search(text[max(0, start - 5):start])):
+                continue
+        out.append((start, end, form, base))
+    return out
+
+
+def in_organisation_name(text: str, start: int, end: int) -> bool:
+    """True when the mention is part of an organisation's name (`NHO-Innlandet`, `Rauma Energi AS`)."""
+    if KS_OFFICE.search(text[max(0, start - 5) : start]):
+        return False
+    if ORG_BEFORE.search(text[max(0, start - 8) : start]):
+        return True
+    m = ORG_AFTER.match(text, end)
+    return bool(m) and m.group().strip() not in entries() and not text.startswith((" og ", " i "), end)
+
+
+def _resolve(base: str) -> list[Place]:
+    if base.endswith("regionen") and base not in entries():
+        p = _region_compound(base)
+        return [p] if p else []
+    return entries().get(base, [])
+
+
+def extract_places(paragraphs, year: int | None, person_spans=None, surnames=frozenset()):
+    """Place mentions of one article: list of dicts (para_id, mention, Place, ks_office)."""
+    person_spans = person_spans or {}
+    raw = []
+    for p in paragraphs:
+        if p.kind in SKIP_KINDS:
+            continue
+        for start, end, form, base in find_mentions(p.text, person_spans.get(p.para_id, ()), surnames):
+            office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
+            raw.append((p.para_id, form, _resolve(base), office, in_organisation_name(p.text, start, end)))
+    # a place inside an organisation's name counts only if the article also names it on its own
+    alone = {tuple(r[2]) for r in raw if not r[4]}
+    raw = [r[:4] for r in raw if not r[4] or tuple(r[2]) in alone]
+    # a name two municipalities share: the one whose county the other places are in
+    counties = Counter(c for _, _, places, _ in raw if len(places) == 1 for c in places[0].counties if c)
+    out = []
+    for para_id, form, places, office in raw:
+        if not places:
+            continue
+        if len(places) > 1:
+            ranked = sorted(places, key=lambda p: -sum(counties[c] for c in p.counties if c))
+            best = ranked[0]
+            if sum(counties[c] for c in best.counties if c) == sum(counties[c] for c in ranked[1].counties if c):
+                best = Place(best.name, best.kind, None, (None, None, None))
+            places = [best]
+        out.append({"para_id": para_id, "mention": form, "place": places[0], "ks_office": office})
+    return out
+
+
+def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras=None) -> tuple[str, str | None]:
+    """(region, region_2024): the county an article is about, or `national`.
+
+    A KS regional office (`KS Vestland`) decides; otherwise the county with most
+    place mentions wins when it has at least 3 points and 60% of them (a county
+    named counts 2, a municipality or region 1, mentions in the first paragraph
+    double). A county supported only by its municipalities must also have one in the
+    first third of the article (`lead_paras`): news put what a story is about first,
+    and places further down are often examples. Anything less is `national`.
+    """
+    office = Counter()
+    weight: Counter[str] = Counter()
+    today: Counter[str] = Counter()
+    for m in mentions:
+        place: Place = m["place"]
+        if place.kind == "utland":
+            continue
+        county = place.county_in(year)
+        if not county:
+            continue
+        w = 2.0 if place.kind == "fylke" else 1.0
+        if m["para_id"] in title_paras:
+            w *= 2
+        if m["ks_office"] and place.kind == "fylke":
+            office[county] += 1
+        weight[county] += w
+        if place.counties[2]:
+            today[place.counties[2]] += w
+    if office:
+        region = office.most_common(1)[0][0]
+    elif weight:
+        region, top = weight.most_common(1)[0]
+        if top < 3 or top / sum(weight.values()) < 0.6:
+            return "national", "national"
+        named = any(m["place"].kind == "fylke" and m["place"].county_in(year) == region for m in mentions)
+        if not named and lead_paras is not None and not any(
+                m["para_id"] in lead_paras and m["place"].county_in(year) == region for m in mentions):
+            return "national", "national"
+    else:
+        return "national", "national"
+    # today's county: the municipalities' 2024 county within the region, else the same name if it still exists
+    inside = Counter()
+    for m in mentions:
+        p = m["place"]
+        if p.kind in ("kommune", "region") and p.county_in(year) == region and p.counties[2]:
+            inside[p.counties[2]] += 1
+    if inside:
+        county, n = inside.most_common(1)[0]
+        # a county that was split (Viken) maps to today's only when most of its places agree
+        return region, county if n / sum(inside.values()) > 0.5 else None
+    from kslib.resources.gazetteer import counties_of
+
+    return region, region if region in counties_of("2024") else None
+
+
+def article_region(paragraphs, mentions, year: int | None) -> tuple[str, str | None]:
+    """(region, region on today's map) of an article from its place mentions: the title and the
+    lead weigh most (see `infer_region`)."""
+    content = [p.para_id for p in paragraphs if p.kind not in SKIP_KINDS]
+    first = set(content[:1])
+    lead = set(content[: max(3, (len(content) + 2) // 3)])
+    return infer_region(mentions, year, first, lead)

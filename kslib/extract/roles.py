@@ -1,0 +1,228 @@
+"""Roles around names (`ordfører`, `områdedirektør i KS`), their organisations and role groups."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from kslib.extract.people import ORG_WORDS, UPPER, is_title, title_group
+
+# Patterns of roles and organisations around names, compiled once: they run for every name.
+_ROLE_WORDS = re.compile(r"[\s/]+")
+_ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)"
+                                    rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
+_AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
+_ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
+_ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b")
+_COMMA = re.compile(r",\s*")
+_GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
+_ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
+_PREPOSITION = re.compile(r"\b(i|ved|for|frå|fra)\b")
+_ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
+_ROLE_AFTER_COMMA = re.compile(r"\s*,\s*([^,.;:!?()«»]{2,120})")
+_ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
+_SPACES = re.compile(r"\s+")
+_KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
+
+
+@lru_cache(maxsize=20_000)  # roles recur across articles (`ordfører`, `områdedirektør i KS`)
+def role_group(role: str | None, organisation: str | None = None) -> str:
+    """KS, elected, administration or other, from the role as written."""
+    text = " ".join(x for x in (role, organisation) if x)
+    if _KS.search(text):
+        return "KS"
+    groups = [g for g in (title_group(w) for w in _ROLE_WORDS.split(role or "")) if g]
+    for preferred in ("KS", "elected", "administration"):
+        if preferred in groups:
+            return preferred
+    return "other"
+
+
+@lru_cache(maxsize=20_000)
+def organisation_of(role: str | None) -> str | None:
+    """The organisation a role names (`områdedirektør i KS` -> `KS`), else None."""
+    if not role:
+        return None
+    if _KS.search(role):
+        return "KS"
+    m = _ORG_AFTER_PREPOSITION.search(role)
+    if m:
+        org = m.group(1)
+        org = _AND_LOWER.split(org)[0]
+        words = org.split()
+        # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
+        kept = []
+        for w in words:
+            if w[0].isupper() or w.lower() in ORG_WORDS:
+                kept.append(w)
+            else:
+                break
+        if kept:
+            return " ".join(kept)
+    m = _ORG_GENITIVE.match(role)
+    if m:
+        return m.group(1)
+    m = _ORG_ACRONYM.search(role)
+    if m:
+        return m.group(1)
+    return None
+
+
+_ROLE_STOP = re.compile(r"[.;:!?()«»\"]|\s[-–]\s")
+_LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",
+                "til", "etter", "før", "når", "da", "mellom", "under", "blant", "annet", "anna", "seg", "har",
+                "er", "var", "ble", "vart", "vil", "kan", "skal", "hadde", "fikk", "fekk", "mener", "sier"}
+_MODIFIERS = {"nyvalgte", "nyvalgt", "nyvald", "nyvalde", "fungerende", "fungerande", "tidligere", "tidlegare",
+              "konstituert", "konstituerte", "påtroppende", "avtroppende", "daværende", "dåverande",
+              "nye", "nåværende", "noverande", "ny", "administrerende", "administrerande", "adm."}
+
+
+@lru_cache(maxsize=8)
+def _stops_and_commas(text: str) -> tuple[list[int], list[int]]:
+    """Where each `_ROLE_STOP` match of `text` ends, and where each comma stands (both sorted):
+    found once per text, not once per name in it."""
+    commas, at = [], text.find(",")
+    while at >= 0:
+        commas.append(at)
+        at = text.find(",", at + 1)
+    return [m.end() for m in _ROLE_STOP.finditer(text)], commas
+
+
+def _last_words(text: str, lo: int, hi: int, k: int) -> tuple[list[str], bool]:
+    """(`text[lo:hi].split()[-k:]`, whether that is every word), reading back from `hi` only
+    as far as `k` whole words need."""
+    width = 256
+    while True:
+        a = max(lo, hi - width)
+        words = text[a:hi].split()
+        if a == lo:
+            return words[-k:], len(words) <= k
+        if len(words) > k:  # the window's first word may be cut: it is not among the last k
+            return words[-k:], False
+        width *= 4
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at `end` starts: after the last `_ROLE_STOP` match and the
+    last comma (with its spaces) before `end`, as `_COMMA.split(_ROLE_STOP.split(text[:end])[-1])[-1]`."""
+
+    stops, commas = _stops_and_commas(text)
+    i = bisect_right(stops, end)
+    start = stops[i - 1] if i else 0
+    j = bisect_right(commas, end - 1)
+    if j and commas[j - 1] >= start:
+        start = commas[j - 1] + 1
+    return start
+
+
+def _role_of_comma_clause(words: list[str]) -> str | None:
+    """The role in the clause before `, <name>` (its words): from its first title, with the
+    modifiers just before it; none in a clause of more than 12 words."""
+    titled = [i for i, w in enumerate(words) if is_title(w)]
+    if not titled or len(words) > 12:
+        return None
+    i = titled[0]
+    while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
+                     or _GENITIVE.fullmatch(words[i - 1])):
+        i -= 1
+    return _clean_role(" ".join(words[i:]))
+
+
+def _role_of_last_words(words: list[str]) -> str | None:
+    """The role in the last (up to six) words before a name: its last title, with what may stand
+    after it (`i KS`, `for arbeidsliv`) and the modifiers before it."""
+    idx = [i for i, w in enumerate(words) if is_title(w)]
+    if not idx:
+        return None
+    i = idx[-1]
+    # only `i KS`, `for arbeidsliv`, `ved NTNU` may stand between the title and the name
+    between = words[i + 1:]
+    if len(between) > 3 or (between and between[0].lower() not in ("i", "for", "ved", "hos", "frå", "fra", "av")):
+        return None
+    # take modifiers before the title: genitives (`Drammens`, `KS'`), `KS`, adjectives, `HR- og`
+    while i > 0:
+        prev = words[i - 1]
+        if prev.lower() in _MODIFIERS or _ROLE_MODIFIER.fullmatch(prev):
+            i -= 1
+        elif prev == "og" and i > 1 and words[i - 2].endswith("-"):
+            i -= 2
+        else:
+            break
+    return _clean_role(" ".join(words[i:]))
+
+
+def role_before_plain(text: str, start: int) -> str | None:
+    """The title written just before a name (`Drammens rådmann`, `arbeidslivsdirektør i KS`): the
+    rule, read on everything before the name (`role_before` gives the same in linear time)."""
+    left = text[:start].rstrip()
+    if left.endswith(","):  # `Administrerende direktør i KS, Lasse Hansen`
+        clause = _COMMA.split(_ROLE_STOP.split(left[:-1])[-1])[-1]
+        return _role_of_comma_clause(clause.split())
+    return _role_of_last_words(_COMMA.split(_ROLE_STOP.split(left)[-1])[-1].split()[-6:])
+
+
+#: Up to this many characters before a name, `role_before_plain` is the fastest way.
+PLAIN_ROLE_SPAN = 1000
+
+
+def role_before(text: str, start: int) -> str | None:
+    """`role_before_plain`, in time that does not grow with the text before the name.
+
+    A name far into a long text reads only the clause before it (after the last stop
+    and comma, found by bisection in positions computed once per text) and at most its
+    last words: linear in the text however many names it holds (the tests check that
+    both give the same)."""
+    if start <= PLAIN_ROLE_SPAN:
+        return role_before_plain(text, start)
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    if end and text[end - 1] == ",":  # `Administrerende direktør i KS, Lasse Hansen`
+        words, complete = _last_words(text, _clause_start(text, end - 1), end - 1, 13)
+        return _role_of_comma_clause(words) if complete else None
+    return _role_of_last_words(_last_words(text, _clause_start(text, end), end, 6)[0])
+
+
+_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}][\w-]+"
+                             rf"(?:\s+(?:kommune|fylkeskommune|herad))?)(?=[\s.,;:!?)]|$)")
+
+
+def role_near(text: str, start: int, end: int) -> str | None:
+    """The role nearest a name: before it (`ordfører Kari Nordmann`, completed by an
+    organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
+    before = role_before(text, start)
+    if before:
+        m = _ORG_AFTER_NAME.match(text, end)
+        if m and not _PREPOSITION.search(before):
+            return f"{before} {m.group(1)} {m.group(2)}"
+        return before
+    return role_after(text, end)
+
+
+def role_after(text: str, end: int) -> str | None:
+    """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`)."""
+    m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
+    if m and any(is_title(w) for w in m.group(1).split()):
+        return _clean_role(m.group(1))
+    m = _ROLE_AFTER_COMMA.match(text, end)
+    if not m:
+        return None
+    clause = m.group(1)
+    clause = _ROLE_CLAUSE_END.split(clause)[0]
+    words = clause.split()
+    if not words or not any(is_title(w) for w in words[:4]):
+        return None
+    if words[0][0].isupper() and words[0].lower() not in _MODIFIERS and not is_title(words[0]) and words[0] != "KS":
+        return None
+    return _clean_role(clause)
+
+
+def _clean_role(role: str) -> str | None:
+    role = role.strip(" ,.-–")
+    role = _SPACES.sub(" ", role)
+    if not role:
+        return None
+    if role[0].isupper() and is_title(role.split()[0]) and role.split()[0] != "KS":
+        role = role[0].lower() + role[1:]
+    return role

@@ -1,0 +1,118 @@
+"""The gazetteer: every Norwegian municipality and county, regions and foreign places.
+
+Data files in `resources/gazetteer/` (see their headers for sources). The map
+changed on 1 January 2020 and 1 January 2024; `county_in(year)` picks the right
+column: before 2020 -> `county_pre2020`, 2020-2023 -> `county_2020`, from 2024
+(or year unknown) -> `county_2024`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kslib.config import resource_lines, resource_rows
+
+MAPS = ("pre2020", "2020", "2024")
+
+
+def map_of_year(year: int | None) -> str:
+    """Which county map was in force in `year` (today's map when unknown)."""
+    if year is None:
+        return "2024"
+    if year < 2020:
+        return "pre2020"
+    if year < 2024:
+        return "2020"
+    return "2024"
+
+
+@lru_cache(maxsize=None)
+def _table(name: str) -> list[dict]:
+    return resource_rows(f"gazetteer/{name}.csv")
+
+
+def kommuner() -> list[dict]:
+    return _table("kommuner")
+
+
+def fylker() -> list[dict]:
+    return _table("fylker")
+
+
+def regions() -> list[dict]:
+    return _table("regions")
+
+
+def foreign() -> list[dict]:
+    return _table("foreign")
+
+
+@lru_cache(maxsize=1)
+def ambiguous() -> frozenset[str]:
+    return frozenset(resource_lines("ambiguous_places.txt"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry a surface form can point to."""
+
+    name: str
+    kind: str  # kommune, fylke, region, utland
+    kommunenummer: str | None
+    counties: tuple[str | None, str | None, str | None]  # pre2020, 2020, 2024
+
+    def county_in(self, year: int | None) -> str | None:
+        """The county this place lay in, on the map of `year`; a county named is itself."""
+        if self.kind == "fylke":
+            return self.name
+        return self.counties[MAPS.index(map_of_year(year))]
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, list[Place]]:
+    """Surface form -> the places it can name (several for Herøy, Våler, ...)."""
+    out: dict[str, list[Place]] = {}
+
+    def add(form: str, place: Place) -> None:
+        if form and place not in out.setdefault(form, []):
+            out[form].append(place)
+
+    for row in kommuner():
+        number = row["kommunenummer"] or row["kommunenummer_2024"] or None
+        if row["status"] == "ceased_2020":
+            number = None
+        place = Place(row["name"], "kommune", number,
+                      (row["county_pre2020"], row["county_2020"], row["county_2024"]))
+        for form in [row["name"], *filter(None, row["alt_names"].split("|"))]:
+            add(form, place)
+    for row in fylker():
+        name = row["name"]
+        # a county named in the text is that county whatever the year; today's map may lack it
+        place = Place(name, "fylke", None, (name, name, name if row["2024"] == "1" else None))
+        for form in [name, *filter(None, row["alt_names"].split("|"))]:
+            add(form, place)
+    for row in regions():
+        c20, c24 = row["county_2020"] or None, row["county_2024"] or None
+        place = Place(row["name"], "region", None, (c24, c20, c24))
+        for form in [row["name"], *filter(None, row["alt_names"].split("|"))]:
+            add(form, place)
+    for row in foreign():
+        place = Place(row["name"], "utland", None, (None, None, None))
+        for form in [row["name"], *filter(None, row["alt_names"].split("|"))]:
+            add(form, place)
+    # Oslo is a municipality and a county: the municipality is what articles mean
+    out["Oslo"] = [p for p in out["Oslo"] if p.kind == "kommune"]
+    return out
+
+
+def kommune_table():
+    """The municipalities as a frame (one row per municipality and period status)."""
+    import pandas as pd
+
+    return pd.DataFrame(kommuner()).replace({"": pd.NA})
+
+
+def counties_of(map_name: str = "2024") -> list[str]:
+    """County names on one map (`pre2020`, `2020` or `2024`)."""
+    return [row["name"] for row in fylker() if row[map_name] == "1"]

@@ -1,0 +1,88 @@
+"""Which language an article is written in: bokmål, nynorsk or other.
+
+Most KS articles declare themselves in their function words (`ikkje`, `eg`,
+`frå` against `ikke`, `jeg`, `fra`); when those markers are clear the answer
+comes from them at once. Anything less clear, or with marks of Danish, Swedish
+or English, goes to lingua (offline models, shipped in the wheel) restricted to
+the languages KS articles plausibly use, in its low-accuracy mode: that mode loads
+only the trigram models, in 0.04 s instead of 0.8 s in every process that needs
+them (a rerun after one new file would pay the 0.8 s), and on the paragraphs of the
+development articles (120-600 characters, the sample size used here) it gives the
+same answers as the full mode. A clear article never loads lingua at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+#: lingua language name -> code written to `articles.language`.
+CODES = {"BOKMAL": "nb", "NYNORSK": "nn"}
+CANDIDATES = ("BOKMAL", "NYNORSK", "ENGLISH", "SWEDISH", "DANISH", "GERMAN", "NORTHERN_SAMI")
+#: Function words that only one written standard uses (lower case).
+MARKERS = {
+    "nn": frozenset("ikkje eg dei deira frå ho berre kva korleis kvifor noko nokon mykje vere vore vart eit ein "
+                    "heile fleire me sjølv meir òg seier dykk kven kvar saman andre tenester kommunane".split()),
+    "nb": frozenset("ikke jeg de deres fra hun bare hva hvordan hvorfor noe noen mye være vært ble et en hele "
+                    "flere vi selv mer også sier dere hvem hver sammen tjenester kommunene".split()),
+}
+#: Words that point away from Norwegian: leave those articles to lingua.
+FOREIGN = frozenset("af hvad nogle meget blev mellem gennem efter och inte jag är för the and of with "
+                    "this that is are was were".split())
+_WORD = re.compile(r"[a-zæøåäöéò']+")
+#: `_WORD`'s letters are all Latin-1: lower-cased text encoded as Latin-1 (anything else as `?`)
+#: and every other byte turned into a space splits into the same words, three times faster.
+_WORD_BYTES = "abcdefghijklmnopqrstuvwxyzæøåäöéò'".encode("latin-1")
+_TO_WORDS = bytes(b if b in _WORD_BYTES else 32 for b in range(256))
+#: Each marker (Latin-1 bytes) -> `nn`, `nb` or `foreign`.
+_MARKER_OF = {word.encode("latin-1"): kind for kind, words in (*MARKERS.items(), ("foreign", FOREIGN))
+              for word in words}
+
+
+def marker_words(text: str) -> list[bytes]:
+    """The words of `text` as `_WORD.findall(text.lower())` finds them, as Latin-1 bytes."""
+    return text.lower().encode("latin-1", "replace").translate(_TO_WORDS).split()
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [getattr(Language, name) for name in CANDIDATES if hasattr(Language, name)]
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
+
+
+def by_markers(text: str) -> str | None:
+    """`nb` or `nn` when the function words leave no doubt, else None."""
+    counts = Counter(map(_MARKER_OF.get, marker_words(text)))
+    if counts["foreign"] >= 2:
+        return None
+    nn, nb = counts["nn"], counts["nb"]
+    if nn + nb < 8:
+        return None
+    if nn >= 4 * nb:
+        return "nn"
+    if nb >= 4 * nn:
+        return "nb"
+    return None
+
+
+def detect_language(text: str, max_chars: int = 600) -> str:
+    """`nb`, `nn` or `other` for a text: the function words of its first `2 * max_chars`
+    characters, else of the whole text (an opening without them, such as a list of names
+    and titles, says nothing: lingua took some of those for nynorsk), else lingua on the
+    first `max_chars` (on KS articles 600 characters give the same answer as the whole
+    text, at a third of the cost)."""
+    sample = text[:max_chars]
+    if not any(ch.isalpha() for ch in sample):
+        return "other"
+    quick = by_markers(text[: max_chars * 2])
+    if quick is None and len(text) > max_chars * 2:
+        quick = by_markers(text)
+    if quick is not None:
+        return quick
+    lang = _detector().detect_language_of(sample)
+    if lang is None:
+        return "other"
+    return CODES.get(lang.name, "other")
