@@ -13,7 +13,7 @@ silently and one bad file never stops the run.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from kslib import config
@@ -56,14 +56,13 @@ class Corpus:
     metadata_issues: "object" = None
     root: Path | None = None
     n_files: int = 0
-    tables_: tuple[str, ...] = field(default=(), repr=False)
 
     def tables(self) -> dict[str, "object"]:
         """Every frame by name, in a stable order (what `kslib extract` writes)."""
         out = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name not in ("root", "n_files", "tables_") and value is not None:
+            if f.name not in ("root", "n_files") and value is not None:
                 out[f.name] = value
         out["speakers"] = self.speakers
         return out

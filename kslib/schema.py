@@ -126,3 +126,14 @@ def frame(name: str, data: Any = None, copy: bool = True):
 
 #: Norwegian names of the genders, and of a gender not known.
 GENDER_LABELS = {"F": "Kvinner", "M": "Menn", "ukjent": "Ukjent"}
+
+#: Paragraph kinds that are not the article's content (navigation, photo credits): no quotes,
+#: people, places or word counts come from them.
+NON_CONTENT_KINDS = frozenset({"boilerplate", "photo_credit"})
+#: How a missing value is shown in a count or a displayed table.
+UNKNOWN = "ukjent"
+
+
+def fill_unknown(values):
+    """A Series with its missing values as `UNKNOWN` (object dtype)."""
+    return values.astype("object").where(values.notna(), UNKNOWN)

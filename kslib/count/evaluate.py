@@ -31,13 +31,6 @@ class Evaluation:
     scores: dict
     errors: list = field(default_factory=list)  # (file, measure, kind, value)
 
-    def table(self):
-        """The scores as a frame: one row per measure."""
-        import pandas as pd
-
-        rows = [{"measure": k, **v} for k, v in self.scores.items()]
-        return pd.DataFrame(rows)
-
     def error_table(self):
         import pandas as pd
 

@@ -6,6 +6,8 @@ article names for charts.
 
 from __future__ import annotations
 
+from kslib.schema import fill_unknown
+
 
 def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None = None, date: str = "date"):
     """Counts per period (`Y` year, `Q` quarter, `M` month) of any frame with `article_id`.
@@ -87,7 +89,7 @@ def count_years(articles):
     """Articles per year, with unknown years as `ukjent`."""
     import pandas as pd
 
-    years = articles["year"].astype("object").where(articles["year"].notna(), "ukjent").astype(str)
+    years = fill_unknown(articles["year"]).astype(str)
     counts = years.value_counts().sort_index()
     return pd.DataFrame({"year": counts.index, "n": counts.values.astype("int64")})
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kslib.schema import GENDER_LABELS, GROUP_LABELS
+from kslib.schema import GENDER_LABELS, GROUP_LABELS, fill_unknown
 
 
 def count_role_groups(people):
@@ -26,7 +26,7 @@ def gender_shares(people):
 
     rows = []
     for label, frame in (("Siterte", people[people["quoted"].fillna(False).astype(bool)]), ("Alle nevnte", people)):
-        genders = frame["gender"].astype("object").where(frame["gender"].notna(), "ukjent")
+        genders = fill_unknown(frame["gender"])
         counts = genders.value_counts()
         total = max(1, len(frame))
         for g in GENDER_LABELS:

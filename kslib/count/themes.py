@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kslib.extract.themes import load_themes, matcher
-from kslib.schema import COUNT_KINDS
+from kslib.schema import COUNT_KINDS, fill_unknown
 
 
 def tag_themes(terms, themes=None):
@@ -65,6 +65,6 @@ def article_matrix(scores, articles, *, value: str = "per_100_words", max_articl
 
 def group_matrix(scores, by: str):
     """Group (`region`, `year`) x theme table of shares (each row sums to 1)."""
-    shares = theme_shares(scores.assign(**{by: scores[by].astype("object").where(scores[by].notna(), "ukjent")
+    shares = theme_shares(scores.assign(**{by: fill_unknown(scores[by])
                                            .astype(str)}), by=by)
     return shares.pivot_table(index=by, columns="theme", values="share", fill_value=0)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
-from kslib.schema import COUNT_KINDS
+from kslib.schema import COUNT_KINDS, fill_unknown
+from kslib.structure.tokens import wildcard
 
 
 def select(terms, *, kinds=COUNT_KINDS, drop_stop: bool = True, drop_names: bool = True, keep_ks: bool = False,
@@ -190,7 +190,7 @@ def kwic(terms, pattern: str, *, window: int = 6, field: str = "lemma"):
     """
     import pandas as pd
 
-    regex = re.compile("^" + re.escape(pattern.lower()).replace(r"\*", ".*") + "$")
+    regex = wildcard(pattern)
     out = []
     for (article_id, para_id), group in terms.groupby(["article_id", "para_id"], observed=True, sort=False):
         tokens = group["token"].astype(str).tolist()
@@ -233,7 +233,7 @@ def frequencies(terms, **kw) -> dict[str, int]:
 
 def group_frequencies(terms, articles, by: str = "region", n_groups: int = 4, **kw) -> dict[str, dict[str, int]]:
     """{group: {lemma: count}} for the `n_groups` groups with most articles (word clouds per group)."""
-    groups = articles[by].astype("object").where(articles[by].notna(), "ukjent").astype(str)
+    groups = fill_unknown(articles[by]).astype(str)
     top = groups.value_counts().head(n_groups).index
     out = {}
     for group in top:
@@ -247,7 +247,7 @@ def keyness_by(terms, articles, by: str = "region", target=None, **kw):
 
     With `target=None` the most frequent group that is not `national` is used.
     Returns (target, keyness frame)."""
-    values = articles[by].astype("object").where(articles[by].notna(), "ukjent").astype(str)
+    values = fill_unknown(articles[by]).astype(str)
     if target is None:
         counts = values[values != "national"].value_counts()
         target = counts.index[0] if len(counts) else values.value_counts().index[0]

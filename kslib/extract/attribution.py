@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from kslib.config import resource_lines
 from kslib.extract.mentions import POS, find_people
 from kslib.extract.people import (
     LOWER,
@@ -18,7 +19,6 @@ from kslib.extract.people import (
 from kslib.extract.quotes import (
     BRIDGE_MAX_WORDS,
     PRONOUN_LOOKBACK,
-    SKIP_KINDS,
     QuoteUnits,
     Unit,
     _patterns,
@@ -26,6 +26,10 @@ from kslib.extract.quotes import (
     cue_verbs,
 )
 from kslib.extract.roles import role_near
+from kslib.schema import NON_CONTENT_KINDS
+
+#: `, svarer han`: the quote it follows answers the one before (`resources/answer_verbs.txt`).
+_ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
 
 class Resolver:
@@ -174,7 +178,7 @@ class Attribution(Resolver):
         if not unit.text.rstrip().endswith("?") or n + 1 >= len(self.units):
             return False
         answer = self.units[n + 1].after
-        return bool(re.search(r",\s*(svarer|svarte|svarar|svara)\s", answer))
+        return bool(_ANSWER.search(answer))
 
     def _next_para(self, para_id: int):
         for k in range(bisect_right(self.para_ids, para_id), len(self.paras)):
@@ -256,7 +260,7 @@ class Attribution(Resolver):
 def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tuple[int, int]]]]:
     """An article's quotes, each with its speaker where one is named, its people, and where their
     full names stand (para_id -> spans): people first, then the quote units, then attribution."""
-    paras = [p for p in paragraphs if p.kind not in SKIP_KINDS]
+    paras = [p for p in paragraphs if p.kind not in NON_CONTENT_KINDS]
     # people named outside the text are people too: photographers in credits
     # (`Foto: Hege K. Fosser Pedersen`), speakers in links to their slides
     registry, name_spans = find_people(list(paragraphs), paras)

@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kslib.config import resource_rows
 from kslib.structure.paragraphs import starts_word
 
-MONTHS = {m: i for i, m in enumerate(
-    ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
-     "november", "desember"], 1)}
-WEEKDAYS = {"mandag": 0, "måndag": 0, "tirsdag": 1, "tysdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4,
-            "lørdag": 5, "laurdag": 5, "søndag": 6, "sundag": 6}
+#: Month names -> 1-12 and weekday names -> 0-6 (Monday 0), bokmål and nynorsk (`resources/calendar.tsv`).
+_CALENDAR = resource_rows("calendar.tsv", delimiter="\t")
+MONTHS = {r["word"]: int(r["number"]) for r in _CALENDAR if r["kind"] == "month"}
+WEEKDAYS = {r["word"]: int(r["number"]) for r in _CALENDAR if r["kind"] == "weekday"}
 YEAR = r"(?:19[89]\d|20[0-4]\d)"
 _RANGE = re.compile(rf"(?<!\d)({YEAR})\s*(?:[-–/]|til|og)\s*({YEAR})(?!\d)")
 _FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)

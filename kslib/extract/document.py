@@ -20,7 +20,7 @@ from kslib.extract.places import article_region, extract_places
 from kslib.extract.roles import organisation_of, role_group
 from kslib.read.decode import read_article
 from kslib.read.files import text_id
-from kslib.schema import arrow_schema
+from kslib.schema import NON_CONTENT_KINDS, arrow_schema
 from kslib.structure import paragraphs as structure
 from kslib.structure.sentences import split_sentences
 
@@ -64,7 +64,7 @@ def parse_document(doc: str, raw: bytes):
         return out, None
     text = decoded.text
     paragraphs = structure.classify(text)
-    content = [p for p in paragraphs if p.kind not in ("boilerplate", "photo_credit")]
+    content = [p for p in paragraphs if p.kind not in NON_CONTENT_KINDS]
     if not any(structure.WORD.search(p.text) for p in content):
         _add(out["docs"], **_doc_row(doc, "no article content (only photo credits or navigation)",
                                      decoded.encoding))

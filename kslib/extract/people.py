@@ -30,12 +30,10 @@ NAME_RUN = re.compile(
     rf"([{UPPER}](?<![\w-].)[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
     rf"(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
 )
-ORG_WORDS = {
-    "kommune", "kommunes", "fylkeskommune", "fylke", "as", "asa", "holding", "energi", "universitet",
-    "høgskole", "sykehus", "departement", "direktorat", "forum", "forbund", "rådet", "råd", "sentrum",
-    "hotel", "hotell", "senter", "gruppen", "prosjektet", "programmet",
-}
-PRONOUNS = {"hun": "F", "ho": "F", "han": "M"}
+#: Words that end an organisation's or a place's name, not a person's (`resources/org_words.txt`).
+ORG_WORDS = frozenset(resource_lines("org_words.txt"))
+#: Pronouns that refer back to a speaker, with their gender (`resources/pronouns.tsv`).
+PRONOUNS = resource_mapping("pronouns.tsv", "pronoun", "gender", delimiter="\t")
 
 
 @lru_cache(maxsize=1)

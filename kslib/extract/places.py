@@ -19,11 +19,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kslib.config import resource_lines
 from kslib.resources.gazetteer import Place, ambiguous, entries
+from kslib.schema import NON_CONTENT_KINDS
 
-CONTEXT_BEFORE = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|mot|rundt|utenfor|utanfor|nær|over|gjennom|for|av|hos)"
-                            r"\s+|\(\s*)$",
-                            re.I)
+#: An ambiguous place word counts after one of `resources/place_prepositions.txt` or a bracket.
+CONTEXT_BEFORE = re.compile(r"(?:\b(?:" + "|".join(resource_lines("place_prepositions.txt")) + r")\s+|\(\s*)$", re.I)
 # patterns tried right after a mention are used with `match(text, end)`: no `^`, no copy of the rest
 CONTEXT_AFTER = re.compile(r"(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylkeskommune|by|sentrum|herad)\b"
                            r"|\s*\)|\s+i\s+[A-ZÆØÅ])")
@@ -31,7 +32,6 @@ KS_OFFICE = re.compile(r"\bKS[\s-]+$")
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
 ORG_AFTER = re.compile(r"\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")
-SKIP_KINDS = {"boilerplate", "photo_credit"}
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +116,7 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
     person_spans = person_spans or {}
     raw = []
     for p in paragraphs:
-        if p.kind in SKIP_KINDS:
+        if p.kind in NON_CONTENT_KINDS:
             continue
         for start, end, form, base in find_mentions(p.text, person_spans.get(p.para_id, ()), surnames):
             office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
@@ -198,7 +198,7 @@ def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras
 def article_region(paragraphs, mentions, year: int | None) -> tuple[str, str | None]:
     """(region, region on today's map) of an article from its place mentions: the title and the
     lead weigh most (see `infer_region`)."""
-    content = [p.para_id for p in paragraphs if p.kind not in SKIP_KINDS]
+    content = [p.para_id for p in paragraphs if p.kind not in NON_CONTENT_KINDS]
     first = set(content[:1])
     lead = set(content[: max(3, (len(content) + 2) // 3)])
     return infer_region(mentions, year, first, lead)

@@ -22,8 +22,6 @@ from kslib.extract.people import (
     candidate_names,
 )
 
-SKIP_KINDS = {"boilerplate", "photo_credit"}
-
 BRIDGE_MAX_WORDS = 60
 
 #: Characters before and after a «» quote that attribution reads (`Unit.before`, `Unit.after`):

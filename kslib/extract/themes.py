@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kslib.config import resource
 from kslib.schema import COUNT_KINDS
+from kslib.structure.tokens import wildcard
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Theme:
 
     @property
     def regex(self) -> re.Pattern:
-        parts = ["^" + re.escape(p.lower()).replace(r"\*", r"[\w-]*") + "$" for p in self.patterns]
+        parts = [wildcard(p).pattern for p in self.patterns]
         return re.compile("|".join(parts))
 
 

@@ -106,13 +106,6 @@ def entries() -> dict[str, list[Place]]:
     return out
 
 
-def kommune_table():
-    """The municipalities as a frame (one row per municipality and period status)."""
-    import pandas as pd
-
-    return pd.DataFrame(kommuner()).replace({"": pd.NA})
-
-
 def counties_of(map_name: str = "2024") -> list[str]:
     """County names on one map (`pre2020`, `2020` or `2024`)."""
     return [row["name"] for row in fylker() if row[map_name] == "1"]

@@ -17,19 +17,17 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kslib.config import resource_rows
+
 #: lingua language name -> code written to `articles.language`.
 CODES = {"BOKMAL": "nb", "NYNORSK": "nn"}
 CANDIDATES = ("BOKMAL", "NYNORSK", "ENGLISH", "SWEDISH", "DANISH", "GERMAN", "NORTHERN_SAMI")
 #: Function words that only one written standard uses (lower case).
-MARKERS = {
-    "nn": frozenset("ikkje eg dei deira frå ho berre kva korleis kvifor noko nokon mykje vere vore vart eit ein "
-                    "heile fleire me sjølv meir òg seier dykk kven kvar saman andre tenester kommunane".split()),
-    "nb": frozenset("ikke jeg de deres fra hun bare hva hvordan hvorfor noe noen mye være vært ble et en hele "
-                    "flere vi selv mer også sier dere hvem hver sammen tjenester kommunene".split()),
-}
-#: Words that point away from Norwegian: leave those articles to lingua.
-FOREIGN = frozenset("af hvad nogle meget blev mellem gennem efter och inte jag är för the and of with "
-                    "this that is are was were".split())
+#: Words that point away from Norwegian (`foreign`): leave those articles to lingua.
+#: Both from `resources/language_markers.tsv`.
+_MARKER_ROWS = resource_rows("language_markers.tsv", delimiter="\t")
+MARKERS = {kind: frozenset(r["word"] for r in _MARKER_ROWS if r["standard"] == kind) for kind in ("nn", "nb")}
+FOREIGN = frozenset(r["word"] for r in _MARKER_ROWS if r["standard"] == "foreign")
 _WORD = re.compile(r"[a-zæøåäöéò']+")
 #: `_WORD`'s letters are all Latin-1: lower-cased text encoded as Latin-1 (anything else as `?`)
 #: and every other byte turned into a space splits into the same words, three times faster.

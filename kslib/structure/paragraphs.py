@@ -72,10 +72,6 @@ def _is_wrap(prev: str, line: str) -> bool:
     )
 
 
-def is_photo_line(line: str) -> bool:
-    return bool(PHOTO_CREDIT.match(line) or IMAGE_LINE.match(line))
-
-
 def _is_heading(line: str, standalone: bool) -> bool:
     if not standalone or len(line) > 90:
         return False
@@ -124,7 +120,7 @@ def classify(text: str) -> list[Paragraph]:
     boiler_lines = [bool(boiler.match(line)) for _, _, line in flat]
     credit_lines = [bool(PHOTO_CREDIT.match(line)) for _, _, line in flat]
     image_lines = [bool(IMAGE_LINE.match(line)) for _, _, line in flat]
-    photo_lines = [c or i for c, i in zip(credit_lines, image_lines)]  # `is_photo_line`, per line
+    photo_lines = [c or i for c, i in zip(credit_lines, image_lines)]  # a photo credit or an image line
     kinds: list[str] = ["body"] * len(flat)
     n_blocks = len(blocks)
     # a title is the first line that is not boilerplate (`_is_title` checks it too, slowly)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kslib.config import resource_lines
+from kslib.schema import NON_CONTENT_KINDS
 
 _URL = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]"
 # the local part starts with a word character: a class of `-`, `.` and `+` tried at every dash of
@@ -23,6 +24,12 @@ _NUMBER = r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?%?"
 _WORD = r"\w+(?:[-'’]\w+)*-?"
 TOKEN = re.compile(rf"(?P<url>{_URL})|(?P<email>{_EMAIL})|(?P<hashtag>{_HASHTAG})|(?P<number>{_NUMBER})"
                    rf"|(?P<word>{_WORD})")
+
+
+def wildcard(pattern: str) -> re.Pattern:
+    """A term pattern as a regex on a lower-cased token: `*` stands for any run of word characters and
+    hyphens (`kommun*` matches `kommune`, `kommune-Norge`), anything else for itself."""
+    return re.compile("^" + re.escape(pattern.lower()).replace(r"\*", r"[\w-]*") + "$")
 
 
 def tokenize(text: str) -> list[tuple[str, str]]:
@@ -372,6 +379,6 @@ def _word_counts(word_parts, idx, lengths, starts_of_paras, para_doc, para_kind,
     per_para = np.add.reduceat(per_row, starts_of_paras) if len(per_row) else np.zeros(0, dtype=np.int64)
     for para, count in exact_words:
         per_para[para] = count
-    not_counted = [KINDS.index(kind) for kind in ("boilerplate", "photo_credit")]
+    not_counted = [KINDS.index(kind) for kind in sorted(NON_CONTENT_KINDS)]
     content = ~np.isin(np.asarray(para_kind), not_counted)
     return np.bincount(np.asarray(para_doc)[content], weights=per_para[content], minlength=n_docs).astype(np.int64)

@@ -7,7 +7,7 @@ from kslib.arrays import doc_positions
 from kslib.extract.document import DOC_TABLES, parse_many
 from kslib.schema import arrow_schema
 
-from .conftest import ARTICLE
+from ..conftest import ARTICLE
 
 
 @pytest.mark.parametrize("encoded", [True, False])

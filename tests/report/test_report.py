@@ -5,7 +5,7 @@ import pytest
 from kslib.cli import main
 from kslib.report.notebooks import notebooks
 
-from .conftest import write
+from ..conftest import write
 
 NYNORSK = ("Kommunane i Vestland får meir pengar\n\n"
            "Statsbudsjettet gjev kommunane i Vestland eit større handlingsrom neste år.\n\n"

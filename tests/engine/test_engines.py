@@ -9,7 +9,7 @@ from kslib._engine.writer import read_tables
 from kslib.cli import main
 from kslib.corpus import load_corpus
 
-from .conftest import ARTICLE, write
+from ..conftest import ARTICLE, write
 
 TABLES = ("articles", "paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
 

@@ -6,7 +6,7 @@ from kslib.count import themes as THC
 from kslib.count import topics
 from kslib.extract import themes as TH
 
-from .conftest import terms_of
+from ..conftest import terms_of
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from kslib.corpus import load_corpus
 from kslib.count.overview import count_by_period
 from kslib.read.metadata import parse_date, region_from_url, slug_from_url
 
-from .conftest import write
+from ..conftest import write
 
 A = "Tariffoppgjøret 2021 er i gang.\n\n- Vi forhandler nå, sier Kari Hansen."
 B = "Kommunene i Innlandet møttes på Gol i 2019. Alle kommunene var med."

@@ -3,7 +3,7 @@
 from kslib._engine.cache import ParseCache
 from kslib.extract.document import parse_many
 
-from .conftest import ARTICLE
+from ..conftest import ARTICLE
 
 
 def _chunk():

@@ -7,7 +7,7 @@ import pytest
 from kslib.corpus import load_corpus
 from kslib.count.evaluate import evaluate, prf
 
-from .conftest import write
+from ..conftest import write
 
 ARTICLE_A = ("- Vi må satse på skolen, sier ordfører Kari Nordmann.\n\n"
              "- Det er viktig for alle.\n\n"

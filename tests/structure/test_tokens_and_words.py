@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kslib.count import words as W
 from kslib.structure import tokens as T
 
-from .conftest import terms_of
+from ..conftest import terms_of
 
 
 @pytest.mark.parametrize(
