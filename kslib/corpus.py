@@ -29,7 +29,7 @@ from kslib._engine.assemble import (
     to_parse,
 )
 from kslib._engine.cache import CacheDamaged, ParseCache
-from kslib._engine.pool import _parse
+from kslib._engine.pool import parse_documents
 from kslib.extract.document import DOC_TABLES
 from kslib.read.files import _read_files
 from kslib.schema import frame
@@ -157,9 +157,7 @@ def _load(path, store: ParseCache, max_bytes: int, jobs, progress, engine, sched
     wanted = {doc for _, doc, _ in ok}
     cached, found = store.load(wanted) if store.enabled else ({}, set())
     todo, jobs = to_parse(ok, found, jobs)
-    fresh = _parse(todo, jobs, progress, engine, scheduler) if todo else {}
-    if fresh:
-        store.store(fresh)
+    fresh = parse_documents(todo, store, jobs, progress, engine, scheduler) if todo else {}
     tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})
     return _assemble(root, len(files) + len(rejected_paths(rejected, files)), ok, rejected, tables)
 

@@ -30,8 +30,9 @@ class _Parser:
     processes costs more than it saves, and what remains is parsed in `finish`).
     At most a few chunks per worker are in flight, taken in order: memory stays bounded."""
 
-    def __init__(self, store: ParseCache, jobs: int | None, progress: bool, on_part=None):
+    def __init__(self, store: ParseCache, jobs: int | None, progress: bool, on_part=None, keep: bool = False):
         self.store, self.jobs, self.progress, self.on_part = store, jobs, progress, on_part
+        self.kept: list[dict] | None = [] if keep else None  # every part's tables, when the caller wants them
         self.seen = store.all_docs()
         self.waiting: list[tuple[str, bytes]] = []
         self.buffer: list[dict] = []
@@ -132,6 +133,8 @@ class _Parser:
             if self.store.enabled and self.on_part is not None:
                 self.on_part(name, tables)  # in a thread, while this one stores the part
             self.store.store(tables, name)
+            if self.kept is not None:
+                self.kept.append(tables)
             self.buffer.clear()
 
 
@@ -195,34 +198,32 @@ def _read_spooled(result) -> dict:
     return {name: pa.ipc.open_stream(buffer.slice(start, length)).read_all() for name, start, length in spans}
 
 
-def _parse(todo: list[tuple[str, bytes]], jobs: int, progress: bool, engine: str = "local",
-           scheduler: str | None = None):
-    """Parse documents, in chunks over `jobs` processes when there are many (or on Dask)."""
-    chunk = config.CHUNK_DOCS
-    chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
-    bar = config.progress_bar(len(todo), "Parsing", progress)
-    results = []
+def parse_documents(todo: list[tuple[str, bytes]], store: ParseCache, jobs: int, progress: bool,
+                    engine: str = "local", scheduler: str | None = None) -> dict:
+    """Parse documents and store them in the cache: on this machine through the one pool (`_Parser`:
+    chunks over `jobs` worker processes when there are many), or on a Dask cluster. Returns their
+    tables (Arrow, one per name, in the order of `todo`)."""
     if engine == "dask":
         from kslib._engine.dask import parse_on_dask
 
+        chunk = config.CHUNK_DOCS
+        chunks = [todo[i : i + chunk] for i in range(0, len(todo), chunk)]
+        bar = config.progress_bar(len(todo), "Parsing", progress)
         results = parse_on_dask(chunks, scheduler, n_workers=max(2, jobs), progress=bar.update)
-    elif jobs > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        from kslib.extract.document import warm_up
-
-        warm_up()  # word lists and models loaded once here, shared by the forked workers
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=worker_init) as pool:
-            for items, result in zip(chunks, pool.map(parse_many, chunks)):
-                results.append(result)
-                bar.update(len(items))
-    else:
-        for items in chunks:
-            results.append(parse_many(items))
-            bar.update(len(items))
-    bar.close()
-    return _concat({name: [r[name] for r in results] for name in DOC_TABLES})
+        bar.close()
+        fresh = _concat({name: [r[name] for r in results] for name in DOC_TABLES})
+        store.store(fresh)
+        return fresh
+    parser = _Parser(store, jobs, progress, keep=True)
+    failed = True
+    try:
+        for doc, raw in todo:
+            parser.offer(doc, raw)
+        parser.finish()
+        failed = False
+    finally:
+        parser.close(failed)
+    return _concat({name: [part[name] for part in parser.kept] for name in DOC_TABLES})
 
 
 def worker_init() -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from kslib import config
 from kslib._engine.cache import ParseCache
 from kslib._engine.pool import _Parser, _spool_root
+from kslib._engine.writer import write_part as _write_part
 
 #: The columns of `people` that `to_speakers` reads.
 SPEAKER_INPUT = ["article_id", "name", "role", "role_group", "gender", "n_quotes", "quoted"]
@@ -91,20 +92,6 @@ class _EarlyParts:
             job.result()
         self.pool.shutdown()
         return self.signatures
-
-
-def _write_part(table, target: Path) -> None:
-    """One output part, written atomically. No column statistics: min and max of hash ids and
-    token numbers help no query, and computing them is half the cost of writing."""
-    import pyarrow.parquet as pq
-
-    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
-    try:
-        pq.write_table(table, tmp, write_statistics=False)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _prepare_out(stage: Path) -> None:
