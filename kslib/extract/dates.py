@@ -33,22 +33,24 @@ _MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
 _PAST = re.compile(r"\b(?:fra|frå|siden|sidan|etter|før|tidligere|tidlegare|i perioden)\s+$", re.I)
 #: a date after these words is when something takes effect, often written about ahead of time
 _AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
-#: Eras the text places itself in, from facts of Norway's timeline: (pattern, first year, last year,
-#: hints). Each pattern starts with a word character and counts only at the start of a word;
-#: every match of it starts with one of its hints, so it is tried only where a hint starts a
-#: word (`_in_era`; a test checks the hints).
-ERAS = [
-    # a merger being prepared, or the counties before the 2020 reform
-    (re.compile(r"(?:Nye [A-ZÆØÅ]\w+|kommunereformen|Hordaland|Hedmark|Oppland|Sogn og Fjordane|"
-                r"Aust-Agder|Vest-Agder)\b"), 2015, 2019,
-     ("Nye ", "kommunereformen", "Hordaland", "Hedmark", "Oppland", "Sogn og Fjordane", "Aust-Agder", "Vest-Agder")),
-    # the counties of 2020-2023
-    (re.compile(r"(?:Viken|Vestfold og Telemark|Troms og Finnmark)\b"), 2019, 2023,
-     ("Viken", "Vestfold og Telemark", "Troms og Finnmark")),
-    # the pandemic
-    (re.compile(r"(?:[Kk]orona\w*|[Cc]ovid\w*|pandemi\w*|smittevern\w*)\b"), 2020, 2022,
-     ("Korona", "korona", "Covid", "covid", "pandemi", "smittevern")),
-]
+#: Eras the text places itself in (`resources/eras.tsv`): (pattern, first year, last year, hints).
+#: Each pattern starts with a word character and counts only at the start of a word; every
+#: match of it starts with one of its hints (the forms' literal starts), so it is tried only
+#: where a hint starts a word (`_in_era`; a test checks the hints).
+def _eras() -> list[tuple[re.Pattern, int, int, tuple[str, ...]]]:
+    groups: dict[tuple[int, int], list[str]] = {}
+    for row in resource_rows("eras.tsv", delimiter="\t"):
+        groups.setdefault((int(row["first"]), int(row["last"])), []).append(row["form"])
+    out = []
+    for (first, last), forms in groups.items():
+        alternatives = [re.escape(f).replace(r"\*", r"\w*").replace(re.escape("<Navn>"), r"[A-ZÆØÅ]\w+")
+                        for f in forms]
+        hints = tuple(re.split(r"[*<]", f)[0] for f in forms)
+        out.append((re.compile("(?:" + "|".join(alternatives) + r")\b"), first, last, hints))
+    return out
+
+
+ERAS = _eras()
 #: Cheap necessary conditions of the patterns above, checked first, so that an article
 #: without a weekday date, a "published" line or a month before a year never pays for them.
 _ANY_YEAR = re.compile(rf"{YEAR}(?!\d)")  # every year the patterns can match, found fast

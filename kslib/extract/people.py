@@ -33,6 +33,8 @@ NAME_RUN = re.compile(
 #: Words that end an organisation's or a place's name, not a person's (`resources/org_words.txt`).
 ORG_WORDS = frozenset(resource_lines("org_words.txt"))
 #: Pronouns that refer back to a speaker, with their gender (`resources/pronouns.tsv`).
+#: Definite and plural endings, longest first (`resources/definite_endings.txt`).
+DEFINITE_ENDINGS = tuple(resource_lines("definite_endings.txt"))
 PRONOUNS = resource_mapping("pronouns.tsv", "pronoun", "gender", delimiter="\t")
 
 
@@ -76,8 +78,7 @@ def title_group(word: str) -> str | None:
     w = word.lower().strip(",.:;()'’")
     exact, suffix = titles()
     # the word as written, then without a definite or plural ending (kommunedirektørene)
-    for form in (w, *(w[: -len(e)] for e in ("ene", "ane", "en", "et", "er", "ar", "a", "e", "n")
-                      if w.endswith(e) and len(w) - len(e) >= 4)):
+    for form in (w, *(w[: -len(e)] for e in DEFINITE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4)):
         if form in exact:
             return exact[form]
         for suf, group in suffix:
@@ -250,7 +251,7 @@ class Registry:
     def by_role(self, role_word: str, pos: int) -> Person | None:
         """Nearest preceding person whose role contains `role_word` (`statsråden` -> statsråd)."""
         stem = role_word.lower()
-        for suffix in ("en", "a", "et", "ane", "ene", "n"):
+        for suffix in DEFINITE_ENDINGS:
             if stem.endswith(suffix) and is_title(stem[: -len(suffix)]):
                 stem = stem[: -len(suffix)]
                 break
