@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib.extract import dates, mentions, people, roles
+from kslib.extract import _fast_dates, date_patterns, dates, mentions, people, roles
 from kslib.structure import sentences
 
 PIECES = ["Kari", "Nordmann", "Ole-Petter", "Berg-Hansen", "van", "de", "K.", "sier", "KS", "ordfører",
@@ -37,19 +37,19 @@ def test_surname_positions_are_whole_words(text, surname):
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_weekday_dates_found_at_hints_are_all_of_them(text):
-    fast = dates._weekday_dates(text, text.lower())
-    assert [m.span() for m in fast] == [m.span() for m in dates._WEEKDAY_DATE.finditer(text)]
+    fast = _fast_dates.weekday_dates(text, text.lower())
+    assert [m.span() for m in fast] == [m.span() for m in dates.weekday_dates(text, text.lower())]
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts)
 def test_an_era_is_only_found_where_its_hints_are(text):
-    for pattern, _, _, hints in dates.ERAS:
+    for pattern, _, _, hints in date_patterns.ERAS:
         for m in pattern.finditer(text):
             assert m.group().startswith(hints), pattern.pattern
         plain = any(m.start() == 0 or not (m.string[m.start() - 1].isalnum() or m.string[m.start() - 1] == "_")
                     for m in (pattern.match(text, i) for i in range(len(text))) if m)
-        assert dates._in_era(pattern, hints, text) == plain
+        assert _fast_dates.in_era(pattern, hints, text) == dates.in_era(pattern, hints, text) == plain
 
 
 def test_a_weekday_date_and_an_era_still_decide_the_year():
@@ -199,11 +199,13 @@ def test_dates_found_at_years_are_all_of_them(text):
     low = text.lower()
     if len(low) != len(text):
         return  # `_scored_dates` scans the whole text then
-    years = list(dates._ANY_YEAR.finditer(text))
-    for pattern, starts in ((dates._FULL_DATE, dates._full_date_starts), (dates._NUMERIC_DATE, dates._numeric_date_starts),
-                            (dates._MONTH_YEAR, dates._month_year_starts)):
-        fast = dates._ending_at_years(pattern, starts, text, low, years)
-        assert [m.span() for m in fast] == [m.span() for m in pattern.finditer(text)], pattern.pattern
+    years = list(date_patterns.ANY_YEAR.finditer(text))
+    for pattern, starts in ((date_patterns.FULL_DATE, _fast_dates.full_date_starts),
+                            (date_patterns.NUMERIC_DATE, _fast_dates.numeric_date_starts),
+                            (date_patterns.MONTH_YEAR, _fast_dates.month_year_starts)):
+        fast = _fast_dates.ending_at_years(pattern, starts, text, low, years)
+        plain = dates.ending_at_years(pattern, starts, text, low, years)
+        assert [m.span() for m in fast] == [m.span() for m in plain], pattern.pattern
 
 
 RANGE_PIECES = ["2020", "2021", "1999", "20215", "12020", "-", "–", "/", " ", "til", "og", "x", "1", "."]
@@ -212,8 +214,8 @@ RANGE_PIECES = ["2020", "2021", "1999", "20215", "12020", "-", "–", "/", " ", 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(RANGE_PIECES), max_size=20).map("".join))
 def test_ranges_found_at_neighbouring_years_are_all_of_them(text):
-    fast = dates._ranges(text, list(dates._ANY_YEAR.finditer(text)))
-    assert [m.span() for m in fast] == [m.span() for m in dates._RANGE.finditer(text)]
+    years = list(date_patterns.ANY_YEAR.finditer(text))
+    assert [m.span() for m in _fast_dates.ranges(text, years)] == [m.span() for m in dates.ranges(text, years)]
 
 
 ROLE_PIECES = ["ordfører", "rådmann", "direktør", "i", "KS", "KS'", ",", ", ", ".", " - ", " – ", " ", "  ", "\n",
