@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DATA   ?= data/seeds
-OUT    ?= reports
-FIGS   ?= $(if $(filter command line,$(origin OUT)),$(OUT)/figures,figures)
+# another folder's report goes to reports/<its name>/, never over the default corpus's figures/
+OUT    ?= $(if $(filter command line environment,$(origin DATA)),reports/$(notdir $(patsubst %/,%,$(DATA))),reports)
+FIGS   ?= $(if $(filter command line environment,$(origin OUT) $(origin DATA)),$(OUT)/figures,figures)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup report extract test lab bench evaluate clean notebooks

@@ -35,3 +35,18 @@ def test_every_resource_file_says_where_it_comes_from():
     for path in config.RESOURCES.rglob("*"):
         if path.suffix in {".txt", ".csv", ".tsv", ".toml"}:
             assert path.read_text(encoding="utf-8").lstrip().startswith("#"), path.name
+
+
+def _make_report_command(*args: str) -> str:
+    import subprocess
+
+    out = subprocess.run(["make", "-n", "-W", ".venv/bin/.installed", "report", *args], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return next(line for line in out.splitlines() if "kslib report" in line)
+
+
+def test_make_report_on_another_folder_never_writes_the_default_figures():
+    assert _make_report_command().endswith("report data/seeds --out reports --figures figures")
+    other = _make_report_command("DATA=/tmp/mine/artikler/")
+    assert "--out reports/artikler --figures reports/artikler/figures" in other
+    assert "--out x --figures x/figures" in _make_report_command("DATA=/tmp/a", "OUT=x")
