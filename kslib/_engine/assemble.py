@@ -38,50 +38,68 @@ def _concat(pieces: dict[str, list]) -> dict[str, "object"]:
     return out
 
 
-def _per_article(table, files, name: str):
-    """An Arrow per-document table keyed by `article_id` (in file order) as a pandas frame.
+def to_articles(table, doc_index: dict[str, list[int]], article_ids: list[str], *, keep=None,
+                in_article_order: bool = False):
+    """A per-document Arrow table re-keyed by article: `doc` replaced by `article_id`, local ids
+    (`p01`, `q01`) made corpus-wide (`<article_id>:p01`). The one re-keying, for `load_corpus`
+    and for the parts `kslib extract` writes.
 
-    Rows of documents that are not articles (rejected) drop out; a document that two
-    files share (identical bytes) gets its rows once per article."""
+    `doc_index` maps a document to the positions (in `article_ids`) of the articles that have it:
+    rows of documents no article has drop out (rejected files), and a document two files share
+    gets its rows once per article. `keep`, when given, holds the documents in `table` (fewer to
+    look up). With `in_article_order`, rows come in article order, and within an article by
+    paragraph, sentence and token (they are in that order already unless cached and fresh parts
+    interleave)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from kslib.arrays import doc_positions
 
-    keys = files[["doc", "article_id"]]
-    if not keys["doc"].is_unique:
-        table = table.set_column(table.column_names.index("doc"), "doc", table.column("doc").cast(pa.string()))
-        df = table.to_pandas().merge(keys, on="doc")
-        rank = {a: i for i, a in enumerate(files["article_id"])}
-        order = [c for c in ("para_id", "sent_id", "token_id") if c in df.columns]
-        df = df.assign(_r=df["article_id"].map(rank)).sort_values(["_r", *order], kind="stable")
-        return _local_ids(df.drop(columns=["_r", "doc"]).reset_index(drop=True))
-    idx = doc_positions(table.column("doc"), keys["doc"].tolist())
-    table = table.filter(pc.is_valid(idx))
-    idx = pc.drop_null(idx)
-    table = table.drop_columns(["doc"])
-    table = table.add_column(0, "article_id", pc.take(pa.array(keys["article_id"].tolist(), pa.string()), idx))
-    order = [c for c in ("para_id", "sent_id", "token_id") if c in table.column_names]
-    ranks = idx.to_numpy(zero_copy_only=False)
-    if order and len(ranks) and not np.all(np.diff(ranks) >= 0):  # cached and fresh parts interleave
-        table = table.add_column(0, "_r", idx).sort_by([("_r", "ascending")] + [(c, "ascending") for c in order])
+    docs = [d for d in keep if d in doc_index] if keep is not None else list(doc_index)
+    if all(len(doc_index[d]) == 1 for d in docs):  # the usual case: vectorised
+        idx = doc_positions(table.column("doc"), docs)
+        if idx.null_count:  # rows of documents no article has (a cold run has none: no copy)
+            table = table.filter(pc.is_valid(idx))
+            idx = pc.drop_null(idx)
+        ranks = pc.take(pa.array([doc_index[d][0] for d in docs], pa.int64()), idx)
+    else:  # a document two files share: its rows once per article
+        rows, rank_list = [], []
+        for i, doc in enumerate(table.column("doc").to_pylist()):
+            for k in doc_index.get(doc, ()):
+                rows.append(i)
+                rank_list.append(k)
+        table = table.take(pa.array(rows, pa.int64()))
+        ranks = pa.array(rank_list, pa.int64())
+    table = table.drop_columns(["doc"]).add_column(0, "article_id", pc.take(pa.array(article_ids, pa.string()), ranks))
+    for col in ("person_id", "speaker_id", "quote_id"):
+        if col in table.column_names:  # local ids (p01, q01) become corpus-wide ids
+            joined = pc.binary_join_element_wise(table.column("article_id"), table.column(col), ":")
+            table = table.set_column(table.column_names.index(col), col, joined)
+    ordered = ranks.to_numpy(zero_copy_only=False)
+    if in_article_order and len(ordered) and not np.all(np.diff(ordered) >= 0):
+        order = [c for c in ("para_id", "sent_id", "token_id") if c in table.column_names]
+        table = table.add_column(0, "_r", ranks).sort_by([("_r", "ascending")] + [(c, "ascending") for c in order])
         table = table.drop_columns(["_r"])
-    types = {pa.string(): pd_string()}
-    return _local_ids(table.to_pandas(types_mapper=types.get))
+    return table
+
+
+def _per_article(table, files, name: str):
+    """An Arrow per-document table keyed by `article_id` (in file order) as a pandas frame (see
+    `to_articles`)."""
+    import pyarrow as pa
+
+    doc_index: dict[str, list[int]] = {}
+    for k, doc in enumerate(files["doc"]):
+        doc_index.setdefault(doc, []).append(k)
+    table = to_articles(table, doc_index, files["article_id"].tolist(), in_article_order=True)
+    return table.to_pandas(types_mapper={pa.string(): pd_string()}.get)
 
 
 def pd_string():
     import pandas as pd
 
     return pd.StringDtype("pyarrow")
-
-
-def _local_ids(df):
-    for col in ("person_id", "speaker_id", "quote_id"):
-        if col in df.columns:  # local ids (p01, q01) become corpus-wide ids
-            df[col] = (df["article_id"] + ":" + df[col]).where(df[col].notna())
-    return df
 
 
 def _assign_ids(files: "object") -> "object":

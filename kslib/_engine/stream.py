@@ -112,36 +112,12 @@ def _output_schema(name: str):
 
 
 def _rekey(table, keep: set[str], doc_index: dict[str, list[int]], article_ids: list[str], name: str):
-    """Replace `doc` by `article_id` (one copy of the rows per article that has the document);
-    `keep` holds the documents in `table`."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    """A part of a streamed table keyed by article (`assemble.to_articles`; `keep` holds the
+    documents in `table`), in the output schema."""
+    from kslib._engine.assemble import to_articles
 
-    from kslib.arrays import doc_positions
-
-    if all(len(doc_index.get(d, ())) <= 1 for d in keep):  # the usual case: vectorised
-        known = [d for d in keep if d in doc_index]
-        idx = doc_positions(table.column("doc"), known)
-        if idx.null_count:  # rows of documents no article has (a cold run has none: no copy)
-            table = table.filter(pc.is_valid(idx))
-            idx = pc.drop_null(idx)
-        ids = pc.take(pa.array([article_ids[doc_index[d][0]] for d in known], pa.string()), idx)
-    else:  # a document two files share: its rows once per article
-        rows, id_list = [], []
-        for i, doc in enumerate(table.column("doc").to_pylist()):
-            for k in doc_index.get(doc, ()):
-                rows.append(i)
-                id_list.append(article_ids[k])
-        table = table.take(pa.array(rows, pa.int64()))
-        ids = pa.array(id_list, pa.string())
-    table = table.drop_columns(["doc"]).append_column("article_id", ids)
-    for col in ("person_id", "speaker_id", "quote_id"):
-        if col in table.column_names:  # local ids (p01, q01) become corpus-wide ids
-            local = table.column(col)
-            joined = pc.binary_join_element_wise(table.column("article_id"), local, ":")
-            table = table.set_column(table.column_names.index(col), col, joined)
     schema = _output_schema(name)
-    return table.select(schema.names).cast(schema)
+    return to_articles(table, doc_index, article_ids, keep=keep).select(schema.names).cast(schema)
 
 
 def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX_BYTES, jobs: int | None = None,
