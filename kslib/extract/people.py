@@ -23,9 +23,10 @@ NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 PARTICLE = r"(?:van|von|de|der|den|af|la|le|da|di|bin|al)"
 INITIAL = rf"[{UPPER}]\."
 #: Runs of 2-5 capitalised words (one word is never a name; the look-behind keeps a run from
-#: starting inside a word, so requiring two words finds the same runs as allowing one).
-#: The look-behind stands after the first capital (`(?<![\w-].)`: what precedes that capital),
-#: so that `re` can skip quickly to the capitals: twice as fast as `(?<![\w-])` before it.
+#: starting inside a word, so requiring two words finds the same runs as allowing one): the rule.
+NAME_RUN_PLAIN = re.compile(rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])")
+#: Its fast twin, the one used: the look-behind stands after the first capital (`(?<![\w-].)`: what
+#: precedes that capital), so that `re` can skip quickly to the capitals: twice as fast.
 NAME_RUN = re.compile(
     rf"([{UPPER}](?<![\w-].)[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
     rf"(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
@@ -181,6 +182,24 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     if len(spans) < 2 or spans[-1][2] in stop:
         return None
     return spans[0][0], spans[-1][1], tuple(sp[2] for sp in spans)
+
+
+def match_full_plain(people: list[Person], tokens: list[str]) -> Person | None:
+    """The person a full name is (`Registry.match_full`, which looks it up in its indexes, gives
+    the same), by a scan over every person in order: the same name; else the same first names
+    and a surname one letter apart; a longer name with these first names; the same first and
+    last name around fewer middle names."""
+    for p in people:
+        if p.name == " ".join(tokens):
+            return p
+    for p in people:
+        if p.given == tokens[:-1] and len(tokens[-1]) >= 4 and _edit1(p.surname.lower(), tokens[-1].lower()):
+            return p
+        if len(p.tokens) > len(tokens) and p.given == tokens:
+            return p
+        if len(tokens) < len(p.tokens) and tokens[0] == p.tokens[0] and tokens[-1] == p.surname:
+            return p
+    return None
 
 
 class Registry:
