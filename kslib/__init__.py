@@ -38,7 +38,7 @@ _API: dict[str, tuple[str, str]] = {
     "extract_tables": ("kslib._engine.stream", "extract_folder"),
     # extract: new entity tables
     "extract_themes": ("kslib.count.themes", "tag_themes"),
-    "to_speakers": ("kslib.extract.people", "to_speakers"),
+    "count_speakers": ("kslib.extract.people", "to_speakers"),
     # count: frames to tables
     "count_paragraph_kinds": ("kslib.count.overview", "count_paragraph_kinds"),
     "count_languages": ("kslib.count.overview", "count_languages"),
@@ -97,6 +97,7 @@ _OLD: dict[str, str] = {
     "group_frequencies": "count_frequencies_by", "tfidf_terms": "top_tfidf", "evaluate": "score_extraction",
     "evaluate_file": "score_extraction_file", "score_table": "count_scores",
     "count_by_county": "count_counties", "count_by_municipality": "count_municipalities",
+    "to_speakers": "count_speakers",
 }
 
 __all__ = sorted(_API) + ["__version__"]

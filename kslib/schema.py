@@ -76,10 +76,13 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "themes": {"article_id": STR, "para_id": I32, "theme": CAT, "hits": I32, "terms": STR},
 }
+#: The kinds of paragraph, in the order their codes follow (`structure.paragraphs.classify` gives them).
+PARAGRAPH_KINDS = ("title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate")
+
 #: Categories fixed in advance, so frames from different folders concatenate cleanly.
 CATEGORIES: dict[tuple[str, str], list[str]] = {
-    ("paragraphs", "kind"): ["title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate"],
-    ("terms", "kind"): ["title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate"],
+    ("paragraphs", "kind"): list(PARAGRAPH_KINDS),
+    ("terms", "kind"): list(PARAGRAPH_KINDS),
     ("articles", "language"): ["nb", "nn", "other"],
     ("articles", "year_source"): ["metadata", "text"],
     ("articles", "region_source"): ["metadata", "url", "text"],

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from kslib.extract import (
     _fast_dates,
     _fast_mentions,
+    _fast_roles,
     date_patterns,
     dates,
     mentions,
@@ -215,16 +216,12 @@ role_texts = st.lists(st.sampled_from(ROLE_PIECES), max_size=60).map(" ".join)
 
 @settings(max_examples=500, deadline=None)
 @given(role_texts, st.integers(min_value=0, max_value=400))
-def test_the_role_before_a_name_read_back_is_the_plain_rule(text, at):
-    """`role_before` on a long text reads back only what it needs; `role_before_plain` splits
-    everything before the name. Forced onto the long-text path, they agree."""
+def test_the_clause_before_a_name_read_back_is_the_plain_reading(text, at):
+    """`_fast_roles.clause_before` reads back only what it needs; `roles.clause_before` splits
+    everything before the name: they give the same words, so the same role."""
     start = min(at, len(text))
-    saved = roles.PLAIN_ROLE_SPAN
-    roles.PLAIN_ROLE_SPAN = -1
-    try:
-        assert roles.role_before(text, start) == roles.role_before_plain(text, start)
-    finally:
-        roles.PLAIN_ROLE_SPAN = saved
+    assert _fast_roles.clause_before(text, start) == roles.clause_before(text, start)
+    assert _fast_roles.clause_before("x " * 600 + text, start + 1200) == roles.clause_before("x " * 600 + text, start + 1200)
 
 
 @settings(max_examples=300, deadline=None)
@@ -245,5 +242,4 @@ TERM_PIECES = ["Kari", "kommune", "1", "2,5", "15%", "-", "--", "-" * 50, "helse
 def test_pieces_found_with_the_sentinel_are_those_of_findall(text, special):
     from kslib.structure import tokens as terms
 
-    pattern = terms._PIECE if special else terms._PLAIN_PIECE
-    assert terms.pieces_of(text, special) == pattern.findall(text)
+    assert terms.pieces_of(text, special) == terms.pieces_plain(text, special)

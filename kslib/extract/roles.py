@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
+from kslib.extract import _fast_roles as fast
+from kslib.extract.clauses import COMMA, ROLE_STOP
 from kslib.extract.people import ORG_WORDS, UPPER, is_title, title_group
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
@@ -15,7 +16,6 @@ _ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER
 _AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
 _ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
 _ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b")
-_COMMA = re.compile(r",\s*")
 _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
 _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
 _PREPOSITION = re.compile(r"\b(i|ved|for|frå|fra)\b")
@@ -69,51 +69,12 @@ def organisation_of(role: str | None) -> str | None:
     return None
 
 
-_ROLE_STOP = re.compile(r"[.;:!?()«»\"]|\s[-–]\s")
 _LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",
                 "til", "etter", "før", "når", "da", "mellom", "under", "blant", "annet", "anna", "seg", "har",
                 "er", "var", "ble", "vart", "vil", "kan", "skal", "hadde", "fikk", "fekk", "mener", "sier"}
 _MODIFIERS = {"nyvalgte", "nyvalgt", "nyvald", "nyvalde", "fungerende", "fungerande", "tidligere", "tidlegare",
               "konstituert", "konstituerte", "påtroppende", "avtroppende", "daværende", "dåverande",
               "nye", "nåværende", "noverande", "ny", "administrerende", "administrerande", "adm."}
-
-
-@lru_cache(maxsize=8)
-def _stops_and_commas(text: str) -> tuple[list[int], list[int]]:
-    """Where each `_ROLE_STOP` match of `text` ends, and where each comma stands (both sorted):
-    found once per text, not once per name in it."""
-    commas, at = [], text.find(",")
-    while at >= 0:
-        commas.append(at)
-        at = text.find(",", at + 1)
-    return [m.end() for m in _ROLE_STOP.finditer(text)], commas
-
-
-def _last_words(text: str, lo: int, hi: int, k: int) -> tuple[list[str], bool]:
-    """(`text[lo:hi].split()[-k:]`, whether that is every word), reading back from `hi` only
-    as far as `k` whole words need."""
-    width = 256
-    while True:
-        a = max(lo, hi - width)
-        words = text[a:hi].split()
-        if a == lo:
-            return words[-k:], len(words) <= k
-        if len(words) > k:  # the window's first word may be cut: it is not among the last k
-            return words[-k:], False
-        width *= 4
-
-
-def _clause_start(text: str, end: int) -> int:
-    """Where the clause that ends at `end` starts: after the last `_ROLE_STOP` match and the
-    last comma (with its spaces) before `end`, as `_COMMA.split(_ROLE_STOP.split(text[:end])[-1])[-1]`."""
-
-    stops, commas = _stops_and_commas(text)
-    i = bisect_right(stops, end)
-    start = stops[i - 1] if i else 0
-    j = bisect_right(commas, end - 1)
-    if j and commas[j - 1] >= start:
-        start = commas[j - 1] + 1
-    return start
 
 
 def _role_of_comma_clause(words: list[str]) -> str | None:
@@ -152,36 +113,26 @@ def _role_of_last_words(words: list[str]) -> str | None:
     return _clean_role(" ".join(words[i:]))
 
 
-def role_before_plain(text: str, start: int) -> str | None:
-    """The title written just before a name (`Drammens rådmann`, `arbeidslivsdirektør i KS`): the
-    rule, read on everything before the name (`role_before` gives the same in linear time)."""
+def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
+    """(whether a comma stands right before the name, the last words of the clause before it: 13
+    after a comma, where more than 12 means no role, else 6), read on everything before the name
+    (`_fast_roles.clause_before` gives the same in linear time)."""
     left = text[:start].rstrip()
     if left.endswith(","):  # `Administrerende direktør i KS, Lasse Hansen`
-        clause = _COMMA.split(_ROLE_STOP.split(left[:-1])[-1])[-1]
-        return _role_of_comma_clause(clause.split())
-    return _role_of_last_words(_COMMA.split(_ROLE_STOP.split(left)[-1])[-1].split()[-6:])
+        return True, COMMA.split(ROLE_STOP.split(left[:-1])[-1])[-1].split()[-13:]
+    return False, COMMA.split(ROLE_STOP.split(left)[-1])[-1].split()[-6:]
 
 
-#: Up to this many characters before a name, `role_before_plain` is the fastest way.
+#: Up to this many characters before a name, the plain reading is the faster one.
 PLAIN_ROLE_SPAN = 1000
 
 
 def role_before(text: str, start: int) -> str | None:
-    """`role_before_plain`, in time that does not grow with the text before the name.
-
-    A name far into a long text reads only the clause before it (after the last stop
-    and comma, found by bisection in positions computed once per text) and at most its
-    last words: linear in the text however many names it holds (the tests check that
-    both give the same)."""
-    if start <= PLAIN_ROLE_SPAN:
-        return role_before_plain(text, start)
-    end = start
-    while end and text[end - 1].isspace():
-        end -= 1
-    if end and text[end - 1] == ",":  # `Administrerende direktør i KS, Lasse Hansen`
-        words, complete = _last_words(text, _clause_start(text, end - 1), end - 1, 13)
-        return _role_of_comma_clause(words) if complete else None
-    return _role_of_last_words(_last_words(text, _clause_start(text, end), end, 6)[0])
+    """The title written just before a name (`Drammens rådmann`, `arbeidslivsdirektør i KS`): in the
+    clause before it, after a comma (`Administrerende direktør i KS, Lasse Hansen`) or right before."""
+    read = clause_before if start <= PLAIN_ROLE_SPAN else fast.clause_before
+    comma, words = read(text, start)
+    return _role_of_comma_clause(words) if comma else _role_of_last_words(words)
 
 
 _ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}][\w-]+"

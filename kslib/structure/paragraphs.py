@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kslib.config import resource_lines
+from kslib.schema import PARAGRAPH_KINDS
 
-KINDS = ("title", "heading", "body", "quote", "bullet", "caption", "photo_credit", "boilerplate")
+KINDS = PARAGRAPH_KINDS
 #: Dashes that open a quote paragraph: hyphen, en dash, em dash (+ optional space).
 DASH_OPEN = re.compile(r"^[-–—]\s?(?=\S)")
 BULLET_OPEN = re.compile(r"^(?:[•*▪●◦·‣⁃]|[-–—](?=\s))\s*")
