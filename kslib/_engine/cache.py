@@ -31,6 +31,7 @@ import os
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from kslib._engine.cache_files import (
@@ -103,21 +104,16 @@ class CacheFolder:
             self._lock.release()
             self._lock = None
 
+    @contextmanager
     def _alone(self):
-        """A context in which this run holds its version exclusively (or None when another
+        """A context in which this run holds its version exclusively (yields False when another
         run uses it too); the shared lock is taken again afterwards."""
-        from contextlib import contextmanager
-
-        @contextmanager
-        def alone():
-            got = self.writable and self._lock is not None and self._lock.take(exclusive=True, wait=False)
-            try:
-                yield got
-            finally:
-                if self._lock is not None and self._lock.fd is not None:
-                    self._lock.take(exclusive=False)
-
-        return alone()
+        got = self.writable and self._lock is not None and self._lock.take(exclusive=True, wait=False)
+        try:
+            yield got
+        finally:
+            if self._lock is not None and self._lock.fd is not None:
+                self._lock.take(exclusive=False)
 
     def _housekeeping(self) -> None:
         """Remove what kslib left and no run uses: other rules versions (each under its own

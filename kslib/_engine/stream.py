@@ -12,6 +12,7 @@ The tables are the same as `load_corpus(...).tables()` (the tests check it).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -136,35 +137,26 @@ def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX
 
     if os.name == "posix":
         sweep_spools(_spool_root())  # left by runs that were killed
-    store = cache_for(corpus_root(path), cache)
-    try:
-        if cache is not False and not (store.enabled and store.writable):
-            store.close()
-            cache = False  # parts must be stored somewhere while they stream: a temporary cache
-        tmp = None
-        if cache is False:  # still stream through parts, in a folder that is removed afterwards
-            tmp = tempfile.TemporaryDirectory(prefix="kslib-")
-            store = cache_for(corpus_root(path), tmp.name)
+    with contextlib.ExitStack() as stack:
+        store = cache_for(corpus_root(path), cache)
+        stack.callback(store.close)
+        if not (store.enabled and store.writable):  # no cache, or one that cannot be written:
+            # the parts stream through a temporary cache, removed afterwards
+            store = cache_for(corpus_root(path), stack.enter_context(tempfile.TemporaryDirectory(prefix="kslib-")))
+            stack.callback(store.close)
             if not store.writable:
                 raise OSError(f"cannot write a temporary cache folder in {tempfile.gettempdir()}")
-        try:
-            for _ in range(3):
-                with Staging(Path(out)) as stage:
-                    try:
-                        counts = _extract(path, stage, store, max_bytes, jobs, progress, csv)
-                    except CacheDamaged as exc:  # dropped, and its articles parsed again
-                        store.drop(exc.part, exc)
-                        stage.abort()
-                        continue
-                    stage.commit({"rules": config.rules_version(), "parts": counts.pop("_parts")})
-                    return counts
-            raise CorpusError(f"the cache {store.home} keeps failing its checks; delete it or use --no-cache")
-        finally:
-            if tmp is not None:
-                store.close()
-                tmp.cleanup()
-    finally:
-        store.close()
+        for _ in range(3):
+            with Staging(Path(out)) as stage:
+                try:
+                    counts = _extract(path, stage, store, max_bytes, jobs, progress, csv)
+                except CacheDamaged as exc:  # dropped, and its articles parsed again
+                    store.drop(exc.part, exc)
+                    stage.abort()
+                    continue
+                stage.commit({"rules": config.rules_version(), "parts": counts.pop("_parts")})
+                return counts
+        raise CorpusError(f"the cache {store.home} keeps failing its checks; delete it or use --no-cache")
 
 
 def _extract(path, stage, store: ParseCache, max_bytes: int, jobs, progress, csv: bool) -> dict:

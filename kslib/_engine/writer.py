@@ -26,6 +26,7 @@ import os
 import shutil
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from kslib._engine.signals import pid_alive
@@ -178,34 +179,41 @@ class Staging:
         return self.out
 
 
+@contextmanager
 def _folder_lock(folder: Path):
     """An exclusive advisory lock on a folder (POSIX; elsewhere none)."""
-    from contextlib import contextmanager
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
-    @contextmanager
-    def lock():
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows
-            yield
-            return
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            yield
-        finally:
-            os.close(fd)
 
-    return lock()
+@contextmanager
+def atomic_path(target: Path):
+    """A temporary name beside `target` to write to: renamed to `target` when the block ends,
+    removed when it fails, so no reader ever sees half a file under its final name."""
+    target = Path(target)
+    tmp = target.with_name(f".tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}-{target.name}")
+    try:
+        yield tmp
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 def _write_json(path: Path, value: dict) -> None:
-    tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         json.dump(value, fh, ensure_ascii=False, indent=1)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 # -- spreadsheet safety ---------------------------------------------------------------
@@ -247,26 +255,14 @@ def safe_for_csv(df):
 
 def write_csv(df, target, **kwargs) -> None:
     """`df.to_csv` with spreadsheet-safe cells, written to a temporary name and renamed."""
-    target = Path(target)
-    tmp = target.with_name(f".tmp-{uuid.uuid4().hex}-{target.name}")
-    try:
+    with atomic_path(target) as tmp:
         safe_for_csv(df).to_csv(tmp, encoding="utf-8", **kwargs)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def write_parquet(df, target) -> None:
     """A frame as one parquet file, written to a temporary name and renamed."""
-    target = Path(target)
-    tmp = target.with_name(f".tmp-{uuid.uuid4().hex}-{target.name}")
-    try:
+    with atomic_path(target) as tmp:
         df.to_parquet(tmp, index=False)
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def write_part(table, target: Path) -> None:
@@ -275,13 +271,8 @@ def write_part(table, target: Path) -> None:
     half the cost of writing."""
     import pyarrow.parquet as pq
 
-    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
-    try:
+    with atomic_path(target) as tmp:
         pq.write_table(table, tmp, write_statistics=False)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_tables(tables: dict, out: Path, *, csv: bool = False, partitioned: bool = False,

@@ -184,22 +184,22 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     return spans[0][0], spans[-1][1], tuple(sp[2] for sp in spans)
 
 
+def _same_person(p: Person, tokens: list[str]) -> bool:
+    """A full name that is not `p`'s name still names `p`: the same first names and a one-letter
+    typo in a surname of 4+ letters; the given names alone (`Jan Erik` for `Jan Erik Innvær`); or a
+    shorter form (`Tor Gangsø` for `Tor Arne Gangsø`). Each needs the same first token, but for a
+    one-word name (a surname typo)."""
+    return ((p.given == tokens[:-1] and len(tokens[-1]) >= 4 and _edit1(p.surname.lower(), tokens[-1].lower()))
+            or (len(p.tokens) > len(tokens) and p.given == tokens)
+            or (len(tokens) < len(p.tokens) and tokens[0] == p.tokens[0] and tokens[-1] == p.surname))
+
+
 def match_full_plain(people: list[Person], tokens: list[str]) -> Person | None:
-    """The person a full name is (`Registry.match_full`, which looks it up in its indexes, gives
-    the same), by a scan over every person in order: the same name; else the same first names
-    and a surname one letter apart; a longer name with these first names; the same first and
-    last name around fewer middle names."""
-    for p in people:
-        if p.name == " ".join(tokens):
-            return p
-    for p in people:
-        if p.given == tokens[:-1] and len(tokens[-1]) >= 4 and _edit1(p.surname.lower(), tokens[-1].lower()):
-            return p
-        if len(p.tokens) > len(tokens) and p.given == tokens:
-            return p
-        if len(tokens) < len(p.tokens) and tokens[0] == p.tokens[0] and tokens[-1] == p.surname:
-            return p
-    return None
+    """The person a full name is, by a scan over every person in order: the same name, else the
+    first `_same_person` (`Registry.match_full` gives the same from its indexes)."""
+    name = " ".join(tokens)
+    return next((p for p in people if p.name == name), None) or next(
+        (p for p in people if _same_person(p, tokens)), None)
 
 
 class Registry:
@@ -226,23 +226,13 @@ class Registry:
         return person
 
     def match_full(self, tokens: list[str]) -> Person | None:
-        name = " ".join(tokens)
-        found = self.by_name.get(name)
+        """`match_full_plain`, looked up in the indexes: the full name, else only the people with
+        the same first token (all of them for a one-word name)."""
+        found = self.by_name.get(" ".join(tokens))
         if found is not None:
             return found
-        # each rule below needs the same first token, but for a one-word name (a surname typo)
-        for p in self.people if len(tokens) == 1 else self.by_first.get(tokens[0], ()):
-            # the same first name and a one-letter typo in a surname of 4+ letters
-            if (p.given == tokens[:-1] and len(tokens[-1]) >= 4
-                    and _edit1(p.surname.lower(), tokens[-1].lower())):
-                return p
-            # the given names alone: `Jan Erik` for `Jan Erik Innvær`
-            if len(p.tokens) > len(tokens) and p.given == tokens:
-                return p
-            # a shorter form of a known name: `Tor Gangsø` for `Tor Arne Gangsø`
-            if len(tokens) < len(p.tokens) and tokens[0] == p.tokens[0] and tokens[-1] == p.surname:
-                return p
-        return None
+        candidates = self.people if len(tokens) == 1 else self.by_first.get(tokens[0], ())
+        return next((p for p in candidates if _same_person(p, tokens)), None)
 
     def resolve_word(self, words: list[str], pos: int) -> Person | None:
         """A person referred to by surname or first name(s), nearest before `pos` first."""

@@ -62,37 +62,28 @@ UTF8_SHARE = 0.05
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def _legacy_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
-    """Codec error handler: bytes that are not UTF-8 read as Windows-1252 (the legacy encoding
-    of Norwegian text on Windows and in Excel), U+FFFD where even that has no character."""
-    bad = error.object[error.start:error.end]
-    return bad.decode("cp1252", errors="replace"), error.end
+#: The bytes that are not UTF-8, as `surrogateescape` keeps them (U+DC80..U+DCFF).
+_ESCAPED = re.compile("[\udc80-\udcff]+")
 
 
-codecs.register_error("kslib-cp1252", _legacy_bytes)
+def _legacy(run: re.Match) -> str:
+    """A run of bytes that are not UTF-8 read as Windows-1252 (the legacy encoding of Norwegian
+    text on Windows and in Excel), U+FFFD where even that has no character."""
+    return bytes(ord(c) - 0xDC00 for c in run.group()).decode("cp1252", errors="replace")
 
 
 def _mixed_utf8(raw: bytes) -> Decoded | None:
     """A file that is UTF-8 but for some bytes: those bytes read as cp1252 and counted (so æ ø å
     survive in both halves of a file pasted together from two sources). None when the file
-    holds too few real UTF-8 sequences to be UTF-8 (`UTF8_SHARE`)."""
-    text = raw.decode("utf-8", errors="kslib-cp1252")
+    holds too few real UTF-8 sequences to be UTF-8 (`UTF8_SHARE`). One decoding pass: the bad
+    bytes are kept as surrogates, counted and replaced."""
+    escaped = raw.decode("utf-8", errors="surrogateescape")
+    bad = sum(len(run) for run in _ESCAPED.findall(escaped))
     valid = len(_UTF8_MULTIBYTE.findall(raw))
-    bad = _count_invalid(raw)
     if not valid or valid < UTF8_SHARE * bad:
         return None
-    return Decoded(text, f"utf-8 ({bad} invalid byte{'s' if bad != 1 else ''} read as cp1252)")
-
-
-def _count_invalid(raw: bytes) -> int:
-    n, pos = 0, 0
-    while True:
-        try:
-            raw[pos:].decode("utf-8")
-            return n
-        except UnicodeDecodeError as exc:
-            n += exc.end - exc.start
-            pos += exc.end
+    return Decoded(_ESCAPED.sub(_legacy, escaped),
+                   f"utf-8 ({bad} invalid byte{'s' if bad != 1 else ''} read as cp1252)")
 
 
 def decode_bytes(raw: bytes) -> Decoded:

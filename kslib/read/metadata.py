@@ -91,6 +91,7 @@ def _cell(value):
 
 def _split_rows(text: str, delimiter: str | None, name: str, issues: list | None):
     import csv
+    import io
 
     import pandas as pd
 
@@ -101,7 +102,7 @@ def _split_rows(text: str, delimiter: str | None, name: str, issues: list | None
         except csv.Error:
             first = sample.split("\n", 1)[0]
             delimiter = max(_DELIMITERS, key=first.count)
-    rows = list(csv.reader(text.splitlines(), delimiter=delimiter))
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))  # quoted cells may hold line breaks
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
         return pd.DataFrame()

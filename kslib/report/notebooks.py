@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from kslib import config
+from kslib._engine.writer import atomic_path
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
@@ -106,9 +107,8 @@ def write_html(executed: list[Path], target: Path, *, title: str) -> Path:
             setattr(exporter, url, "")
     body, _ = exporter.from_notebook_node(merged)
     body = offline_html(body)
-    tmp = target.with_name(f".tmp-{os.getpid()}-{target.name}")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, target)
+    with atomic_path(target) as tmp:
+        tmp.write_text(body, encoding="utf-8")
     return target
 
 

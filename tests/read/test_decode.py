@@ -114,3 +114,19 @@ def test_every_white_space_character_is_handled_before_lines_are_stripped():
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
     handled = {" ", "\n", "\t", "\r"} | {chr(c) for c in _TRANSLATE} | set(_RARE_SPACES)
     assert spaces <= handled, sorted(spaces - handled)
+
+
+def test_a_file_with_many_bad_bytes_is_decoded_in_linear_time():
+    """Counting the bytes that are not UTF-8 used to decode the rest of the file again after each
+    one: quadratic in a file pasted together from UTF-8 and Windows-1252."""
+    import time
+
+    def timed(n: int) -> float:
+        raw = ("Trøndelag og Ålesund. ".encode() + "Bærum og Vågå. ".encode("cp1252")) * n
+        start = time.perf_counter()
+        decoded = decode_bytes(raw)
+        assert decoded.text.count("Vågå") == n and f"{3 * n} invalid bytes" in decoded.encoding
+        return time.perf_counter() - start
+
+    small = min(timed(300) for _ in range(3))
+    assert timed(30_000) / small < 100 * 4

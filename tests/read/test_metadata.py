@@ -88,3 +88,12 @@ def test_count_by_period_fills_empty_periods():
     assert yearly["period"].dt.year.tolist() == [2019, 2020, 2021] and yearly["n"].tolist() == [1, 0, 2]
     monthly = count_by_period(articles, "M")
     assert monthly.set_index("period").loc["2021-07-01", "articles"] == 1
+
+
+def test_a_quoted_title_with_a_line_break_stays_one_row(tmp_path):
+    meta = 'file,date,title\na.txt,2022-03-01,"Ny avtale\nom lønn"\nb.txt,2023-01-02,Kort\n'
+    with pytest.warns(UserWarning):
+        corpus = load_corpus(folder(tmp_path, meta), cache=False)
+    a = corpus.articles.set_index("file")
+    assert a.loc["a.txt", "title"] == "Ny avtale\nom lønn" and a.loc["b.txt", "year"] == 2023
+    assert not corpus.metadata_issues["issue"].str.contains("fields").any()
