@@ -3,8 +3,8 @@
     >>> import kslib as ks
     >>> corpus = ks.load_corpus("data/seeds")
     >>> ks.top_terms(corpus.terms, 10)
-    >>> ax = ks.plot_bar(ks.count_languages(corpus.articles)["n"], title="Målform")
-    >>> ks.save_figure(ax.figure, "01-maalform", data=...)
+    >>> ax = ks.plot_bar(ks.count_languages(corpus.articles).set_index("label")["n"], title="Målform")
+    >>> ks.save_figure(ax, "01-maalform", corpus=corpus)   # PNG, SVG and the CSV of what is drawn
 
 The pipeline runs in six stages, each a folder: `read` (files to text),
 `structure` (paragraphs, sentences, language, tokens), `extract` (people, quotes,
@@ -44,8 +44,25 @@ _API: dict[str, tuple[str, str]] = {
     "count_languages": ("kslib.count.overview", "count_languages"),
     "count_years": ("kslib.count.overview", "count_years"),
     "count_by_period": ("kslib.count.overview", "count_by_period"),
-    "count_key_numbers": ("kslib.count.overview", "headline_numbers"),
-    "describe_trend": ("kslib.count.overview", "trend_note"),
+    "count_key_numbers": ("kslib.count.describe", "key_numbers"),
+    "describe_years": ("kslib.count.overview", "describe_years"),
+    "describe_trend": ("kslib.count.describe", "describe_trend"),
+    "describe_top": ("kslib.count.describe", "describe_top"),
+    "describe_share": ("kslib.count.describe", "describe_share"),
+    "describe_map": ("kslib.count.places", "describe_map"),
+    "describe_too_few": ("kslib.count.describe", "too_few"),
+    "describe_list": ("kslib.count.describe", "describe_list"),
+    "describe_lengths": ("kslib.count.describe", "describe_lengths"),
+    "show_findings": ("kslib.plot.tables", "findings"),
+    "show_text": ("kslib.plot.tables", "say"),
+    "describe_network": ("kslib.count.describe", "describe_network"),
+    "describe_validation": ("kslib.count.describe", "describe_validation"),
+    "describe_scores": ("kslib.count.describe", "describe_scores"),
+    "plot_scores": ("kslib.plot.figures", "plot_scores"),
+    "ROLE_COLOURS": ("kslib.plot.figures", "GROUP_COLOURS"),
+    "GENDER_COLOURS": ("kslib.plot.figures", "GENDER_COLOURS"),
+    "count_group_sizes": ("kslib.count.words", "group_sizes"),
+    "count_article_counties": ("kslib.count.places", "regions_on_2024_map"),
     "count_themes": ("kslib.count.themes", "theme_scores"),
     "count_theme_shares": ("kslib.count.themes", "theme_shares"),
     "count_themes_by_article": ("kslib.count.themes", "article_matrix"),
@@ -67,6 +84,7 @@ _API: dict[str, tuple[str, str]] = {
     "kwic": ("kslib.count.words", "kwic"),
     "top_tfidf": ("kslib.count.words", "tfidf_terms"),
     "fit_topics": ("kslib.count.topics", "fit_topics"),
+    "fit_topics_if_enough": ("kslib.count.topics", "fit_topics_if_enough"),
     "align_topics_themes": ("kslib.count.topics", "align_topics_themes"),
     "score_extraction": ("kslib.count.evaluate", "evaluate"),
     "score_extraction_file": ("kslib.count.evaluate", "evaluate_file"),
@@ -77,11 +95,12 @@ _API: dict[str, tuple[str, str]] = {
     "plot_heatmap": ("kslib.plot.figures", "plot_heatmap"),
     "plot_hist": ("kslib.plot.figures", "plot_hist"),
     "plot_trend": ("kslib.plot.figures", "plot_trend"),
-    "plot_wordcloud": ("kslib.plot.figures", "plot_wordcloud"),
-    "plot_wordclouds": ("kslib.plot.figures", "plot_wordclouds"),
-    "plot_network": ("kslib.plot.figures", "plot_network"),
+    "plot_columns": ("kslib.plot.figures", "plot_columns"),
+    "plot_wordcloud": ("kslib.plot.clouds", "plot_wordcloud"),
+    "plot_wordclouds": ("kslib.plot.clouds", "plot_wordclouds"),
+    "plot_network": ("kslib.plot.network", "plot_network"),
     "plot_county_map": ("kslib.plot.maps", "plot_county_map"),
-    "save_figure": ("kslib.plot.figures", "save"),
+    "save_figure": ("kslib.plot.writer", "save"),
     "show_table": ("kslib.plot.tables", "show"),
     # report
     "run_report": ("kslib.report.notebooks", "run_report"),
@@ -91,7 +110,7 @@ _API: dict[str, tuple[str, str]] = {
 _OLD: dict[str, str] = {
     "tag_themes": "extract_themes", "theme_scores": "count_themes", "theme_shares": "count_theme_shares",
     "article_matrix": "count_themes_by_article", "group_matrix": "count_themes_by_group",
-    "headline_numbers": "count_key_numbers", "trend_note": "describe_trend", "gender_shares": "count_genders",
+    "headline_numbers": "count_key_numbers", "trend_note": "describe_years", "gender_shares": "count_genders",
     "edges_table": "count_cooccurrences", "cooccurrence_graph": "speaker_network",
     "collocations": "count_collocations", "frequencies": "count_frequencies",
     "group_frequencies": "count_frequencies_by", "tfidf_terms": "top_tfidf", "evaluate": "score_extraction",

@@ -80,6 +80,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("data_dir", metavar="DATA_DIR")
     rp.add_argument("--out", metavar="OUT_DIR", default="reports")
     rp.add_argument("--figures", metavar="DIR", help="write figures here instead of OUT_DIR/figures")
+    rp.add_argument("--pdf", action="store_true", help="also write OUT_DIR/report.pdf and a PDF of every figure "
+                    "(needs Chromium)")
+    rp.add_argument("--svg-text-as-paths", action="store_true", help="write the SVGs' text as outlines, so they "
+                    "look the same on a machine without the font (the text can then not be edited)")
     return parser
 
 
@@ -144,7 +148,7 @@ def cmd_evaluate(args) -> int:
     if args.json:
         print(json.dumps(result.scores, ensure_ascii=False, indent=1))
     else:
-        print(format_scores(result.scores))
+        print(format_scores(result))
     if args.errors:
         print(format_errors(result.errors))
     return 0
@@ -156,8 +160,9 @@ def cmd_report(args) -> int:
 
     try:
         return run_report(Path(args.data_dir), Path(args.out),
-                          figures_dir=Path(args.figures) if args.figures else None)
-    except CorpusError as exc:
+                          figures_dir=Path(args.figures) if args.figures else None, pdf=args.pdf,
+                          svg_text_as_paths=args.svg_text_as_paths)
+    except (CorpusError, RuntimeError) as exc:
         return _fail(str(exc))
 
 

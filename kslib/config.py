@@ -147,6 +147,12 @@ def progress_bar(total: int | None, desc: str, enabled: bool):
     0.02 s, a few percent of a rerun after one new file)."""
     if not enabled:
         return _NoBar()
-    from tqdm.auto import tqdm
+    import sys
 
-    return tqdm(total=total, unit="file", desc=desc)
+    from tqdm.std import tqdm
+
+    # in a notebook, tqdm.auto would warn (in a red box, with a path) without ipywidgets:
+    # a text bar on stdout reads the same in JupyterLab, a terminal and a saved notebook
+    in_kernel = "ipykernel" in sys.modules
+    return tqdm(total=total, unit="file", desc=desc, file=sys.stdout if in_kernel else sys.stderr,
+                mininterval=1.0 if in_kernel else 0.1)

@@ -56,13 +56,15 @@ class Corpus:
     metadata_issues: "object" = None
     root: Path | None = None
     n_files: int = 0
+    #: how many of the files were parsed in this load (the rest came from the cache)
+    n_parsed: int = 0
 
     def tables(self) -> dict[str, "object"]:
         """Every frame by name, in a stable order (what `kslib extract` writes)."""
         out = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name not in ("root", "n_files") and value is not None:
+            if f.name not in ("root", "n_files", "n_parsed") and value is not None:
                 out[f.name] = value
         out["speakers"] = self.speakers
         return out
@@ -159,7 +161,9 @@ def _load(path, store: ParseCache, max_bytes: int, jobs, progress, engine, sched
     todo, jobs = to_parse(ok, found, jobs)
     fresh = parse_documents(todo, store, jobs, progress, engine, scheduler) if todo else {}
     tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})
-    return _assemble(root, len(files) + len(rejected_paths(rejected, files)), ok, rejected, tables)
+    loaded = _assemble(root, len(files) + len(rejected_paths(rejected, files)), ok, rejected, tables)
+    loaded.n_parsed = len(todo)
+    return loaded
 
 
 def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):

@@ -135,6 +135,10 @@ GENDER_LABELS = {"F": "Kvinner", "M": "Menn", "ukjent": "Ukjent"}
 NON_CONTENT_KINDS = frozenset({"boilerplate", "photo_credit"})
 #: How a missing value is shown in a count or a displayed table.
 UNKNOWN = "ukjent"
+#: The codes of the tables as a Norwegian reader reads them (role groups, genders, regions, languages).
+DISPLAY_VALUES = {"KS": "KS", "elected": "folkevalgt", "administration": "administrasjon", "other": "andre",
+                  "national": "nasjonalt", "F": "kvinne", "M": "mann", "nb": "bokmål", "nn": "nynorsk",
+                  "other_language": "annet"}
 
 
 def fill_unknown(values):

@@ -4,4 +4,3 @@ import os
 import tempfile
 
 os.environ.setdefault("KSLIB_FIGURES_REDIRECT", tempfile.mkdtemp(prefix="kslib-figures-"))
-os.environ.setdefault("KSLIB_REPORT", "1")  # plain tables: the same output in every run

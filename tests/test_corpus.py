@@ -55,14 +55,21 @@ def test_every_bad_file_is_accounted_for(tmp_path):
     write(tmp_path, "undermappe/nested.txt", BODY.replace("Bodø", "Molde"))
     write(tmp_path, ".skjult.txt", BODY)
     write(tmp_path, "notat.md", BODY)
+    write(tmp_path, "høringssvar.docx", b"PK\x03\x04 a Word file")
+    write(tmp_path, "undermappe/rapport.pdf", b"%PDF-1.4 a report")
+    write(tmp_path, "LESMEG", "a file without a type")
+    write(tmp_path, "metadata.csv", "file,title\ngod.txt,Tittel\n")  # read as metadata, not an article
     with pytest.warns(UserWarning, match="rejected"):
         corpus = load_corpus(tmp_path, cache=False, max_bytes=1_000_000)
     reasons = dict(zip(corpus.rejected["file"], corpus.rejected["reason"]))
-    assert set(reasons) == {"tom.txt", "blank.txt", "bilde.txt", "kreditt.txt", "stor.txt", ".skjult.txt"}
+    assert set(reasons) == {"tom.txt", "blank.txt", "bilde.txt", "kreditt.txt", "stor.txt", ".skjult.txt",
+                            "notat.md", "høringssvar.docx", "undermappe/rapport.pdf", "LESMEG"}
     assert "empty" in reasons["tom.txt"] and "binary" in reasons["bilde.txt"]
     assert "too large" in reasons["stor.txt"] and "no article content" in reasons["kreditt.txt"]
     assert "hidden" in reasons[".skjult.txt"]
-    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 13
+    assert reasons["høringssvar.docx"] == "file type .docx is not read (articles are .txt files)"
+    assert ".pdf is not read" in reasons["undermappe/rapport.pdf"] and "without a type" in reasons["LESMEG"]
+    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 17
     texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
     assert "Bærum" in texts["utf16.txt"] and "Vågå" in texts["gammel.txt"]
     assert "\r" not in texts["crlf.txt"] and "<p>" not in texts["html.txt"]

@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "kslib"
 #: Stages in pipeline order; a module may import its own stage and those before it.
 LAYERS = [
-    ("config", "schema", "arrays", "resources"),
+    ("config", "schema", "arrays", "norwegian", "resources"),
     ("read",),
     ("structure",),
     ("extract",),

@@ -1,5 +1,6 @@
 """The project's set-up files agree with each other."""
 
+import json
 import re
 import tomllib
 
@@ -50,3 +51,34 @@ def test_make_report_on_another_folder_never_writes_the_default_figures():
     other = _make_report_command("DATA=/tmp/mine/artikler/")
     assert "--out reports/artikler --figures reports/artikler/figures" in other
     assert "--out x --figures x/figures" in _make_report_command("DATA=/tmp/a", "OUT=x")
+    assert _make_report_command("PDF=1").endswith("--figures figures --pdf")
+
+
+def _committed_notebooks():
+    from kslib.report.notebooks import notebooks
+
+    return [(path.name, json.loads(path.read_text(encoding="utf-8"))) for path in notebooks()]
+
+
+def test_committed_notebooks_carry_no_stderr_warnings_or_machine_paths():
+    machine = re.compile(r"(/home/|/root/|/work/|/tmp/|/Users/|[A-Z]:\\\\|site-packages)")
+    for name, book in _committed_notebooks():
+        for cell in book["cells"]:
+            for output in cell.get("outputs", []):
+                assert output.get("name") != "stderr", f"{name} has stderr output: {''.join(output['text'])[:200]}"
+                assert output["output_type"] != "error", f"{name} has an error output"
+                text = json.dumps(output.get("text", "")) + json.dumps(output.get("data", {}).get("text/plain", ""))
+                assert not machine.search(text), f"{name} shows a path of the machine it ran on"
+                assert "Warning" not in text, f"{name} shows a warning"
+
+
+def test_committed_notebooks_name_the_kernel_jupyter_installs():
+    """JupyterLab rewrites a kernelspec that differs from the installed kernel's and marks the
+    notebook modified the moment it opens (tests/browser checks it in the browser)."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    for name, book in _committed_notebooks():
+        kernel = book["metadata"]["kernelspec"]
+        assert (kernel["name"], kernel["display_name"], kernel["language"]) == \
+            ("python3", spec.display_name, spec.language), name

@@ -403,7 +403,7 @@ def test_the_html_report_loads_nothing_from_outside(tmp_path):
 
     import nbformat
 
-    from kslib.report.notebooks import write_html
+    from kslib.report.html import write_html
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# Oversikt\n\n$x$ og en tabell")]
@@ -414,7 +414,7 @@ def test_the_html_report_loads_nothing_from_outside(tmp_path):
 
 
 def test_the_html_report_scripts_would_not_fetch_at_load():
-    from kslib.report.notebooks import offline_html
+    from kslib.report.html import offline_html
 
     page = ('<script src="https://cdn.example/require.js"></script><script src=""></script>'
             '<link rel="stylesheet" href="//fonts.example/x.css"><p>tekst</p>')

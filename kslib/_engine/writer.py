@@ -30,9 +30,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kslib._engine.signals import pid_alive
+from kslib.read.files import OUTPUT_MARK
 
 #: The marker kslib writes last in an output folder.
-MARKER = ".kslib-output.json"
+MARKER = OUTPUT_MARK
 #: The marker of older kslib versions (streamed parts); its folders are kslib's too.
 LEGACY_MARKER = ".kslib-parts.json"
 _STAGING_MARK = ".kslib-staging"

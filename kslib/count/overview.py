@@ -12,32 +12,57 @@ from kslib.schema import fill_unknown
 def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None = None, date: str = "date"):
     """Counts per period (`Y` year, `Q` quarter, `M` month) of any frame with `article_id`.
 
-    Uses the articles' `date` where known, else the start of their `year`.
-    Returns `period` (Timestamp), [by], `n` (rows), `articles` (distinct articles);
-    periods with nothing are included as zero rows."""
+    Uses the articles' `date` where known, else the start of their `year`; rows of
+    articles with neither are left out (see `describe_years`). Returns `period`
+    (Timestamp), [by], `n` (rows), `articles` (distinct articles with rows), `in_period`
+    (articles of the corpus in the period) and `per_article` (`n / in_period`, to compare
+    periods of different size). Every period from the first to the last is there; in a
+    period without articles `n` is missing (a gap in a chart, not an invented zero), while
+    a group absent from a period that has articles counts 0."""
     import pandas as pd
 
     if articles is None:
         articles = frame
     when = articles[date] if date in articles.columns else pd.Series(pd.NaT, index=articles.index)
     fallback = pd.to_datetime(articles["year"].astype("Int64").astype("string") + "-01-01", errors="coerce")
-    when = when.fillna(fallback)
-    stamp = dict(zip(articles["article_id"], when))
-    df = frame.assign(_when=frame["article_id"].map(stamp)).dropna(subset=["_when"])
+    when = pd.to_datetime(when).fillna(fallback)
     freq = {"Y": "YS", "Q": "QS", "M": "MS"}.get(period, period)
-    df["period"] = pd.to_datetime(df["_when"]).dt.to_period(freq.rstrip("S") if freq.endswith("S") else freq) \
-        .dt.start_time
+    to_period = freq.rstrip("S") if freq.endswith("S") else freq
+    starts = pd.Series(when.dt.to_period(to_period).dt.start_time.values, index=articles["article_id"].values)
+    starts = starts.dropna()
+    per = starts.value_counts()
+    df = frame.assign(period=frame["article_id"].map(starts)).dropna(subset=["period"])
     keys = ["period"] + ([by] if by else [])
     out = df.groupby(keys, observed=True).agg(n=("article_id", "size"), articles=("article_id", "nunique"))
     out = out.reset_index()
-    if not out.empty:
-        full = pd.date_range(out["period"].min(), out["period"].max(), freq=freq)
-        if by:
-            idx = pd.MultiIndex.from_product([full, out[by].unique()], names=keys)
-        else:
-            idx = pd.Index(full, name="period")
-        out = out.set_index(keys).reindex(idx, fill_value=0).reset_index()
+    if starts.empty:
+        return out.assign(in_period=pd.Series(dtype="int64"), per_article=pd.Series(dtype="float64"))
+    full = pd.date_range(starts.min(), starts.max(), freq=freq)
+    if by:
+        idx = pd.MultiIndex.from_product([full, sorted(out[by].dropna().unique(), key=str)], names=keys)
+    else:
+        idx = pd.Index(full, name="period")
+    out = out.set_index(keys).reindex(idx).reset_index()
+    out["in_period"] = out["period"].map(per).fillna(0).astype("int64")
+    has = out["in_period"] > 0
+    for col in ("n", "articles"):
+        out[col] = out[col].where(~has, out[col].fillna(0)).astype("Int64")
+    out["per_article"] = (out["n"].astype("Float64") / out["in_period"].where(has)).astype("float64")
     return out
+
+
+def describe_years(articles) -> str:
+    """How many articles have a year, and the period they span: what every trend rests on."""
+    from kslib import norwegian
+
+    known = articles["year"].dropna()
+    missing = len(articles) - len(known)
+    if not len(known):
+        return "Ingen av artiklene har et kjent år, så det er ingen utvikling over tid å vise."
+    text = f"{norwegian.share_of(len(known), len(articles))} artikler har et kjent år ({norwegian.span(known)})"
+    if missing:
+        text += f"; {norwegian.number(missing)} uten kjent år er ikke med i tidsseriene"
+    return text + "."
 
 
 def spans_years(articles) -> bool:
@@ -86,12 +111,17 @@ def count_languages(articles):
 
 
 def count_years(articles):
-    """Articles per year, with unknown years as `ukjent`."""
+    """Articles per year in time order, every year from the first to the last (a year without
+    articles has `n` 0 and is drawn as a gap); articles without a known year are not a row
+    (`describe_years` counts them)."""
     import pandas as pd
 
-    years = fill_unknown(articles["year"]).astype(str)
-    counts = years.value_counts().sort_index()
-    return pd.DataFrame({"year": counts.index, "n": counts.values.astype("int64")})
+    years = articles["year"].dropna().astype(int)
+    if years.empty:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "n": pd.Series(dtype="int64")})
+    span = range(years.min(), years.max() + 1)
+    counts = years.value_counts().reindex(span, fill_value=0)
+    return pd.DataFrame({"year": list(span), "n": counts.values.astype("int64")})
 
 
 def headline_numbers(corpus) -> dict:
@@ -107,17 +137,3 @@ def headline_numbers(corpus) -> dict:
         "quotes": int(len(corpus.quotes)),
         "people": int(len(corpus.people)),
     }
-
-
-def trend_note(articles) -> str:
-    """One sentence on whether the corpus can show change over time, and on what it rests."""
-    from kslib.count.overview import spans_years
-
-    dated = int(articles["date"].notna().sum()) if "date" in articles.columns else 0
-    years = sorted(set(articles["year"].dropna().astype(int)))
-    source = (f"{dated} av {len(articles)} artikler har dato fra metadata; resten har år fra teksten"
-              if dated else "Årene er hentet fra teksten (ingen metadata-fil med datoer)")
-    if not spans_years(articles):
-        only = f"bare {years[0]}" if years else "ingen kjente år"
-        return f"Korpuset dekker {only}, så det er ingen utvikling over tid å vise. {source}."
-    return f"Korpuset dekker {years[0]}–{years[-1]}. {source}."

@@ -24,9 +24,10 @@ def tag_themes(terms, themes=None):
         {"para_id": "int32", "hits": "int32"})
 
 
-def theme_scores(themes_frame, articles, terms=None, *, themes=None):
+def theme_scores(themes_frame, articles, terms=None, *, themes=None, places=None):
     """Article x theme table: `hits` and `share` (hits per 100 counted words), one row per
-    article and theme, zero rows included, with the article's `region` and `year`."""
+    article and theme, zero rows included, with the article's `region` and `year`, and with
+    `places`, its county on the 2024 map (`region_2024`, see `places.regions_on_2024_map`)."""
     import pandas as pd
 
     names = [t.name for t in (themes or load_themes())]
@@ -38,6 +39,10 @@ def theme_scores(themes_frame, articles, terms=None, *, themes=None):
     total = out.groupby("article_id")["hits"].transform("sum")
     out["share"] = (out["hits"] / total.where(total > 0)).fillna(0.0)
     meta = articles[["article_id", "region", "year"]].astype({"article_id": str})
+    if places is not None:
+        from kslib.count.places import regions_on_2024_map
+
+        meta["region_2024"] = regions_on_2024_map(articles, places)["region_2024"].values
     return out.merge(meta, on="article_id", how="left")
 
 
@@ -63,8 +68,14 @@ def article_matrix(scores, articles, *, value: str = "per_100_words", max_articl
     return matrix.rename(index=article_labels(articles))
 
 
-def group_matrix(scores, by: str):
-    """Group (`region`, `year`) x theme table of shares (each row sums to 1)."""
-    shares = theme_shares(scores.assign(**{by: fill_unknown(scores[by])
-                                           .astype(str)}), by=by)
+def group_matrix(scores, by: str, *, drop_unknown: bool = False):
+    """Group (`region`, `region_2024`, `year`) x theme table of shares (each row sums to 1),
+    groups named as a reader reads them (`nasjonalt`, `ukjent`); `drop_unknown` leaves out
+    the articles without a value (years a trend cannot place)."""
+    from kslib.schema import DISPLAY_VALUES
+
+    if drop_unknown:
+        scores = scores[scores[by].notna()]
+    named = fill_unknown(scores[by]).astype(str).map(lambda v: DISPLAY_VALUES.get(v, v))
+    shares = theme_shares(scores.assign(**{by: named}), by=by)
     return shares.pivot_table(index=by, columns="theme", values="share", fill_value=0)

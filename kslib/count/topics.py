@@ -40,7 +40,10 @@ def fit_topics(terms, n_topics: int = 6, *, n_top: int = 10, seed: int = 42, min
         return empty
     vec = TfidfVectorizer(analyzer=lambda x: x, min_df=min_df, max_df=max_df if len(docs) > 3 else 1.0,
                           sublinear_tf=True)
-    matrix = vec.fit_transform(docs.tolist())
+    try:
+        matrix = vec.fit_transform(docs.tolist())
+    except ValueError:  # every word is in (almost) every article: nothing sets one topic apart
+        return empty
     vocab = vec.get_feature_names_out()
     k = max(1, min(n_topics, len(docs) - 1, len(vocab)))
     model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=500)
@@ -75,3 +78,18 @@ def align_topics_themes(topics: Topics, scores):
     labels = topics.labels(3)
     out.index = [f"{t}: {labels.get(t, '')}" for t in out.index]
     return out.fillna(0.0)
+
+
+def fit_topics_if_enough(terms, n_topics: int = 6, **kw):
+    """(topics, None), or (None, the sentence that says why not): too few articles for a
+    topic model (`describe.MINIMUM["topics"]`), or no word that sets the articles apart."""
+    from kslib.count.describe import too_few
+
+    n_articles = terms["article_id"].nunique()
+    reason = too_few(n_articles, "topics", "Temaer funnet av NMF")
+    if reason:
+        return None, reason
+    found = fit_topics(terms, n_topics, **kw)
+    if found.terms.empty:
+        return None, "NMF finner ingen temaer: ingen ord skiller artiklene fra hverandre."
+    return found, None

@@ -5,26 +5,47 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from kslib.schema import COUNT_KINDS, fill_unknown
+from kslib.schema import COUNT_KINDS, DISPLAY_VALUES, fill_unknown
 from kslib.structure.tokens import wildcard
 
 
-def select(terms, *, kinds=COUNT_KINDS, drop_stop: bool = True, drop_names: bool = True, keep_ks: bool = False,
-           min_length: int = 2):
-    """The rows that count: content paragraphs, no stop words, no people's names, no one-letter tokens.
+def _filler() -> frozenset[str]:
+    from kslib.config import resource_lines
 
-    keep_ks: count `KS` as a term (off by default: it is on every page). drop_names:
-    leave out words of people's names (the speakers analysis counts people)."""
-    rows = terms[terms["kind"].isin(kinds)]
-    if drop_stop:
-        rows = rows[~rows["is_stop"].astype(bool)]
-    if drop_names and "is_name" in rows.columns:
-        rows = rows[~rows["is_name"].astype(bool)]
+    return frozenset(resource_lines("filler_words.txt"))
+
+
+def counted(rows, *, drop_stop: bool = True, drop_names: bool = True, drop_proper: bool = True,
+            drop_filler: bool = True, keep_ks: bool = False, min_length: int = 2):
+    """A boolean Series over `rows` (terms): True for the words that count.
+
+    Left out by default: stop words; words of people's names (`drop_names`); proper nouns,
+    i.e. lemmas written with a capital (`drop_proper`: places, organisations and names such as
+    Drammen, Trøndelag, NHO, which a word count would otherwise lead with); the filler words
+    of `resources/filler_words.txt` (`drop_filler`); the first halves of hyphenated pairs
+    (`helse-` in `helse- og omsorg`), which are no word of their own; one-letter tokens; and
+    `KS`, on every page (`keep_ks=True` keeps it, even with `drop_proper`)."""
     lemma = rows["lemma"].astype(str)
-    mask = lemma.str.len() >= min_length
+    token = rows["token"].astype(str) if "token" in rows.columns else lemma
+    mask = (lemma.str.len() >= min_length) & ~token.str.endswith("-") & ~lemma.str.endswith("-")
+    if drop_stop:
+        mask &= ~rows["is_stop"].astype(bool)
+    if drop_names and "is_name" in rows.columns:
+        mask &= ~rows["is_name"].astype(bool)
+    is_ks = lemma == "KS"
+    if drop_proper:
+        mask &= ~lemma.str[:1].str.isupper() | (is_ks & keep_ks)
+    if drop_filler:
+        mask &= ~lemma.str.lower().isin(_filler())
     if not keep_ks:
-        mask &= lemma != "KS"
-    return rows[mask]
+        mask &= ~is_ks
+    return mask
+
+
+def select(terms, *, kinds=COUNT_KINDS, **counted_kw):
+    """The rows that count: content paragraphs (`kinds`), and the words `counted` keeps."""
+    rows = terms[terms["kind"].isin(kinds)]
+    return rows[counted(rows, **counted_kw)]
 
 
 def count_terms(terms, *, by=None, articles=None, field: str = "lemma", **select_kw):
@@ -64,37 +85,52 @@ def top_terms(terms, n: int = 20, **kw):
     return counts.head(n)
 
 
-def _sequences(terms, field="lemma", kinds=COUNT_KINDS):
-    """Token sequences per sentence, stop words marked as breaks (None)."""
+def _sequences(terms, field="lemma", kinds=COUNT_KINDS, forms: bool = False, **counted_kw):
+    """Token sequences per sentence, words that do not count marked as breaks (None); with
+    `forms`, (value, written form) pairs, the form lower case unless it is a proper noun."""
     rows = terms[terms["kind"].isin(kinds)]
     keys = zip(rows["article_id"].astype(str), rows["para_id"], rows["sent_id"])
+    keep = counted(rows, **counted_kw)
+    values = rows[field].astype(str)
+    written = rows["token"].astype(str)
+    lemma = rows["lemma"].astype(str)
+    written = written.where(lemma.str[:1].str.isupper(), written.str.lower())
     seqs: dict = {}
-    names = rows["is_name"].astype(bool) if "is_name" in rows.columns else [False] * len(rows)
-    for key, value, stop, name in zip(keys, rows[field].astype(str), rows["is_stop"].astype(bool), names):
-        seqs.setdefault(key, []).append(None if stop or name or value == "KS" or len(value) < 2 else value)
+    for key, value, form, ok in zip(keys, values, written, keep):
+        seqs.setdefault(key, []).append(((value, form) if forms else value) if ok else None)
     return seqs
 
 
-def count_ngrams(terms, n: int = 2, *, field: str = "lemma", min_count: int = 1):
-    """Contiguous n-grams (2 or 3) of content words within a paragraph, with counts."""
+def count_ngrams(terms, n: int = 2, *, field: str = "lemma", min_count: int = 1, **counted_kw):
+    """Contiguous n-grams (2 or 3) of counted words within a sentence, with counts.
+
+    Returns `ngram` (lemmas), `form` (its most frequent written form, which reads as
+    Norwegian: `unges utenforskap` for the lemmas `ung utenforskap`), `n`, `docs`."""
     import pandas as pd
 
     counts: Counter = Counter()
     docs: dict = {}
-    for (article_id, _, _), seq in _sequences(terms, field).items():
+    written: dict = {}
+    for (article_id, _, _), seq in _sequences(terms, field, forms=True, **counted_kw).items():
         for i in range(len(seq) - n + 1):
             gram = seq[i : i + n]
             if None in gram:
                 continue
-            key = " ".join(gram)
+            key = " ".join(v for v, _ in gram)
             counts[key] += 1
             docs.setdefault(key, set()).add(article_id)
-    rows = [(k, v, len(docs[k])) for k, v in counts.items() if v >= min_count]
-    out = pd.DataFrame(rows, columns=["ngram", "n", "docs"])
+            written.setdefault(key, Counter())[" ".join(f for _, f in gram)] += 1
+    rows = [(k, _most_common(written[k]), v, len(docs[k])) for k, v in counts.items() if v >= min_count]
+    out = pd.DataFrame(rows, columns=["ngram", "form", "n", "docs"])
     return out.sort_values(["n", "ngram"], ascending=[False, True], ignore_index=True)
 
 
-def collocations(terms, *, min_count: int = 2, field: str = "lemma", measure: str = "llr"):
+def _most_common(forms: Counter) -> str:
+    """The most frequent form; ties go to the first in alphabetical order (stable across runs)."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def collocations(terms, *, min_count: int = 2, field: str = "lemma", measure: str = "llr", **counted_kw):
     """Two-word collocations with pointwise mutual information and Dunning's log-likelihood.
 
     Counts adjacent content-word pairs within paragraphs (stop words break a
@@ -107,7 +143,7 @@ def collocations(terms, *, min_count: int = 2, field: str = "lemma", measure: st
     first: Counter = Counter()
     second: Counter = Counter()
     n_pairs = 0
-    for seq in _sequences(terms, field).values():
+    for seq in _sequences(terms, field, **counted_kw).values():
         for a, b in zip(seq, seq[1:]):
             if a is None or b is None:
                 continue
@@ -183,10 +219,11 @@ def keyness_2x2(a: int, b: int, c: int, d: int) -> tuple[float, float]:
     return chi2, g2
 
 
-def kwic(terms, pattern: str, *, window: int = 6, field: str = "lemma"):
+def kwic(terms, pattern: str, *, window: int = 6, field: str = "lemma", articles=None):
     """Keyword in context: every occurrence of `pattern` (a lemma or token, `*` wildcards).
 
-    Returns `article_id`, `para_id`, `left`, `keyword`, `right` (tokens as written).
+    Returns `article_id`, `para_id`, `left`, `keyword`, `right` (tokens as written); with
+    `articles`, the article's `title` first, so a reader sees which article, not its id.
     """
     import pandas as pd
 
@@ -200,7 +237,12 @@ def kwic(terms, pattern: str, *, window: int = 6, field: str = "lemma"):
             if regex.match(v) or regex.match(w):
                 out.append((article_id, para_id, " ".join(tokens[max(0, i - window) : i]), tokens[i],
                             " ".join(tokens[i + 1 : i + 1 + window])))
-    return pd.DataFrame(out, columns=["article_id", "para_id", "left", "keyword", "right"])
+    frame = pd.DataFrame(out, columns=["article_id", "para_id", "left", "keyword", "right"])
+    if articles is not None:
+        from kslib.count.overview import article_labels
+
+        frame.insert(0, "title", frame["article_id"].map(article_labels(articles)))
+    return frame
 
 
 def tfidf_terms(terms, n: int = 10, **select_kw):
@@ -231,25 +273,40 @@ def frequencies(terms, **kw) -> dict[str, int]:
     return dict(zip(counts["term"], counts["n"]))
 
 
-def group_frequencies(terms, articles, by: str = "region", n_groups: int = 4, **kw) -> dict[str, dict[str, int]]:
-    """{group: {lemma: count}} for the `n_groups` groups with most articles (word clouds per group)."""
+def group_frequencies(terms, articles, by: str = "region", n_groups: int = 4, min_articles: int | None = None,
+                      **kw) -> dict[str, dict[str, int]]:
+    """{group: {lemma: count}} for the `n_groups` groups with most articles, each with at
+    least `min_articles` (default `describe.MINIMUM["group_cloud"]`): one article's words
+    are no picture of a county. Group names as a reader reads them (`nasjonalt`, `ukjent`)."""
+    from kslib.count.describe import MINIMUM
+
+    need = MINIMUM["group_cloud"] if min_articles is None else min_articles
     groups = fill_unknown(articles[by]).astype(str)
-    top = groups.value_counts().head(n_groups).index
+    sizes = groups.value_counts()
+    top = sizes[sizes >= need].head(n_groups).index
     out = {}
     for group in top:
         ids = set(articles.loc[groups == group, "article_id"].astype(str))
-        out[group] = frequencies(terms[terms["article_id"].astype(str).isin(ids)], **kw)
+        out[DISPLAY_VALUES.get(group, group)] = frequencies(terms[terms["article_id"].astype(str).isin(ids)], **kw)
     return out
+
+
+def group_sizes(articles, by: str = "region") -> dict[str, int]:
+    """{group: number of articles}, group names as `group_frequencies` gives them."""
+    groups = fill_unknown(articles[by]).astype(str)
+    return {DISPLAY_VALUES.get(g, g): int(n) for g, n in groups.value_counts().items()}
 
 
 def keyness_by(terms, articles, by: str = "region", target=None, **kw):
     """Keyness of one group of articles (`by` == `target`) against all the others.
 
-    With `target=None` the most frequent group that is not `national` is used.
-    Returns (target, keyness frame)."""
+    With `target=None` the group with most articles that is not `national` or unknown is
+    used. Returns (target, keyness frame, n articles in the target); check the group's
+    size with `describe.too_few(n, "keyness", ...)` before reading the result."""
     values = fill_unknown(articles[by]).astype(str)
     if target is None:
-        counts = values[values != "national"].value_counts()
+        counts = values[~values.isin(["national", "ukjent"])].value_counts()
         target = counts.index[0] if len(counts) else values.value_counts().index[0]
-    ids = articles.loc[values == str(target), "article_id"]
-    return str(target), keyness(terms, ids, **kw)
+    chosen = values == str(target)
+    ids = articles.loc[chosen, "article_id"]
+    return str(target), keyness(terms, ids, **kw), int(chosen.sum())

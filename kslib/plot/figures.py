@@ -1,129 +1,146 @@
-"""One style and one writer for every figure.
+"""Charts in one style: each `plot_*` draws a table, keeps it on its figure and returns the Axes.
 
     >>> ax = figures.plot_bar(counts, title="Artikler per fylke", xlabel="Artikler")
-    >>> figures.save(ax.figure, "03-artikler-per-fylke", data=counts)
+    >>> ks.save_figure(ax, "03-artikler-per-fylke", corpus=corpus)   # plot/writer.py
 
-`save` is the only function that writes figures: PNG (200 dpi) and SVG, plus a
-CSV of the data behind the chart ("show your work"), and PDF when asked, all
-under stable names so reports that link them survive a rerun. `plot_*`
-functions return a matplotlib Axes and never save or show.
+Numbers are written as Norwegian readers write them (`1 234`, `3,5`, `76 %`); counts
+get whole-number ticks; a role group and a gender have one colour each, the same in
+every chart, with a legend wherever colour carries meaning. Nothing here saves a file.
 """
 
 from __future__ import annotations
 
-import os
 import textwrap
-from pathlib import Path
 
-from kslib import config
-from kslib.schema import GROUP_LABELS
+from kslib import norwegian
+from kslib.plot.writer import keep, use_style
+from kslib.schema import GENDER_LABELS, GROUP_LABELS
 
-STYLE = config.PACKAGE_DIR / "styles" / "kslib.mplstyle"
-#: Colours by role group, used wherever role groups are drawn.
-GROUP_COLOURS = {"KS": "#1f4e79", "elected": "#c55a11", "administration": "#548235", "other": "#7f7f7f"}
-
-
-def use_style() -> None:
-    """Apply the house style to matplotlib (called by every plot function)."""
-    import matplotlib
-
-    if not os.environ.get("DISPLAY") and "inline" not in matplotlib.get_backend().lower():
-        matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    plt.style.use(str(STYLE))
-
-
-def figure_dir(out_dir=None) -> Path:
-    """Where figures go: `out_dir`, else $KSLIB_FIGURES, else the project's figures/.
-
-    $KSLIB_FIGURES_REDIRECT, when set, wins over everything: the test suite uses it so
-    that running the notebooks never rewrites the committed figures."""
-    forced = os.environ.get("KSLIB_FIGURES_REDIRECT")
-    return Path(forced or out_dir or os.environ.get("KSLIB_FIGURES") or config.FIGURES_DIR)
-
-
-def save(fig, name: str, *, data=None, out_dir=None, pdf: bool = False, close: bool = False) -> list[Path]:
-    """Write `fig` as `<out_dir>/<name>.png` and `.svg` (and `.pdf`), and `data` as `<name>.csv`.
-
-    `name` is `<notebook number>-<slug>`, e.g. `03-artikler-per-fylke`. The figure
-    stays open so a notebook still shows it (`close=True` in scripts).
-    Returns the paths written.
-    """
-    import matplotlib.pyplot as plt
-    import pandas as pd
-
-    out = figure_dir(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    paths = [out / f"{name}.png", out / f"{name}.svg"] + ([out / f"{name}.pdf"] if pdf else [])
-    for path in paths:
-        meta = {"Date": None} if path.suffix in (".svg", ".pdf") else {}
-        if path.suffix == ".png":
-            meta = {"Software": None}
-        fig.savefig(path, metadata=meta)
-    if data is not None:
-        frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-        from kslib._engine.writer import write_csv
-
-        csv = out / f"{name}.csv"  # cells a spreadsheet would run as formulas are neutralised
-        write_csv(frame, csv, index=not isinstance(frame.index, pd.RangeIndex))
-        paths.append(csv)
-    if close:
-        plt.close(fig)
-    return paths
+#: One colour per role group, used wherever role groups are drawn (keys: codes and labels).
+GROUP_COLOURS = {"KS": "#1f4e79", "elected": "#c55a11", "administration": "#548235", "other": "#8c8c8c"}
+GROUP_COLOURS |= {GROUP_LABELS[k]: v for k, v in list(GROUP_COLOURS.items())}
+#: One colour per gender, none shared with a role group.
+GENDER_COLOURS = {"Kvinner": "#8e3b8e", "Menn": "#2a9d8f", "Ukjent": "#d0d0d0"}
+GENDER_COLOURS |= {code: GENDER_COLOURS[label] for code, label in GENDER_LABELS.items() if label in GENDER_COLOURS}
+#: Lines of a trend chart: eight colours a reader tells apart (Okabe and Ito's palette).
+LINE_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#000000", "#f0e442"]
+BAR = "#1f4e79"
 
 
 def _wrap(label, width=28) -> str:
     return "\n".join(textwrap.wrap(str(label), width, break_long_words=False, break_on_hyphens=False)) or str(label)
 
 
-def plot_bar(series, *, title: str, xlabel: str = "", ylabel: str = "", color=None, ax=None, annotate=True):
-    """Horizontal bar chart of a Series (index = labels), largest on top."""
+def _is_counts(values) -> bool:
+    return len(values) > 0 and all(float(v).is_integer() for v in values if v == v)
+
+
+def norwegian_axis(axis, counts: bool) -> None:
+    """Ticks with decimal commas and thin thousands; whole numbers only for counts."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    if counts:
+        axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda x, _: norwegian.number(x, 0 if float(x).is_integer() else 1)))
+
+
+def _label(value, share: bool, count=None) -> str:
+    text = norwegian.percent(value / 100) if share else norwegian.number(value, 0 if float(value).is_integer() else 1)
+    return f"{text} ({norwegian.number(count)})" if count is not None else text
+
+
+def plot_bar(series, *, title: str, xlabel: str = "", ylabel: str = "", color=None, colors=None, ax=None,
+             annotate=True, counts=None, share: bool = False, order: str = "value"):
+    """Horizontal bars of a Series (index = labels), largest on top (`order="index"` keeps the order).
+
+    share: the values are per cent (labels `38 %`); counts: a Series of the counts behind
+    each share, written next to it (`38 % (13)`); colors: {label: colour} (role groups, genders)."""
     import matplotlib.pyplot as plt
+    import pandas as pd
 
     use_style()
-    series = series.sort_values(ascending=True)
+    series = series.sort_values(ascending=True) if order == "value" else series.iloc[::-1]
     if ax is None:
         _, ax = plt.subplots(figsize=(8, max(2.5, 0.35 * len(series) + 1.2)))
-    ax.barh([_wrap(i) for i in series.index], series.values, color=color or "#1f4e79")
-    if len(series) and all(float(v).is_integer() for v in series.values):
-        from matplotlib.ticker import MaxNLocator
-
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.2, 0.4 ticks
+    bar_colours = [(colors or {}).get(i, color or BAR) for i in series.index]
+    ax.barh([_wrap(i) for i in series.index], series.values, color=bar_colours)
+    norwegian_axis(ax.xaxis, counts=not share and _is_counts(series.values))
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if annotate and len(series):
         top = series.max() or 1
-        for y, v in enumerate(series.values):
-            ax.text(v + top * 0.01, y, f"{v:,.0f}" if float(v).is_integer() else f"{v:.2f}", va="center",
-                    fontsize=9)
+        for y, (key, v) in enumerate(series.items()):
+            ax.text(v + top * 0.01, y, _label(v, share, None if counts is None else counts.get(key)),
+                    va="center", fontsize=9)
+        ax.set_xlim(0, top * 1.18)
     if not len(series):
         ax.text(0.5, 0.5, "Ingen data", ha="center", va="center", transform=ax.transAxes)
-    return ax
+    table = pd.DataFrame({"label": series.index[::-1], "value": series.values[::-1]})
+    if counts is not None:
+        table["n"] = [counts.get(k) for k in series.index[::-1]]
+    return keep(ax, table)
 
 
-def plot_stacked(frame, *, title: str, xlabel: str = "", colors=None, ax=None):
-    """Horizontal stacked bars: one bar per row, one segment per column."""
+def plot_columns(series, *, title: str, ylabel: str = "", ax=None, note: str | None = None):
+    """Vertical bars in the order of the index (years in time order): an index value with
+    no row gets no bar, a gap, not an invented zero."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    use_style()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 4.2))
+    labels = [str(i) for i in series.index]
+    ax.bar(labels, series.fillna(0).values, color=BAR)
+    for x, v in enumerate(series.values):
+        if v == v and v:
+            ax.text(x, v, norwegian.number(v), ha="center", va="bottom", fontsize=9)
+    norwegian_axis(ax.yaxis, counts=_is_counts(series.dropna().values))
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    if len(labels) > 12:
+        ax.tick_params(axis="x", rotation=90)
+    if note:
+        ax.text(0, -0.16, note, transform=ax.transAxes, fontsize=9, va="top", color="#404040")
+    return keep(ax, pd.DataFrame({"period": labels, "value": series.values}))
+
+
+def plot_stacked(frame, *, title: str, xlabel: str = "", colors=None, ax=None, counts=None):
+    """Horizontal stacked bars in per cent: one bar per row, one segment per column; `counts`
+    (a frame like `frame`) is written in the segments and in the legend's totals."""
     import matplotlib.pyplot as plt
 
     use_style()
     if ax is None:
-        _, ax = plt.subplots(figsize=(8, max(2.5, 0.4 * len(frame) + 1.5)))
+        _, ax = plt.subplots(figsize=(8, max(2.5, 0.5 * len(frame) + 1.5)))
     left = None
+    rows = [_wrap(i) for i in frame.index]
     for col in frame.columns:
         vals = frame[col].fillna(0).values
-        ax.barh([_wrap(i) for i in frame.index], vals, left=left, label=GROUP_LABELS.get(col, col),
-                color=(colors or {}).get(col))
+        ax.barh(rows, vals, left=left, label=GROUP_LABELS.get(col, col), color=(colors or {}).get(col))
+        for y, v in enumerate(vals):
+            if v >= 6:
+                n = "" if counts is None else f" ({norwegian.number(counts[col].iloc[y])})"
+                ax.text((0 if left is None else left[y]) + v / 2, y, f"{norwegian.percent(v / 100)}{n}",
+                        ha="center", va="center", fontsize=8, color="white")
         left = vals if left is None else left + vals
+    norwegian_axis(ax.xaxis, counts=False)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=len(frame.columns), fontsize=9)
-    return ax
+    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)  # beside the bars, not on the label
+    table = frame.copy()
+    if counts is not None:
+        table = table.join(counts.add_prefix("n_"))
+    return keep(ax, table)
 
 
-def plot_heatmap(frame, *, title: str, xlabel: str = "", ylabel: str = "", cmap="Blues", ax=None, fmt="{:.0f}"):
-    """Heatmap of a frame (rows x columns) with the values written in the cells."""
+def plot_heatmap(frame, *, title: str, xlabel: str = "", ylabel: str = "", cmap="Blues", ax=None, fmt=None,
+                 row_n=None):
+    """Heatmap of a frame (rows x columns) with the values written in the cells; `row_n`
+    (Series) adds each row's n to its label (`Viken (n = 3)`)."""
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -134,124 +151,100 @@ def plot_heatmap(frame, *, title: str, xlabel: str = "", ylabel: str = "", cmap=
     im = ax.imshow(values, aspect="auto", cmap=cmap)
     ax.set_xticks(range(frame.shape[1]), [_wrap(c, 16) for c in frame.columns], rotation=45, ha="right",
                   fontsize=9)
-    ax.set_yticks(range(frame.shape[0]), [_wrap(i, 40) for i in frame.index], fontsize=9)
+    labels = [_wrap(i, 40) if row_n is None else f"{_wrap(i, 40)} (n = {norwegian.number(row_n.get(i, 0))})"
+              for i in frame.index]
+    ax.set_yticks(range(frame.shape[0]), labels, fontsize=9)
     ax.grid(False)
-    top = np.nanmax(values) if values.size else 0
+    top = np.nanmax(np.abs(values)) if values.size else 0
     for (r, c), v in np.ndenumerate(values):
-        if v:
-            ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=8,
-                    color="white" if v > top * 0.6 else "black")
+        if v and v == v:
+            text = fmt.format(v).replace(".", ",") if fmt else norwegian.number(v, 0 if abs(v) >= 10 else 1)
+            ax.text(c, r, text, ha="center", va="center", fontsize=8,
+                    color="white" if abs(v) > top * 0.6 else "black")
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.figure.colorbar(im, ax=ax, shrink=0.8)
-    return ax
+    bar = ax.figure.colorbar(im, ax=ax, shrink=0.8)
+    norwegian_axis(bar.ax.yaxis, counts=False)
+    return keep(ax, frame)
 
 
 def plot_hist(values, *, title: str, xlabel: str, ylabel: str = "Antall", bins=20, ax=None):
-    """Histogram of numbers (e.g. article length)."""
+    """Histogram of numbers (e.g. article length); keeps the bins it drew."""
     import matplotlib.pyplot as plt
+    import pandas as pd
 
     use_style()
     if ax is None:
         _, ax = plt.subplots()
-    ax.hist(list(values), bins=bins, color="#1f4e79", edgecolor="white")
+    counts, edges, _ = ax.hist(list(values), bins=bins, color=BAR, edgecolor="white")
+    norwegian_axis(ax.xaxis, counts=True)
+    norwegian_axis(ax.yaxis, counts=True)
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.grid(axis="y")
-    return ax
-
-
-def plot_wordcloud(frequencies: dict, *, title: str, ax=None, max_words: int = 120):
-    """Word cloud from {word: frequency} in the house colours."""
-    import matplotlib.pyplot as plt
-    from wordcloud import WordCloud
-
-    use_style()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9, 5))
-    ax.set_title(title)
-    ax.axis("off")
-    frequencies = {k: float(v) for k, v in frequencies.items() if v > 0}
-    if not frequencies:
-        ax.text(0.5, 0.5, "Ingen ord", ha="center", va="center", transform=ax.transAxes)
-        return ax
-    palette = ["#1f4e79", "#c55a11", "#548235", "#7f6000", "#2e75b6"]
-    cloud = WordCloud(width=1400, height=780, background_color="white", max_words=max_words, random_state=42,
-                      prefer_horizontal=0.95, collocations=False,
-                      color_func=lambda word, **kw: palette[sum(map(ord, word)) % len(palette)])
-    cloud.generate_from_frequencies(frequencies)
-    ax.imshow(cloud, interpolation="bilinear")
-    return ax
-
-
-def plot_network(graph, *, title: str, ax=None):
-    """A co-occurrence network (networkx Graph with `weight` on edges, `group` on nodes)."""
-    import matplotlib.pyplot as plt
-    import networkx as nx
-
-    use_style()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9, 7))
-    ax.set_title(title)
-    ax.axis("off")
-    if graph.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, "Ingen par av siterte personer i samme artikkel", ha="center", va="center",
-                transform=ax.transAxes)
-        return ax
-    pos = nx.kamada_kawai_layout(graph) if nx.is_connected(graph) else nx.spring_layout(graph, seed=42, k=0.9)
-    colours = [GROUP_COLOURS.get(graph.nodes[n].get("group"), "#7f7f7f") for n in graph.nodes]
-    sizes = [200 + 120 * graph.nodes[n].get("quotes", 1) for n in graph.nodes]
-    widths = [0.8 + graph.edges[e].get("weight", 1) for e in graph.edges]
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#bbbbbb")
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color=colours, node_size=sizes)
-    # names just below their node, on a white ground so that they stay readable
-    below = {n: (x, y - 0.07) for n, (x, y) in pos.items()}
-    nx.draw_networkx_labels(graph, below, ax=ax, font_size=8, verticalalignment="top",
-                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
-    ax.margins(0.12)
-    return ax
-
-
-def plot_wordclouds(groups: dict, *, title: str, max_words: int = 60):
-    """A grid of word clouds, one per group ({group: {word: count}}). Returns the Figure."""
-    import math
-
-    import matplotlib.pyplot as plt
-
-    use_style()
-    n = max(1, len(groups))
-    cols = 2 if n > 1 else 1
-    rows = math.ceil(n / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(6 * cols, 3.6 * rows), squeeze=False)
-    for ax, (group, freqs) in zip(axes.ravel(), groups.items()):
-        plot_wordcloud(freqs, title=str(group), ax=ax, max_words=max_words)
-    for ax in axes.ravel()[len(groups):]:
-        ax.axis("off")
-    fig.suptitle(title, fontweight="bold", x=0.01, ha="left")
-    return fig
+    return keep(ax, pd.DataFrame({"from": edges[:-1], "to": edges[1:], "n": counts.astype(int)}))
 
 
 def plot_trend(counts, *, title: str, value: str = "articles", by: str | None = None, ylabel: str = "Antall",
-               ax=None):
-    """Counts over periods (from `metadata.count_by_period`), one line per group when `by` is given."""
+               ax=None, max_lines: int = 8):
+    """Values over periods (from `count_by_period`), one line per group with `by`.
+
+    A period without articles is a gap in the line, not a zero; the x labels say how many
+    articles each period has (`2021\\nn = 3`). At most `max_lines` groups (the largest) are
+    drawn, in colours a reader tells apart (role groups in their own colours)."""
     import matplotlib.pyplot as plt
 
     use_style()
     if ax is None:
-        _, ax = plt.subplots()
+        _, ax = plt.subplots(figsize=(8.5, 4.8))
+    drawn = counts
     if counts.empty:
         ax.text(0.5, 0.5, "Ingen datoer eller årstall", ha="center", va="center", transform=ax.transAxes)
     elif by:
-        groups = list(counts.groupby(by, observed=True))
-        colours = plt.get_cmap("tab20").colors if len(groups) > 8 else [None] * len(groups)
-        for (group, g), colour in zip(groups, colours):
-            ax.plot(g["period"], g[value], marker="o", label=GROUP_LABELS.get(group, group), color=colour)
+        order = counts.groupby(by, observed=True)[value].sum().sort_values(ascending=False).index[:max_lines]
+        drawn = counts[counts[by].isin(order)]
+        for i, group in enumerate(order):
+            g = drawn[drawn[by] == group].sort_values("period")
+            colour = GROUP_COLOURS.get(group) if by == "role_group" else LINE_COLOURS[i % len(LINE_COLOURS)]
+            ax.plot(g["period"].dt.year, g[value], marker="o", label=GROUP_LABELS.get(group, group), color=colour)
         ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     else:
-        ax.plot(counts["period"], counts[value], marker="o", color="#1f4e79")
+        g = counts.sort_values("period")
+        ax.plot(g["period"].dt.year, g[value], marker="o", color=BAR)
+    if not counts.empty:
+        periods = counts.drop_duplicates("period").sort_values("period")
+        ax.set_xticks(periods["period"].dt.year,
+                      [f"{p.year}\nn = {norwegian.number(n)}" for p, n in zip(periods["period"], periods["in_period"])],
+                      fontsize=8.5)
+        norwegian_axis(ax.yaxis, counts=_is_counts(counts[value].dropna().values))
+        ax.set_ylim(bottom=0)
     ax.set_title(title)
     ax.set_ylabel(ylabel)
     ax.grid(axis="y")
-    return ax
+    ax.grid(axis="x", visible=False)
+    return keep(ax, drawn)
+
+
+def plot_scores(scores, *, title: str, ax=None):
+    """Scores (from `count_scores`) as bars with their 95 % interval and the articles each rests on."""
+    import matplotlib.pyplot as plt
+
+    use_style()
+    rows = scores.iloc[::-1]
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, max(2.5, 0.38 * len(rows) + 1.2)))
+    y = range(len(rows))
+    ax.barh(list(y), rows["score"], color=BAR)
+    err = [(rows["score"] - rows["low"]).clip(lower=0), (rows["high"] - rows["score"]).clip(lower=0)]
+    ax.errorbar(rows["score"], list(y), xerr=err, fmt="none", ecolor="#404040", capsize=3, linewidth=1)
+    ax.set_yticks(list(y), [f"{label} ({norwegian.number(n)})" for label, n in zip(rows["label"], rows["n_articles"])],
+                  fontsize=9)
+    for i, v in zip(y, rows["score"]):
+        ax.text(0.02, i, norwegian.number(v, 2), va="center", color="white", fontsize=8.5, fontweight="bold")
+    ax.set_xlim(0, 1.05)
+    norwegian_axis(ax.xaxis, counts=False)
+    ax.set_xlabel("F1 / andel riktige (95 %-intervall); i parentes: antall artikler")
+    ax.set_title(title)
+    return keep(ax, scores[["measure", "label", "score", "low", "high", "n_articles", "counts"]])

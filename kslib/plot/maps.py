@@ -59,14 +59,18 @@ def _draw(ax, geom, **kw) -> None:
 
 
 def plot_county_map(counts, *, title: str, map_name: str = "2024", points=None, label: str = "Artikler",
-                    ax=None, cmap: str = "Blues"):
-    """Counties coloured by `counts` (Series: county -> number); `points` is a frame with
-    `lon`, `lat`, `n_mentions` for mentioned municipalities. Returns the Axes."""
+                    ax=None, cmap: str = "Blues", caption: str | None = None):
+    """Counties of one map (`2024` or `2020`) coloured by `counts` (Series: county -> number);
+    `points` is a frame with `name`, `lon`, `lat`, `n_mentions` for mentioned municipalities;
+    `caption` says what is not on the map. Keeps every county and every point it drew
+    (`kind`, `name`, `value`, `lon`, `lat`). Returns the Axes."""
     import matplotlib.pyplot as plt
+    import pandas as pd
     from matplotlib import colormaps
     from matplotlib.colors import Normalize
 
-    from kslib.plot.figures import use_style
+    from kslib import norwegian
+    from kslib.plot.writer import keep, use_style
 
     use_style()
     if ax is None:
@@ -75,16 +79,21 @@ def plot_county_map(counts, *, title: str, map_name: str = "2024", points=None, 
     top = max([float(counts.get(c, 0) or 0) for c in shapes] + [1])
     norm = Normalize(0, top)
     colours = colormaps[cmap]
+    drawn = []
     for county, geom in shapes.items():
         value = float(counts.get(county, 0) or 0)
+        drawn.append(("fylke", county, value, None, None))
         face = colours(0.08 + 0.85 * norm(value)) if value else "#f2f2f2"
         _draw(ax, geom, facecolor=face, edgecolor="white", linewidth=0.6)
         if value:
             c = geom.representative_point()
-            ax.text(c.x, c.y, f"{value:.0f}", ha="center", va="center", fontsize=8, fontweight="bold",
+            ax.text(c.x, c.y, norwegian.number(value), ha="center", va="center", fontsize=8, fontweight="bold",
                     color="white" if norm(value) > 0.6 else "black")
     if points is not None and len(points):
         pts = points[points["n_mentions"] > 0]
+        names = pts["name"] if "name" in pts.columns else [""] * len(pts)
+        drawn += [("kommune", name, float(n), float(lon), float(lat))
+                  for name, n, lon, lat in zip(names, pts["n_mentions"], pts["lon"], pts["lat"])]
         ax.scatter(pts["lon"], pts["lat"], s=12 + 10 * pts["n_mentions"], color="#c55a11", alpha=0.8,
                    edgecolor="white", linewidth=0.5, label="Kommuner nevnt", zorder=3)
         ax.legend(loc="lower right", fontsize=9)
@@ -97,4 +106,9 @@ def plot_county_map(counts, *, title: str, map_name: str = "2024", points=None, 
     ax.set_aspect(2.0)
     ax.set_title(title)
     ax.set_axis_off()
-    return ax
+    if caption:
+        import textwrap
+
+        ax.text(0.0, 0.0, textwrap.fill(caption, 90), transform=ax.transAxes, fontsize=8.5, va="top",
+                color="#404040")
+    return keep(ax, pd.DataFrame(drawn, columns=["kind", "name", "value", "lon", "lat"]))

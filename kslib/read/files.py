@@ -20,8 +20,24 @@ def display_name(rel: str) -> str:
 
 
 def is_cache_folder(path: str) -> bool:
-    """True for a folder marked as a cache (`CACHEDIR.TAG`, as kslib's own cache is)."""
-    return os.path.isfile(os.path.join(path, "CACHEDIR.TAG"))
+    """True for a folder kslib passes over: a cache (`CACHEDIR.TAG`, as kslib's own cache
+    is) or a folder of tables kslib wrote (`.kslib-output.json`)."""
+    return os.path.isfile(os.path.join(path, "CACHEDIR.TAG")) or os.path.isfile(os.path.join(path, OUTPUT_MARK))
+
+
+#: The mark of a folder of tables written by kslib (the writer's marker file).
+OUTPUT_MARK = ".kslib-output.json"
+#: Files that are read as articles; every other file gets a `rejected` row with its type.
+ARTICLE_SUFFIXES = (".txt",)
+#: Files at the folder's top that are read as metadata, not as articles (see read/metadata.py).
+METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.json", "metadata.parquet")
+
+
+def _not_an_article(name: str) -> str:
+    """The reason a file of another type is not read, in one phrase."""
+    suffix = os.path.splitext(name)[1].lower()
+    kind = f"file type {suffix}" if suffix else "a file without a type ending"
+    return f"{kind} is not read (articles are .txt files)"
 
 
 def walk_folder(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
@@ -62,14 +78,16 @@ def walk_folder(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
             if name.startswith("."):
                 if is_dir and not is_cache_folder(entry.path):
                     problems.append((display_name(path), "hidden folder (name starts with '.'), not searched"))
-                elif not is_dir and name.lower().endswith(".txt"):
+                elif not is_dir and name.lower().endswith(ARTICLE_SUFFIXES):
                     problems.append((display_name(path), "hidden file (name starts with '.'), not read"))
                 continue
             if is_dir:
                 if not is_cache_folder(entry.path):
                     (links if entry.is_symlink() else below).append((entry.path, path))
-            elif name.lower().endswith(".txt"):
+            elif name.lower().endswith(ARTICLE_SUFFIXES):
                 files.append(path)  # not a regular file (a FIFO, a device, a broken link): `rejected` says
+            elif not (rel == "" and name.lower() in METADATA_NAMES):
+                problems.append((display_name(path), _not_an_article(name)))  # every file accounted for
         stack.extend(reversed(below))
     return sorted(files), sorted(problems)
 

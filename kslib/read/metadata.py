@@ -18,7 +18,9 @@ import re
 import warnings
 from pathlib import Path
 
-NAMES = ("metadata.csv", "metadata.tsv", "metadata.json", "metadata.parquet")
+from kslib.read.files import METADATA_NAMES
+
+NAMES = METADATA_NAMES  # defined where the folder is walked
 KNOWN = ("file", "date", "url", "title", "region", "author")
 _KS_REGION = re.compile(r"/regioner/ks-([a-z0-9æøå-]+)", re.I)
 

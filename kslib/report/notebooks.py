@@ -3,19 +3,21 @@
 Each notebook in `notebooks/` is executed with papermill, with `DATA_DIR` and
 `OUT_DIR` injected into its `parameters` cell. Executed notebooks go to
 `OUT/notebooks/`, figures to `OUT/figures/` (or `--figures`), and all notebooks
-together, without code, to `OUT/report.html`, which opens offline (images are
-embedded). A failing notebook is reported with its cell and error; the others
-still run and the report still gets written.
+together, without code, to `OUT/report.html` (see `report/html.py`), which opens
+offline. With `pdf=True` the report is also printed to `OUT/report.pdf` and every
+figure is written as PDF too. A failing notebook is reported with its cell and error;
+the others still run and the report still gets written.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from pathlib import Path
 
-from kslib import config
-from kslib._engine.writer import atomic_path
+from kslib import config, norwegian
+from kslib.report.html import print_pdf, write_html
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
@@ -25,7 +27,8 @@ def notebooks(folder: Path | None = None) -> list[Path]:
 
 
 def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None,
-               notebook_dir: Path | None = None, progress=print) -> int:
+               notebook_dir: Path | None = None, pdf: bool = False, svg_text_as_paths: bool = False,
+               progress=print) -> int:
     """Run the notebooks on `data_dir`; returns 0 when all ran, 1 when some failed."""
     import warnings
 
@@ -34,44 +37,107 @@ def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None
 
     data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
     figures_dir = Path(figures_dir).resolve() if figures_dir else out_dir / "figures"
+    if pdf:
+        from kslib.report.html import find_chromium
+
+        if find_chromium() is None:  # say so before minutes of work, not after
+            raise RuntimeError("--pdf needs Chromium, which is not installed (Debian/Ubuntu: "
+                              "`sudo apt-get install chromium`, or `make chromium`)")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        corpus = load_corpus(data_dir)  # parses once; the notebooks then read the cache
+        corpus = load_corpus(data_dir, progress=False)  # parses once; the notebooks then read the cache
     if corpus.articles.empty:
         reasons = "; ".join(f"{r.file}: {r.reason}" for r in corpus.rejected.head(5).itertuples())
         raise CorpusError(f"All {len(corpus.rejected)} files in {data_dir} were rejected ({reasons})")
+    progress(parse_summary(corpus))
     nb_out = out_dir / "notebooks"
     nb_out.mkdir(parents=True, exist_ok=True)
     figures_dir.mkdir(parents=True, exist_ok=True)
     books = notebooks(notebook_dir)
     saved = dict(os.environ)
-    os.environ["KSLIB_REPORT"] = "1"  # plain tables in the report
     os.environ.pop("KSLIB_FIGURES_REDIRECT", None)  # the report decides where its figures go
+    os.environ["KSLIB_PDF"] = "1" if pdf else ""
+    os.environ["KSLIB_SVG_TEXT"] = "path" if svg_text_as_paths else ""
     try:
         failures, executed = _run_all(books, data_dir, figures_dir, nb_out, progress)
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    html = write_html(executed, out_dir / "report.html", title=f"KS-artikler: {data_dir.name}")
-    progress(f"Report: {html}\nFigures: {figures_dir}")
+    html = write_html(executed, out_dir / "report.html", title=f"KS-artikler: {data_dir.name}",
+                      cover=cover_facts(corpus, data_dir))
+    progress(f"Rapport: {html}")
+    if pdf:
+        progress(f"PDF: {print_pdf(html, out_dir / 'report.pdf')}")
+    progress(f"Figurer: {figures_dir}")
     if failures:
-        progress(f"{len(failures)} notebook(s) failed: {', '.join(failures)} (see the executed notebooks in {nb_out})")
+        progress(f"{len(failures)} notatbok(er) feilet: {', '.join(failures)} (se de kjørte notatbøkene i {nb_out})")
     return 1 if failures else 0
+
+
+def parse_summary(corpus) -> str:
+    """`11 filer: 1 ny, 10 fra hurtigbufferen` (and the rejected files), so a rerun after one
+    new file does not look like a full run."""
+    new, cached = corpus.n_parsed, corpus.n_files - corpus.n_parsed - len(corpus.rejected)
+    parts = [f"{norwegian.number(new)} {'ny' if new == 1 else 'nye'}",
+             f"{norwegian.number(cached)} fra hurtigbufferen"]
+    if len(corpus.rejected):
+        parts.append(f"{norwegian.number(len(corpus.rejected))} avvist (se tabellen over avviste filer)")
+    return f"{norwegian.number(corpus.n_files)} filer: " + ", ".join(parts)
+
+
+def cover_facts(corpus, data_dir: Path) -> dict:
+    """What the report's cover says: folder, articles, period, when, version, key numbers."""
+    import datetime
+
+    import kslib
+    from kslib.count.overview import headline_numbers
+
+    a = corpus.articles
+    years = a["year"].dropna()
+    period = norwegian.span(years)
+    if len(years) < len(a):
+        period += f" ({norwegian.number(len(a) - len(years))} artikler uten kjent år)"
+    now = datetime.datetime.now()
+    numbers = headline_numbers(corpus)
+    labels = {"files": "Filer i mappen", "articles": "Artikler", "rejected": "Avviste filer",
+              "duplicates": "Duplikater", "words": "Ord", "paragraphs": "Avsnitt", "quotes": "Sitater",
+              "people": "Personer nevnt"}
+    return {"folder": data_dir.name, "articles": norwegian.number(len(a)), "period": period,
+            "made": f"{norwegian.date(now)} kl. {now:%H.%M}", "version": kslib.__version__,
+            "numbers": [(labels.get(k, k), norwegian.number(v)) for k, v in numbers.items()]}
+
+
+def _quiet_kernels():
+    """A kernel manager whose kernels' own stderr (start-up and shutdown noise such as
+    `KeyboardInterrupt caught in kernel`) is dropped; what cells print stays in the notebook."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            kw.setdefault("stdout", subprocess.DEVNULL)
+            return await super().start_kernel(**kw)
+
+    return QuietKernelManager
 
 
 def _run_all(books, data_dir, figures_dir, nb_out, progress):
     import papermill as pm
 
     failures, executed = [], []
+    manager = _quiet_kernels()
     for i, book in enumerate(books, 1):
         start = time.perf_counter()
         target = nb_out / book.name
+        progress(f"[{i}/{len(books)}] {book.stem} …")
         try:
             pm.execute_notebook(str(book), str(target), parameters={"DATA_DIR": str(data_dir),
                                                                     "OUT_DIR": str(figures_dir)},
                                 cwd=str(book.parent), progress_bar=False, kernel_name="python3",
-                                log_output=False, extra_arguments=["--IPKernelApp.log_level=ERROR"])
-            progress(f"[{i}/{len(books)}] {book.stem}: ok ({time.perf_counter() - start:.1f} s)")
+                                log_output=False, kernel_manager_class=manager,
+                                extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+            seconds = norwegian.number(time.perf_counter() - start, 1)
+            progress(f"[{i}/{len(books)}] {book.stem}: ok ({seconds} s)")
         except pm.PapermillExecutionError as exc:
             failures.append(book.stem)
             progress(f"[{i}/{len(books)}] {book.stem}: FAILED in cell {exc.exec_count}: {exc.ename}: {exc.evalue}")
@@ -81,47 +147,3 @@ def _run_all(books, data_dir, figures_dir, nb_out, progress):
         if target.exists():
             executed.append(target)
     return failures, executed
-
-
-def write_html(executed: list[Path], target: Path, *, title: str) -> Path:
-    """All executed notebooks as one HTML page without code cells, images embedded."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    merged = nbformat.v4.new_notebook()
-    merged.metadata["title"] = title
-    for path in executed:
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            if cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", []):
-                continue
-            if cell.cell_type == "code" and "injected-parameters" in cell.metadata.get("tags", []):
-                continue
-            merged.cells.append(cell)
-    exporter = HTMLExporter(template_name="lab")
-    exporter.exclude_input = True
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    for url in _CDN_TRAITS:  # nothing is loaded from outside: the report opens offline, leaks nothing
-        if exporter.has_trait(url):
-            setattr(exporter, url, "")
-    body, _ = exporter.from_notebook_node(merged)
-    body = offline_html(body)
-    with atomic_path(target) as tmp:
-        tmp.write_text(body, encoding="utf-8")
-    return target
-
-
-#: nbconvert's settings that point the page at scripts on a CDN (MathJax, require.js, mermaid ...).
-_CDN_TRAITS = ("mathjax_url", "require_js_url", "mermaid_js_url", "mermaid_layout_elk_js_url", "jquery_url",
-               "widget_renderer_url", "jupyter_widgets_base_url")
-
-
-def offline_html(body: str) -> str:
-    """The page without elements that would load anything from elsewhere: scripts and
-    stylesheets with an empty or remote address are removed."""
-    import re
-
-    body = re.sub(r"<script\b[^>]*\bsrc=[\"'](?:|https?:[^\"']*|//[^\"']*)[\"'][^>]*>\s*</script>", "", body,
-                  flags=re.I)
-    return re.sub(r"<link\b[^>]*\bhref=[\"'](?:https?:|//)[^\"']*[\"'][^>]*>", "", body, flags=re.I)

@@ -2,6 +2,7 @@
 
 import json
 
+import pandas as pd
 import pytest
 
 from kslib.corpus import load_corpus
@@ -55,3 +56,43 @@ def test_seeds_meet_the_goals(seeds):
     assert s["quoted"]["f1"] == 1.0
     assert s["people"]["f1"] >= 0.95
     assert s["title"]["accuracy"] == 1.0
+
+
+def test_a_year_given_where_the_text_does_not_tell_counts_against_precision(tmp_path):
+    from kslib.count.evaluate import bootstrap, score_table
+
+    write(tmp_path, "a.txt", "Møte om skolen\n\nKommunestyret møttes 3. mars 2022 for å drøfte skolen.")
+    write(tmp_path, "b.txt", "Møte om budsjettet\n\nFormannskapet drøftet budsjettet for 2023 i går.")
+    write(tmp_path, "c.txt", "Nytt om veiene\n\nFylket bygger nye veier og gang- og sykkelstier.")
+    gold = [{"file": f, "title": t, "year": y, "region": None, "quoted": [], "mentioned": [], "places": []}
+            for f, t, y in (("a.txt", "Møte om skolen", 2022), ("b.txt", "Møte om budsjettet", None),
+                            ("c.txt", "Nytt om veiene", None))]
+    corpus = load_corpus(tmp_path, cache=False)
+    years = dict(zip(corpus.articles["file"], corpus.articles["year"]))
+    result = evaluate(corpus, gold)
+    given = [f for f in ("a.txt", "b.txt", "c.txt") if pd.notna(years[f])]
+    right = sum(1 for f in given if f == "a.txt" and years[f] == 2022)
+    assert result.scores["year"] == {"accuracy": 1.0, "correct": 1, "n": 1}  # the old measure: flattering
+    assert result.scores["year_precision"]["n"] == len(given)
+    assert result.scores["year_precision"]["correct"] == right
+    if "b.txt" in given:  # a budget year is not the article's year: the new measure counts it as wrong
+        assert result.scores["year_precision"]["accuracy"] < 1.0
+        assert any(e[:2] == ("b.txt", "year_precision") for e in result.errors)
+    low, high = bootstrap(result, "year_precision")
+    assert low <= result.scores["year_precision"]["accuracy"] <= high
+    table = score_table(result).set_index("measure")
+    assert table.loc["year", "n_articles"] == 1 and table.loc["year", "label"] == "År"
+
+
+def test_bootstrap_interval_of_a_set_measure_brackets_its_f1(tmp_path):
+    from kslib.count.evaluate import bootstrap
+
+    for i in range(6):
+        write(tmp_path, f"{i}.txt", ARTICLE_A if i % 2 else ARTICLE_B)
+    gold = [{"file": f"{i}.txt", "title": None, "year": None, "region": None,
+             "quoted": [{"name": "Kari Nordmann" if i % 2 else "Ola Berg", "quotes": 1}],
+             "mentioned": [], "places": []} for i in range(6)]
+    result = evaluate(load_corpus(tmp_path, cache=False), gold)
+    low, high = bootstrap(result, "quoted")
+    assert 0 <= low <= result.scores["quoted"]["f1"] <= high <= 1
+    assert bootstrap(result, "quoted") == (low, high)  # a fixed seed: the same interval every run

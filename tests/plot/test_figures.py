@@ -1,15 +1,17 @@
-"""Figures: one writer with stable names, the map, and counts with zero rows."""
+"""Figures: one writer with stable names and a footer, the CSV that is the plotted table,
+the map that accounts for every article, and counts with zero rows."""
 
 import pandas as pd
 import pytest
 
 import kslib as ks
-from kslib.plot import figures, maps
+from kslib.plot import clouds, figures, maps, network
+from kslib.plot import writer as figures_writer
 
 
 def test_save_writes_png_svg_csv_and_pdf(tmp_path):
     ax = figures.plot_bar(pd.Series({"Bærum": 3, "Ås": 1, "Øvre Eiker": 2}), title="Æ Ø Å", xlabel="Antall")
-    paths = figures.save(ax.figure, "01-test", data=pd.Series({"a": 1}), out_dir=tmp_path, pdf=True, close=True)
+    paths = figures_writer.save(ax.figure, "01-test", out_dir=tmp_path, pdf=True, close=True)
     assert sorted(p.name for p in paths) == ["01-test.csv", "01-test.pdf", "01-test.png", "01-test.svg"]
     assert all(p.stat().st_size > 0 for p in paths)
     assert (tmp_path / "01-test.png").read_bytes()[:4] == b"\x89PNG"
@@ -20,15 +22,16 @@ def test_save_writes_png_svg_csv_and_pdf(tmp_path):
 def test_svg_is_stable_between_runs(tmp_path):
     for run in ("a", "b"):
         ax = figures.plot_bar(pd.Series({"x": 1, "y": 2}), title="Stabil")
-        figures.save(ax.figure, f"01-{run}", out_dir=tmp_path, close=True)
+        figures_writer.save(ax.figure, f"01-{run}", out_dir=tmp_path, close=True)
     assert (tmp_path / "01-a.svg").read_bytes() == (tmp_path / "01-b.svg").read_bytes()
 
 
 def test_counts_by_county_have_a_row_for_every_county(seeds):
     today = ks.count_counties(seeds.articles, seeds.places, map_year="2024")
-    assert len(today) == 15 and today["n_articles"].sum() == 3  # Buskerud, Trøndelag, Innlandet
+    # Buskerud, Trøndelag, Innlandet, and the 2021 Viken article placed by its municipalities
+    assert len(today) == 15 and today["n_articles"].sum() == 4
     assert today.set_index("county").loc["Finnmark", "n_mentions"] == 0
-    by_year = ks.count_counties(seeds.articles, seeds.places)
+    by_year = ks.count_counties(seeds.articles, seeds.places, map_year="article")
     assert by_year.set_index("county").loc["Viken", "n_articles"] == 1  # seed 004 in 2021
     kommuner = ks.count_municipalities(seeds.places)
     assert len(kommuner) == 357 and kommuner.set_index("name").loc["Drammen", "n_mentions"] >= 10
@@ -40,5 +43,83 @@ def test_county_shapes_and_map(tmp_path, map_name, n):
     assert len(shapes) == n and all(not g.is_empty for g in shapes.values())
     ax = maps.plot_county_map(pd.Series({list(shapes)[0]: 3}), title="Kart", map_name=map_name,
                               points=pd.DataFrame({"lon": [10.2], "lat": [59.7], "n_mentions": [2]}))
-    paths = figures.save(ax.figure, "03-kart", out_dir=tmp_path, close=True)
-    assert all(p.stat().st_size > 10_000 for p in paths)
+    paths = figures_writer.save(ax.figure, "03-kart", out_dir=tmp_path, close=True)
+    assert all(p.stat().st_size > 10_000 for p in paths if p.suffix != ".csv")
+
+
+def test_every_figure_has_a_footer_with_its_basis(tmp_path, seeds):
+    ax = figures.plot_bar(pd.Series({"a": 2, "b": 1}), title="T")
+    figures_writer.save(ax, "01-fot", corpus=seeds, n="3 sitater", out_dir=tmp_path, close=True)
+    svg = (tmp_path / "01-fot.svg").read_text(encoding="utf-8")
+    assert "KS-artikler i «seeds» · 5 artikler · 2018–2024 · 3 sitater · kslib " + ks.__version__ in svg
+
+
+def _read_back(path):
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+@pytest.mark.parametrize("draw", [
+    lambda: figures.plot_bar(pd.Series({"KS": 13, "Andre": 4}), title="t", counts=pd.Series({"KS": 3, "Andre": 1})),
+    lambda: figures.plot_columns(pd.Series({2018: 2, 2019: 0, 2020: 1}), title="t"),
+    lambda: figures.plot_hist([1, 2, 2, 3, 9], title="t", xlabel="x", bins=4),
+    lambda: figures.plot_heatmap(pd.DataFrame({"x": [0.5, 0.25]}, index=["a", "b"]), title="t"),
+    lambda: clouds.plot_wordcloud({"kommune": 5, "skole": 3, "barnehage": 2}, title="t"),
+    lambda: maps.plot_county_map(pd.Series({"Agder": 2}), title="t",
+                                 points=pd.DataFrame({"name": ["Arendal"], "lon": [8.77], "lat": [58.46],
+                                                      "n_mentions": [3]})),
+])
+def test_the_csv_beside_a_figure_is_exactly_the_table_it_draws(tmp_path, draw):
+    ax = draw()
+    drawn = figures_writer.plotted(ax)
+    paths = figures_writer.save(ax, "01-tabell", out_dir=tmp_path, close=True)
+    csv = _read_back([p for p in paths if p.suffix == ".csv"][0])
+    expected = drawn.reset_index(drop=isinstance(drawn.index, pd.RangeIndex))
+    assert list(csv.columns)[1:] == [str(c) for c in expected.columns][1:]
+    assert len(csv) == len(expected)
+    assert csv.iloc[:, -1].tolist() == pytest.approx(expected.iloc[:, -1].astype(float).tolist(), nan_ok=True)
+
+
+def test_a_plotted_figure_refuses_another_table():
+    ax = figures.plot_bar(pd.Series({"a": 1}), title="t")
+    with pytest.raises(ValueError, match="saves the table it plots"):
+        figures_writer.save(ax, "01-x", data=pd.DataFrame({"b": [2]}), out_dir="/nonexistent")
+
+
+def test_the_map_draws_every_article_with_a_county_or_counts_it():
+    from kslib.count.places import count_by_county, describe_map
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"],
+                             "region": ["Viken", "Viken", "Agder", "national"],
+                             "region_2024": [None, None, "Agder", "national"]})
+    places = pd.DataFrame({"article_id": ["a", "a", "c"], "kind": ["kommune", "kommune", "kommune"],
+                           "name": ["Drammen", "Bærum", "Arendal"], "county_2024": ["Buskerud", "Akershus", "Agder"]})
+    counties = count_by_county(articles, places).set_index("county")["n_articles"]
+    assert counties["Agder"] == 1 and counties[["Buskerud", "Akershus"]].sum() == 1  # a: placed by its municipalities
+    text = describe_map(articles, places)
+    assert text == ("2 artikler handler om fylker som ikke finnes på 2024-kartet (Viken); 1 er plassert etter "
+                    "kommunene den nevner; 1 nevner ingen kommune og er ikke på kartet.")
+    on_map, regional = counties.sum(), (articles["region"] != "national").sum()
+    assert on_map + 1 == regional  # every regional article: on the map, or the one the caption counts
+
+
+def test_role_groups_and_genders_have_one_colour_each():
+    role = [figures.GROUP_COLOURS[g] for g in ("KS", "elected", "administration", "other")]
+    gender = [figures.GENDER_COLOURS[g] for g in ("Kvinner", "Menn", "Ukjent")]
+    assert len(set(role)) == 4 and len(set(gender)) == 3 and not set(role) & set(gender)
+    assert figures.GROUP_COLOURS["Folkevalgte"] == figures.GROUP_COLOURS["elected"]
+
+
+def test_the_network_keeps_the_most_quoted_and_has_a_legend():
+    import networkx as nx
+
+    graph = nx.Graph()
+    for i in range(60):
+        graph.add_node(f"P{i:02d}", group="elected" if i % 2 else "KS", quotes=60 - i)
+    for i in range(59):
+        graph.add_edge(f"P{i:02d}", f"P{i + 1:02d}", weight=1)
+    graph.add_node("Alene", group="other", quotes=99)
+    ax = network.plot_network(graph, title="t", max_nodes=20)
+    drawn = figures_writer.plotted(ax)
+    names = set(drawn["person_a"]) | set(drawn["person_b"])
+    assert names == {f"P{i:02d}" for i in range(20)} and "Alene" not in names
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["KS", "Folkevalgte"]

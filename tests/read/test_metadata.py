@@ -81,11 +81,12 @@ def test_url_helpers():
     assert slug_from_url("https://www.ks.no/a/b/ny-sak/?x=1") == "ny-sak"
 
 
-def test_count_by_period_fills_empty_periods():
+def test_count_by_period_has_every_period_and_a_gap_where_no_article_is():
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "year": pd.array([2019, 2021, None], dtype="Int64"),
                              "date": pd.to_datetime([None, "2021-06-01", "2021-07-15"])})
     yearly = count_by_period(articles, "Y")
-    assert yearly["period"].dt.year.tolist() == [2019, 2020, 2021] and yearly["n"].tolist() == [1, 0, 2]
+    assert yearly["period"].dt.year.tolist() == [2019, 2020, 2021]
+    assert yearly["n"].tolist() == [1, pd.NA, 2] and yearly["in_period"].tolist() == [1, 0, 2]
     monthly = count_by_period(articles, "M")
     assert monthly.set_index("period").loc["2021-07-01", "articles"] == 1
 

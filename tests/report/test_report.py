@@ -14,6 +14,9 @@ NYNORSK = ("Kommunane i Vestland får meir pengar\n\n"
 NO_QUOTES = ("Ny avtale om digitalisering\n\n"
              "KS og kommunane i Innlandet har inngått ein avtale om digitalisering og kunstig intelligens. "
              "Avtalen gjeld frå 1. januar 2025 og omfattar alle kommunane i fylket.")
+VIKEN = ("Nye bussruter i Viken\n\n"
+         "Fylkestinget i Viken vedtok 16. mars 2021 nye bussruter mellom Drammen og Lier.\n\n"
+         "- Dette gir innbyggerne i Drammen et bedre tilbud, sier fylkesordfører Anette Solli.")
 BOKMAL = ("Tariffoppgjøret er i gang\n\n"
           "- Vi forhandler om lønn for alle ansatte i kommunene, sier arbeidslivsdirektør Kari Hansen i KS.\n\n"
           "Forhandlingene i Oslo fortsetter i morgen. Kommunene i Viken og Agder følger med.")
@@ -25,12 +28,17 @@ def test_report_on_a_small_folder(tmp_path, capsys):
     write(data, "nynorsk.txt", NYNORSK)
     write(data, "utan-sitat.txt", NO_QUOTES)
     write(data, "bokmal.txt", BOKMAL)
+    write(data, "viken.txt", VIKEN)
+    from kslib import config
+
+    before = {p.name: p.stat().st_mtime_ns for p in config.FIGURES_DIR.iterdir()}
     assert main(["report", str(data), "--out", str(out)]) == 0
+    assert {p.name: p.stat().st_mtime_ns for p in config.FIGURES_DIR.iterdir()} == before  # figures/ untouched
     printed = capsys.readouterr().out
     assert printed.count(": ok (") == len(notebooks())
     figures = out / "figures"
     expected = {"01-avsnitt-etter-type", "01-maalform", "02-temaandeler", "03-kart", "04-kjonn",
-                "05-ordsky", "05-keyness"}
+                "05-ordsky"}
     for name in expected:
         for suffix in (".png", ".svg", ".csv"):
             path = figures / f"{name}{suffix}"
@@ -38,6 +46,14 @@ def test_report_on_a_small_folder(tmp_path, capsys):
     html = (out / "report.html").read_text(encoding="utf-8")
     assert len(html) > 10_000 and "data:image/png;base64" in html and "02 Temaer" in html
     assert "load_corpus" not in html  # no code cells
+    assert "4 filer: 4 nye, 0 fra hurtigbufferen" in printed
+    # too few articles for topics and keyness: the report says why, and draws nothing
+    assert "vises ikke: metoden trenger minst 20 artikler, og her er det 4." in html
+    assert not (figures / "02-nmf-temaer.png").exists() and not (figures / "05-keyness.png").exists()
+    # the Viken-era article is on the 2024 map, placed by its municipalities, and the caption says so
+    assert "1 artikkel handler om fylker som ikke finnes på 2024-kartet (Viken)" in html
+    kart = (figures / "03-kart.csv").read_text(encoding="utf-8")
+    assert "kommune,Drammen" in kart
     assert len(list((out / "notebooks").glob("*.ipynb"))) == len(notebooks())
 
 
