@@ -49,6 +49,7 @@ lab: setup  ## open JupyterLab on the project (notebooks/, figures/, reports/) w
 
 bench: setup  ## speed and memory benchmark (add ARGS=--large for 100,000 articles)
 	$(BIN)/python benchmarks/bench.py $(ARGS)
+	$(BIN)/python benchmarks/bench_formats.py
 
 clean:  ## remove caches, processed tables and reports (never the articles)
 	rm -rf data/interim data/processed reports .pytest_cache .hypothesis

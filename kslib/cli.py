@@ -47,12 +47,12 @@ def _cache_arg(args) -> bool | str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kslib", description="Analyse a folder of KS news articles (plain UTF-8 text, one per file)."
+        prog="kslib", description="Analyse a folder of KS news articles (text, web pages, Word or PDF files, one article per file)."
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="parse a folder and write every table as parquet (and CSV)",
-                        description="Parse every *.txt article below DATA_DIR and write each table "
+                        description="Parse every article file (.txt, .md, .html, .docx, .pdf) below DATA_DIR and write each table "
                         "(articles, paragraphs, sentences, quotes, people, speakers, places, terms, themes, "
                         "rejected) as OUT_DIR/<name>.parquet.")
     ex.add_argument("data_dir", metavar="DATA_DIR", help="folder of article files (searched recursively)")

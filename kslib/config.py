@@ -71,7 +71,8 @@ def _resource_table(name: str, delimiter: str) -> tuple[list[str], list[list[str
 #: Libraries whose behaviour shapes the parsed tables (word lists, lemmas, language models,
 #: decoding, HTML, automata, name genders) or the cache's file format: their versions key the cache.
 SHAPING_LIBRARIES = ("stop-words", "simplemma", "lingua-language-detector", "charset-normalizer",
-                     "beautifulsoup4", "pyahocorasick", "marisa-trie", "gender-guesser", "pyarrow")
+                     "beautifulsoup4", "pyahocorasick", "marisa-trie", "gender-guesser", "pyarrow",
+                     "trafilatura", "htmldate", "python-docx", "pypdf")  # the readers of read/formats.py
 
 
 def library_versions() -> dict[str, str]:

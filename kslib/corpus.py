@@ -5,7 +5,8 @@
     >>> corpus.articles[["file", "title", "language"]]
     >>> print(corpus.summary())
 
-Every `*.txt` file found (recursively, hidden ones skipped) ends up either as a
+Every article file found (`.txt`, `.md`, `.html`, `.docx`, `.pdf`; recursively, hidden ones
+skipped; other files are rows of `rejected`) ends up either as a
 row of `articles` or as a row of `rejected` with a reason; nothing is dropped
 silently and one bad file never stops the run.
 """
@@ -132,14 +133,14 @@ def load_corpus(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Corpus:
-    """Load every `*.txt` article below `path` (default `data/seeds/`).
+    """Load every article file (`.txt`, `.md`, `.html`, `.docx`, `.pdf`) below `path` (default `data/seeds/`).
 
     cache: True for the default cache folder (see `config.default_cache_dir`), a
     path for another one, False for none. jobs: processes for parsing (default:
     all cores when more than 200 files need parsing). engine: `local`, or `dask` to
     parse on a Dask cluster (`scheduler` address, else a LocalCluster). Returns a `Corpus`; files
     that could not be read become rows of `corpus.rejected`, with a warning.
-    Raises `CorpusError` when the folder is missing or holds no `.txt` file.
+    Raises `CorpusError` when the folder is missing or holds no article file.
     """
 
     store = cache_for(corpus_root(path), cache)
@@ -171,7 +172,7 @@ def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache |
     progress) of a folder; with the parse `store`, files it already holds unchanged are not
     read (bytes None).
 
-    Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
+    Raises `CorpusError` when the folder is missing or holds no article file."""
     root, files, problems, progress = list_folder(path, progress)
     ok, rejected = _read_files(root, files, max_bytes, store)
     return root, files, ok, problems + rejected, progress

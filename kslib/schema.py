@@ -29,7 +29,8 @@ def arrow_schema(name: str):
         cols = {"reason": "string", "text": "string", "title": "string", "language": "string",
                 "n_paragraphs": "int32", "n_words": "int32", "encoding": "string", "text_id": "string",
                 "year": "Int64", "year_source": "string", "region": "string", "region_2024": "string",
-                "region_source": "string", "para_keys": "keys"}
+                "region_source": "string", "date": "string", "date_source": "string", "url": "string",
+                "author": "string", "para_keys": "keys"}
     else:
         cols = {c: t for c, t in SCHEMAS[name].items() if c != "article_id"}
     fields = [pa.field("doc", pa.string() if name == "docs" else dictionary)]
@@ -52,7 +53,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "article_id": STR, "file": STR, "title": STR, "text": STR, "language": CAT,
         "n_paragraphs": I32, "n_words": I32, "duplicate_of": STR, "encoding": STR,
         "year": INT, "year_source": CAT, "region": STR, "region_2024": STR, "region_source": CAT,
-        "date": "datetime64[ns]", "url": STR, "url_slug": STR, "region_office": STR, "author": STR,
+        "date": "datetime64[ns]", "date_source": CAT, "url": STR, "url_slug": STR, "region_office": STR,
+        "author": STR,
     },
     "metadata_issues": {"file": STR, "column": STR, "issue": STR},
     "paragraphs": {"article_id": STR, "para_id": I32, "kind": CAT, "text": STR},
@@ -84,7 +86,8 @@ CATEGORIES: dict[tuple[str, str], list[str]] = {
     ("paragraphs", "kind"): list(PARAGRAPH_KINDS),
     ("terms", "kind"): list(PARAGRAPH_KINDS),
     ("articles", "language"): ["nb", "nn", "other"],
-    ("articles", "year_source"): ["metadata", "text"],
+    ("articles", "year_source"): ["metadata", "page", "document", "text"],
+    ("articles", "date_source"): ["metadata", "page", "document", "text"],
     ("articles", "region_source"): ["metadata", "url", "text"],
     ("quotes", "form"): ["dash", "guillemets"],
     ("people", "role_group"): ["KS", "elected", "administration", "other"],

@@ -25,12 +25,12 @@ def test_extract_writes_every_table(tmp_path, capsys):
     assert "articles" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("setup, message", [(None, "not found"), ("empty", "No .txt")])
+@pytest.mark.parametrize("setup, message", [(None, "not found"), ("empty", "No article files")])
 def test_extract_fails_with_one_clear_sentence(tmp_path, capsys, setup, message):
     folder = tmp_path / "mappe"
     if setup:
         folder.mkdir()
-        write(folder, "notat.md", "ikke en artikkel")
+        write(folder, "tall.xlsx", "ikke en artikkel")
     assert main(["extract", str(folder), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err and err.count("\n") == 1

@@ -55,21 +55,24 @@ def test_every_bad_file_is_accounted_for(tmp_path):
     write(tmp_path, "undermappe/nested.txt", BODY.replace("Bodø", "Molde"))
     write(tmp_path, ".skjult.txt", BODY)
     write(tmp_path, "notat.md", BODY)
-    write(tmp_path, "høringssvar.docx", b"PK\x03\x04 a Word file")
-    write(tmp_path, "undermappe/rapport.pdf", b"%PDF-1.4 a report")
+    write(tmp_path, "høringssvar.docx", b"PK\x03\x04 word/ not a real Word file")
+    write(tmp_path, "undermappe/rapport.pdf", b"%PDF-1.4 a broken report")
+    write(tmp_path, "tall.xlsx", b"PK\x03\x04xl/")
     write(tmp_path, "LESMEG", "a file without a type")
     write(tmp_path, "metadata.csv", "file,title\ngod.txt,Tittel\n")  # read as metadata, not an article
     with pytest.warns(UserWarning, match="rejected"):
         corpus = load_corpus(tmp_path, cache=False, max_bytes=1_000_000)
     reasons = dict(zip(corpus.rejected["file"], corpus.rejected["reason"]))
     assert set(reasons) == {"tom.txt", "blank.txt", "bilde.txt", "kreditt.txt", "stor.txt", ".skjult.txt",
-                            "notat.md", "høringssvar.docx", "undermappe/rapport.pdf", "LESMEG"}
+                            "høringssvar.docx", "undermappe/rapport.pdf", "tall.xlsx", "LESMEG"}
     assert "empty" in reasons["tom.txt"] and "binary" in reasons["bilde.txt"]
     assert "too large" in reasons["stor.txt"] and "no article content" in reasons["kreditt.txt"]
     assert "hidden" in reasons[".skjult.txt"]
-    assert reasons["høringssvar.docx"] == "file type .docx is not read (articles are .txt files)"
-    assert ".pdf is not read" in reasons["undermappe/rapport.pdf"] and "without a type" in reasons["LESMEG"]
-    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 17
+    assert reasons["høringssvar.docx"].startswith("Word file that cannot be read")
+    assert reasons["undermappe/rapport.pdf"].startswith("PDF that cannot be read")
+    assert reasons["tall.xlsx"].startswith("file type .xlsx is not read") and "without a type" in reasons["LESMEG"]
+    assert "Bodø" in dict(zip(corpus.articles["file"], corpus.articles["text"]))["notat.md"]  # .md is read
+    assert len(corpus.articles) + len(corpus.rejected) == corpus.n_files == 18
     texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
     assert "Bærum" in texts["utf16.txt"] and "Vågå" in texts["gammel.txt"]
     assert "\r" not in texts["crlf.txt"] and "<p>" not in texts["html.txt"]
@@ -79,7 +82,7 @@ def test_every_bad_file_is_accounted_for(tmp_path):
 def test_missing_or_empty_folder_raises_clear_error(tmp_path):
     with pytest.raises(CorpusError, match="not found"):
         load_corpus(tmp_path / "finnes-ikke")
-    with pytest.raises(CorpusError, match="No .txt"):
+    with pytest.raises(CorpusError, match="No article files"):
         load_corpus(tmp_path)
 
 

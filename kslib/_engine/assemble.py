@@ -126,13 +126,13 @@ def list_folder(path, progress: bool | None) -> tuple[Path, list[str], list[tupl
     """(root, its article files as relative paths, (path, reason) for what the walk could
     not search or read, whether to show progress bars).
 
-    Raises `CorpusError` when the folder is missing or holds no `.txt` file."""
+    Raises `CorpusError` when the folder is missing or holds no article file."""
     root = corpus_root(path)
     if not root.is_dir():
         raise CorpusError(f"Data folder not found: {display_name(os.fspath(root))}")
     files, problems = walk_folder(root)
     if not files:
-        raise CorpusError(f"No .txt article files in {display_name(os.fspath(root))}"
+        raise CorpusError(f"No article files (.txt, .md, .html, .docx or .pdf) in {display_name(os.fspath(root))}"
                           + (f" ({problems[0][0]}: {problems[0][1]})" if problems else ""))
     if progress is None:
         progress = len(files) >= config.PROGRESS_MIN_FILES

@@ -6,7 +6,6 @@ article names for charts.
 
 from __future__ import annotations
 
-from kslib.schema import fill_unknown
 
 
 def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None = None, date: str = "date"):

@@ -44,6 +44,8 @@ class Decoded:
     text: str | None
     encoding: str | None
     reason: str | None = None
+    #: what a web page, Word file or PDF says of itself (`title`, `date`, `url`, `author`, `source`)
+    meta: dict | None = None
 
 
 def _looks_binary(raw: bytes) -> bool:
@@ -207,8 +209,19 @@ def normalise_text(text: str) -> str:
 
 
 def read_article(raw: bytes) -> Decoded:
-    """Bytes of one file to normalised article text (or a reason it is not one)."""
-    decoded = decode_bytes(raw)
+    """Bytes of one file to normalised article text (or a reason it is not one): a Word
+    file, PDF or web page by its library (`formats`), anything else decoded as text."""
+    from kslib.read.formats import read_file
+
+    read = read_file(raw)
+    if read is not None and (read.text is not None or read.kind != "html"):
+        if read.text is None:
+            return Decoded(None, read.kind, read.reason)
+        text = normalise_text(read.text)
+        if not text:
+            return Decoded(None, read.kind, "no text (empty or whitespace only)")
+        return Decoded(text, read.kind, meta=read.meta or None)
+    decoded = decode_bytes(raw)  # text, or a page trafilatura found no article in: read it all
     if decoded.text is None:
         return decoded
     text = decoded.text

@@ -21,6 +21,9 @@ from pathlib import Path
 from kslib.read.files import METADATA_NAMES
 
 NAMES = METADATA_NAMES  # defined where the folder is walked
+#: Where a date or year comes from, strongest first: the metadata file, the web page's own
+#: publication date, a Word file's or PDF's document properties, the article's text.
+DATE_SOURCES = ["metadata", "page", "document", "text"]
 KNOWN = ("file", "date", "url", "title", "region", "author")
 _KS_REGION = re.compile(r"/regioner/ks-([a-z0-9æøå-]+)", re.I)
 
@@ -185,6 +188,8 @@ def merge_metadata(articles, root: Path):
     for col in ("date", "url", "author", "url_slug", "region_office"):
         if col not in articles.columns:
             articles[col] = pd.Series([pd.NA] * len(articles), dtype="string" if col != "date" else "datetime64[ns]")
+    if "date_source" not in articles.columns:
+        articles["date_source"] = pd.Categorical([None] * len(articles), categories=DATE_SOURCES)
     if path is None:
         return articles, frame("metadata_issues")
     try:
@@ -223,13 +228,17 @@ def merge_metadata(articles, root: Path):
         elif not pd.isna(ok) and not plausible(ok):
             issues.append((f, "date", f"date {raw!r} is outside {FIRST_YEAR}-next year: not used"))
             parsed.iloc[i] = None
-    articles["date"] = pd.to_datetime(parsed.astype("object").where(parsed.notna(), None)).astype("datetime64[ns]")
-    has_date = articles["date"].notna()
+    dates = pd.to_datetime(parsed.astype("object").where(parsed.notna(), None)).astype("datetime64[ns]")
+    has_date = dates.notna()  # the metadata file wins over what the file itself says
+    articles["date"] = dates.where(has_date, articles["date"])
+    articles["date_source"] = articles["date_source"].astype("object")
+    articles.loc[has_date, "date_source"] = "metadata"
+    articles["date_source"] = pd.Categorical(articles["date_source"], categories=DATE_SOURCES)
     articles.loc[has_date, "year"] = articles.loc[has_date, "date"].dt.year.astype("Int64")
     articles["year_source"] = articles["year_source"].astype("object")
     articles.loc[has_date, "year_source"] = "metadata"
     for col in ("url", "author"):
-        articles[col] = get(col).astype("string")
+        articles[col] = get(col).astype("string").fillna(articles[col].astype("string"))
     titles = get("title")
     articles["title"] = titles.where(titles.notna(), articles["title"].astype("object")).astype("string")
     articles["url_slug"] = articles["url"].map(slug_from_url).astype("string")
@@ -256,7 +265,7 @@ def merge_metadata(articles, root: Path):
     for c in meta.columns:
         if c.startswith("meta_"):
             articles[c] = get(c)
-    articles["year_source"] = pd.Categorical(articles["year_source"], categories=["metadata", "text"])
+    articles["year_source"] = pd.Categorical(articles["year_source"], categories=DATE_SOURCES)
     articles["region_source"] = pd.Categorical(articles["region_source"], categories=["metadata", "url", "text"])
     if issues:
         first = "; ".join(f"{f}: {issue}" for f, _, issue in issues[:3])

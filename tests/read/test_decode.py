@@ -79,7 +79,7 @@ def test_find_files_is_recursive_and_skips_hidden(tmp_path):
     for name in ["a.txt", "sub/b.txt", ".skjult.txt", ".git/c.txt", "sub/.d/e.txt", "notat.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("tekst")
-    assert [p.relative_to(tmp_path).as_posix() for p in find_files(tmp_path)] == ["a.txt", "sub/b.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in find_files(tmp_path)] == ["a.txt", "notat.md", "sub/b.txt"]  # .md is read too
 
 
 def _normalise_by_lines(text: str) -> str:
