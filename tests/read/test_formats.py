@@ -161,3 +161,23 @@ def test_every_type_is_cached_and_read_again_the_same(tmp_path, monkeypatch):
                                        (b"PK\x03\x04xl/workbook", "text")])
 def test_the_type_is_told_by_the_bytes(raw, kind):
     assert sniff(raw) == kind
+
+
+def test_the_seeds_saved_as_web_pages_word_files_and_pdfs_give_the_same_tables(tmp_path, seeds):
+    from pathlib import Path
+
+    for row in seeds.articles.itertuples():
+        texts = seeds.paragraphs.loc[seeds.paragraphs["article_id"] == row.article_id, "text"].tolist()
+        title = row.title if isinstance(row.title, str) else None
+        rest = texts[1:] if title else texts
+        stem = Path(row.file).stem
+        write(tmp_path / "txt", f"{stem}.txt", "\n\n".join(texts))
+        write(tmp_path / "html", f"{stem}.html", ks_page(title, rest))
+        (tmp_path / "docx").mkdir(exist_ok=True)
+        word_file(tmp_path / "docx" / f"{stem}.docx", title, rest)
+        (tmp_path / "pdf").mkdir(exist_ok=True)
+        pdf_file(tmp_path / "pdf" / f"{stem}.pdf", title, rest)
+    expected = _tables(_load(tmp_path / "txt"))
+    assert len(expected["quotes"]) == len(seeds.quotes) and len(expected["places"]) == len(seeds.places)
+    for kind in ("html", "docx", "pdf"):
+        assert _tables(_load(tmp_path / kind)) == expected, kind
