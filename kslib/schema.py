@@ -29,7 +29,7 @@ def arrow_schema(name: str):
         cols = {"reason": "string", "text": "string", "title": "string", "language": "string",
                 "n_paragraphs": "int32", "n_words": "int32", "encoding": "string", "text_id": "string",
                 "year": "Int64", "year_source": "string", "region": "string", "region_2024": "string",
-                "region_source": "string", "date": "string", "date_source": "string", "url": "string",
+                "region_source": "string", "year_evidence": "string", "date": "string", "date_source": "string", "url": "string",
                 "author": "string", "para_keys": "keys"}
     else:
         cols = {c: t for c, t in SCHEMAS[name].items() if c != "article_id"}
@@ -52,7 +52,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": STR, "file": STR, "title": STR, "text": STR, "language": CAT,
         "n_paragraphs": I32, "n_words": I32, "duplicate_of": STR, "encoding": STR,
-        "year": INT, "year_source": CAT, "region": STR, "region_2024": STR, "region_source": CAT,
+        "year": INT, "year_source": CAT, "year_evidence": STR, "region": STR, "region_2024": STR, "region_source": CAT,
         "date": "datetime64[ns]", "date_source": CAT, "url": STR, "url_slug": STR, "region_office": STR,
         "author": STR,
     },

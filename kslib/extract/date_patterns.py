@@ -19,8 +19,6 @@ PLAIN_YEAR = re.compile(rf"(?<![\d,.])({YEAR})(?![\d])")
 NUMERIC_DATE = re.compile(rf"\b\d{{1,2}}\.\d{{1,2}}\.({YEAR})\b")
 PUBLISHED = re.compile(rf"\b(?:publisert|oppdatert|dato)\s*:?\s*\d{{1,2}}\.\s*(?:\d{{1,2}}\.|\w+)\s*({YEAR})", re.I)
 MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
-#: a year after these words is a past reference (`fra 2020`, `siden 2015`), not the article's time
-PAST = re.compile(r"\b(?:fra|frå|siden|sidan|etter|før|tidligere|tidlegare|i perioden)\s+$", re.I)
 #: a date after these words is when something takes effect, often written about ahead of time
 AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
 

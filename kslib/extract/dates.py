@@ -26,7 +26,6 @@ from kslib.extract.date_patterns import (
     MONTH_YEAR,
     MONTHS,
     NUMERIC_DATE,
-    PAST,
     PUBLISHED,
     PUBLISHED_WORDS,
     RANGE,
@@ -34,12 +33,27 @@ from kslib.extract.date_patterns import (
     WEEKDAY_DATE,
     WEEKDAYS,
 )
+from kslib.config import resource_rows
 from kslib.structure.paragraphs import starts_word
 
+#: The words before a year and what they make of it (`resources/year_context.tsv`).
+_ROWS = resource_rows("year_context.tsv", delimiter="\t")
+CONTEXT = {r["words"]: (r["kind"], float(r["weight"])) for r in _ROWS if not r["words"].startswith("*")}
+CONTEXT_WEIGHTS = {r["words"][1:]: float(r["weight"]) for r in _ROWS if r["words"].startswith("*")}
+CONTEXT_WHAT = {"past": "a year looked back to", "time": "a year in the text"}
+CONTEXT_BEFORE = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(CONTEXT, key=len, reverse=True))
+                            + r")\s+$", re.I)
+LAST_WORD = re.compile(r"(?:^|(?<=\W))([^\W\d_]+)\s+$")
 
-def _scored_dates(text: str, low: str) -> Counter:
-    """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased)."""
+
+def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
+    """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased);
+    `why`, when given, collects each year's evidence as (weight, what, words)."""
     score: Counter[int] = Counter()
+
+    def note(year: int, weight: float, what: str, a: int, b: int) -> None:
+        if why is not None:
+            why.setdefault(year, []).append((weight, what, " ".join(text[a:b].split())))
     # the characters inside a date or range already scored (a mask: one look-up a year, where a
     # list of spans searched for every year grew quadratic with the number of dates)
     covered = bytearray(len(text) + 1)
@@ -53,11 +67,13 @@ def _scored_dates(text: str, low: str) -> Counter:
     if any(word in low for word in PUBLISHED_WORDS):
         for m in PUBLISHED.finditer(text):
             score[int(m.group(1))] += 5
+            note(int(m.group(1)), 5, "a published line", *m.span())
             cover(*m.span())
     # a range's two years are neighbours among the years found, with only a dash, `til` or `og` between
     if any(RANGE_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
         for m in fast.ranges(text, found):
             score[int(m.group(1))] += 0.5
+            note(int(m.group(1)), 0.5, "the start of a period", *m.span())
             cover(*m.span())
     aligned = len(low) == len(text)  # else lower-casing moved positions (rare letters): scan it all
     month_year = not aligned or any(fast.after_month(low, m.start()) for m in found)
@@ -76,28 +92,56 @@ def _scored_dates(text: str, low: str) -> Counter:
                 # a change that takes effect (`fra 1. januar 2020`) is often announced the year before
                 score[year] += weight / 2
                 score[year - 1] += weight / 2
+                note(year, weight / 2, "a date something takes effect", *m.span())
             else:
                 score[year] += weight
+                note(year, weight, "a date", *m.span())
     for m in found:
         before = text[m.start() - 1] if m.start() else ""
         if before and (before.isdecimal() or before in ",."):  # `PLAIN_YEAR`'s look-behind
             continue
         if covered[m.start()]:
             continue
-        past = PAST.search(text[max(0, m.start() - 20) : m.start()])
-        score[int(m.group())] += 0.3 if past else 1
+        weight, what, start = year_context(text, m.start())
+        score[int(m.group())] += weight
+        note(int(m.group()), weight, what, start, m.end())
     return score
+
+
+def year_context(text: str, at: int) -> tuple[float, str, int]:
+    """(weight, what it is, where its words start) of the plain year at `at`, from the words
+    just before it (`resources/year_context.tsv`): `i 2021` counts 1, `innen 2030` or
+    `sammenlignet med 2016` little, `Debatthefte 2021` (a thing named by its year) half."""
+    if at and text[at - 1].isalpha():
+        return CONTEXT_WEIGHTS["glued"], "a year glued to a word", at
+    window = text[max(0, at - 30) : at]
+    m = CONTEXT_BEFORE.search(window)
+    if m:
+        kind = CONTEXT[m.group(1).lower()]
+        return kind[1], CONTEXT_WHAT[kind[0]], at - len(window) + m.start(1)
+    word = LAST_WORD.search(window)
+    if word:
+        return CONTEXT_WEIGHTS["name"], "a thing named by its year", at - len(window) + word.start(1)
+    return 1.0, "a year in the text", at
 
 
 def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
     """Most likely year of an article from its paragraph texts, or None."""
+    return infer_year_evidence(texts, today)[0]
+
+
+def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple[int | None, str | None]:
+    """(year, the evidence that decided it) of an article from its paragraph texts, or
+    (None, None) when the text does not tell: the evidence names its kinds and words, e.g.
+    `a weekday with a date: «Mandag 22. januar»; a date: «22. januar 2018»`."""
     today = today or dt.date.today()
     text = "\n".join(texts)
     low = text.lower()
-    score = _scored_dates(text, low)
+    why: dict = {}
+    score = _scored_dates(text, low, why)
     weekday_dates = fast.weekday_dates(text, low)
     if not score and not weekday_dates:
-        return None
+        return None, None
     # an era matters only for weekday dates or a scored year outside it: often its scan is skipped
     eras = [(a, b) for pattern, a, b, hints in ERAS
             if (weekday_dates or any(not a <= y <= b for y in score)) and fast.in_era(pattern, hints, text)]
@@ -110,15 +154,18 @@ def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
             fits = [y for y in fits if y in score] or fits
         if fits:
             score[max(fits)] += 3
+            why.setdefault(max(fits), []).append((3, "a weekday with a date", " ".join(m.group(0).split())))
     # years outside an era the text places itself in count half
     for a, b in eras:
         score = Counter({y: (s if a <= y <= b else s / 2) for y, s in score.items()})
     score = Counter({y: s for y, s in score.items() if y <= today.year + 1})
     if not score:
-        return None
+        return None, None
     best = max(score.values())
     # ties go to the earliest year: KS articles often look ahead (next year's budget, tariff round)
-    return min(y for y, s in score.items() if s == best)
+    year = min(y for y, s in score.items() if s == best)
+    strongest = sorted(why.get(year, []), key=lambda e: -e[0])[:3]
+    return year, "; ".join(f"{what}: «{words}»" for _, what, words in strongest) or None
 
 
 @lru_cache(maxsize=4096)

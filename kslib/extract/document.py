@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Iterable
 
 from kslib.extract.attribution import find_quotes
-from kslib.extract.dates import infer_year
+from kslib.extract.dates import infer_year_evidence
 from kslib.extract.duplicates import paragraph_keys
 from kslib.extract.places import article_region, extract_places
 from kslib.extract.roles import organisation_of, role_group
@@ -81,18 +81,20 @@ def parse_document(doc: str, raw: bytes):
     language = detect_language(body_text)
     units, people, name_spans = find_quotes(paragraphs)  # people, then quotes and their speakers
     known = decoded.meta or {}  # what a web page, Word file or PDF says of itself
-    year = infer_year([p.text for p in paragraphs])
+    year, evidence = infer_year_evidence([p.text for p in paragraphs])
     year_source = "text" if year is not None else None
     if known.get("date") and known.get("source") == "page":
         # a page's publication date settles the year; a Word file's or PDF's creation date
         # (a template's, a print's) does not: it stays a `date` with its source
         year, year_source = int(known["date"][:4]), known["source"]
+        evidence = f"the page's publication date: «{known['date']}»"
     mentions = extract_places(paragraphs, year, name_spans, frozenset(p.surname for p in people))
     region, region_2024 = article_region(paragraphs, mentions, year)
     _add(out["docs"], **_doc_row(doc, None, decoded.encoding, text=text, title=structure.find_title(paragraphs),
                                  language=language, n_paragraphs=len(paragraphs),
                                  text_id=text_id(text),  # n_words: from the terms, in `parse_many`
-                                 year=year, year_source=year_source, date=known.get("date"),
+                                 year=year, year_source=year_source, year_evidence=evidence,
+                                 date=known.get("date"),
                                  date_source=known.get("source") if known.get("date") else None,
                                  url=known.get("url"), author=known.get("author"),
                                  region=region, region_2024=region_2024, region_source="text",
@@ -129,7 +131,7 @@ def _doc_row(doc: str, reason: str | None, encoding: str | None, **values) -> di
     """One `docs` row with every column present."""
     row = dict(doc=doc, reason=reason, text=None, title=None, language=None, n_paragraphs=0, n_words=0,
                encoding=encoding, text_id=None, year=None, year_source=None, region=None, region_2024=None,
-               region_source=None, date=None, date_source=None, url=None, author=None, para_keys=[])
+               region_source=None, year_evidence=None, date=None, date_source=None, url=None, author=None, para_keys=[])
     row.update(values)
     return row
 

@@ -237,6 +237,10 @@ def merge_metadata(articles, root: Path):
     articles.loc[has_date, "year"] = articles.loc[has_date, "date"].dt.year.astype("Int64")
     articles["year_source"] = articles["year_source"].astype("object")
     articles.loc[has_date, "year_source"] = "metadata"
+    articles["year_evidence"] = articles["year_evidence"].astype("object")
+    articles.loc[has_date, "year_evidence"] = [f"the metadata file's date: «{d:%Y-%m-%d}»"
+                                               for d in articles.loc[has_date, "date"]]
+    articles["year_evidence"] = articles["year_evidence"].astype("string")
     for col in ("url", "author"):
         articles[col] = get(col).astype("string").fillna(articles[col].astype("string"))
     titles = get("title")
