@@ -7,7 +7,6 @@ article names for charts.
 from __future__ import annotations
 
 
-
 def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None = None, date: str = "date"):
     """Counts per period (`Y` year, `Q` quarter, `M` month) of any frame with `article_id`.
 

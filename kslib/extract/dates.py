@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from kslib.config import resource_rows
 from kslib.extract import _fast_dates as fast
 from kslib.extract.date_patterns import (
     AHEAD,
@@ -33,7 +34,6 @@ from kslib.extract.date_patterns import (
     WEEKDAY_DATE,
     WEEKDAYS,
 )
-from kslib.config import resource_rows
 from kslib.structure.paragraphs import starts_word
 
 #: The words before a year and what they make of it (`resources/year_context.tsv`).

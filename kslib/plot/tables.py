@@ -40,8 +40,6 @@ COLUMNS = {"article_id": "artikkel-id", "file": "fil", "title": "tittel", "reaso
            "measure": "mål", "score": "verdi", "term": "ord", "docs": "artikler", "share": "andel",
            "region": "fylke", "year": "år", "language": "målform", "lon": "lengdegrad", "lat": "breddegrad",
            "ngram": "ordpar", "kind": "type", "mention": "nevnt som", "errors": "feil", "detail": "detaljer"}
-#: Values as a Norwegian reader reads them (codes of the tables: role groups, genders, ...).
-VALUES = DISPLAY_VALUES
 _CODED = ("role_group", "gender", "region", "language", "region_2024")
 
 
@@ -56,7 +54,7 @@ def for_display(frame):
         if pd.api.types.is_bool_dtype(values.dtype):
             out[col] = values.map({True: "Ja", False: "Nei"}).astype(object).where(values.notna(), "ukjent")
         elif col in _CODED:
-            out[col] = values.astype(object).map(lambda v: VALUES.get(v, v)).where(values.notna(), "ukjent")
+            out[col] = values.astype(object).map(lambda v: DISPLAY_VALUES.get(v, v)).where(values.notna(), "ukjent")
         elif values.dtype == object or isinstance(values.dtype, (pd.StringDtype, pd.CategoricalDtype)):
             out[col] = values.astype(object).where(values.notna(), "ukjent")
     return out.rename(columns=lambda c: COLUMNS.get(c, c))

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from kslib.read.formats import SUFFIXES
+
 
 def display_name(rel: str) -> str:
     """A path as it can be shown and stored: bytes of a name that are not UTF-8 (kept by
@@ -28,7 +30,7 @@ def is_cache_folder(path: str) -> bool:
 #: The mark of a folder of tables written by kslib (the writer's marker file).
 OUTPUT_MARK = ".kslib-output.json"
 #: Files that are read as articles; every other file gets a `rejected` row with its type.
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")  # read/formats.py reads the others
+ARTICLE_SUFFIXES = SUFFIXES
 #: Files at the folder's top that are read as metadata, not as articles (see read/metadata.py).
 METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.json", "metadata.parquet")
 
@@ -37,7 +39,7 @@ def _not_an_article(name: str) -> str:
     """The reason a file of another type is not read, in one phrase."""
     suffix = os.path.splitext(name)[1].lower()
     kind = f"file type {suffix}" if suffix else "a file without a type ending"
-    return f"{kind} is not read (articles are .txt, .md, .html, .docx or .pdf files)"
+    return f"{kind} is not read (articles are {', '.join(ARTICLE_SUFFIXES[:-1])} or {ARTICLE_SUFFIXES[-1]} files)"
 
 
 def walk_folder(root: Path) -> tuple[list[str], list[tuple[str, str]]]:

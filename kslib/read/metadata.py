@@ -19,11 +19,12 @@ import warnings
 from pathlib import Path
 
 from kslib.read.files import METADATA_NAMES
+from kslib.schema import CATEGORIES
 
 NAMES = METADATA_NAMES  # defined where the folder is walked
 #: Where a date or year comes from, strongest first: the metadata file, the web page's own
 #: publication date, a Word file's or PDF's document properties, the article's text.
-DATE_SOURCES = ["metadata", "page", "document", "text"]
+DATE_SOURCES = CATEGORIES[("articles", "date_source")]
 KNOWN = ("file", "date", "url", "title", "region", "author")
 _KS_REGION = re.compile(r"/regioner/ks-([a-z0-9æøå-]+)", re.I)
 

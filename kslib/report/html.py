@@ -189,6 +189,8 @@ def find_chromium() -> str | None:
     return None
 
 
+NO_CHROMIUM = ("a PDF needs Chromium, which is not installed (Debian/Ubuntu: `sudo apt-get install chromium`, "
+               "or `make chromium`)")
 #: Flags for a headless Chromium that makes no connection of its own.
 CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")
@@ -202,8 +204,7 @@ def print_pdf(page: Path, target: Path, *, timeout: float = 180) -> Path:
 
     browser = find_chromium()
     if browser is None:
-        raise RuntimeError("a PDF needs Chromium, which is not installed (Debian/Ubuntu: "
-                           "`sudo apt-get install chromium`, or `make chromium`)")
+        raise RuntimeError(NO_CHROMIUM)
     with tempfile.TemporaryDirectory(prefix="kslib-chromium-") as profile, atomic_path(target) as tmp:
         command = [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
                    "--virtual-time-budget=15000", f"--print-to-pdf={tmp}", Path(page).resolve().as_uri()]

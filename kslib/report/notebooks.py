@@ -38,11 +38,10 @@ def run_report(data_dir: Path, out_dir: Path, *, figures_dir: Path | None = None
     data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
     figures_dir = Path(figures_dir).resolve() if figures_dir else out_dir / "figures"
     if pdf:
-        from kslib.report.html import find_chromium
+        from kslib.report.html import NO_CHROMIUM, find_chromium
 
         if find_chromium() is None:  # say so before minutes of work, not after
-            raise RuntimeError("--pdf needs Chromium, which is not installed (Debian/Ubuntu: "
-                              "`sudo apt-get install chromium`, or `make chromium`)")
+            raise RuntimeError(NO_CHROMIUM)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = load_corpus(data_dir, progress=False)  # parses once; the notebooks then read the cache
@@ -90,7 +89,7 @@ def cover_facts(corpus, data_dir: Path) -> dict:
     import datetime
 
     import kslib
-    from kslib.count.overview import headline_numbers
+    from kslib.count.describe import key_numbers
 
     a = corpus.articles
     years = a["year"].dropna()
@@ -98,13 +97,10 @@ def cover_facts(corpus, data_dir: Path) -> dict:
     if len(years) < len(a):
         period += f" ({norwegian.number(len(a) - len(years))} artikler uten kjent år)"
     now = datetime.datetime.now()
-    numbers = headline_numbers(corpus)
-    labels = {"files": "Filer i mappen", "articles": "Artikler", "rejected": "Avviste filer",
-              "duplicates": "Duplikater", "words": "Ord", "paragraphs": "Avsnitt", "quotes": "Sitater",
-              "people": "Personer nevnt"}
+    numbers = key_numbers(corpus)["Antall"]
     return {"folder": data_dir.name, "articles": norwegian.number(len(a)), "period": period,
             "made": f"{norwegian.date(now)} kl. {now:%H.%M}", "version": kslib.__version__,
-            "numbers": [(labels.get(k, k), norwegian.number(v)) for k, v in numbers.items()]}
+            "numbers": list(numbers.items())}
 
 
 def _quiet_kernels():

@@ -93,9 +93,8 @@ def pdf_file(path: Path, title: str, paragraphs: list[str], *, header: str = "KS
 
 def scanned_pdf(path: Path) -> Path:
     """A PDF with only a picture on its page: no text layer."""
-    from fpdf import FPDF
-
     import matplotlib
+    from fpdf import FPDF
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
