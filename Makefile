@@ -56,4 +56,5 @@ clean:  ## remove caches, processed tables and reports (never the articles)
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 notebooks: setup  ## re-execute the notebooks in place on data/seeds (commit them executed)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace notebooks/[0-9][0-9]-*.ipynb
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \
+	  notebooks/[0-9][0-9]-*.ipynb

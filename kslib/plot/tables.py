@@ -64,8 +64,29 @@ def _plain(frame):
     """A short table as HTML without a row number column, numbers in Norwegian format."""
     import pandas as pd
 
+    import hashlib
+
     styled = frame.style.format(precision=2, thousands="\u00a0", decimal=",", na_rep="ukjent")
-    return styled.hide(axis="index") if isinstance(frame.index, pd.RangeIndex) else styled
+    # ids from the content, not random: a rerun writes the same notebook, the same report
+    styled = styled.set_uuid(hashlib.blake2b(frame.to_csv().encode(), digest_size=4).hexdigest())
+    return _Plain(styled.hide(axis="index") if isinstance(frame.index, pd.RangeIndex) else styled)
+
+
+class _Plain:
+    """A styled table whose text form is the table's text, not a Styler's memory address (so
+    a saved notebook reads the same after every run)."""
+
+    def __init__(self, styled):
+        self.styled, self.data = styled, styled.data
+
+    def _repr_html_(self) -> str:
+        return self.styled.to_html()
+
+    def to_html(self) -> str:
+        return self.styled.to_html()
+
+    def __repr__(self) -> str:
+        return self.data.to_string(index=not all(self.styled.hide_index_))
 
 
 def show(frame, *, max_rows: int = 30, empty: str | None = None, norwegian: bool = True):
