@@ -49,6 +49,10 @@ def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None =
     return out
 
 
+#: where a year comes from (`articles.year_source`), in the sentence of `describe_years`
+YEAR_SOURCE_LABELS = {"text": "teksten", "metadata": "metadatafilen", "page": "nettsidens dato"}
+
+
 def describe_years(articles) -> str:
     """How many articles have a year, and the period they span: what every trend rests on."""
     from kslib import norwegian
@@ -57,9 +61,16 @@ def describe_years(articles) -> str:
     missing = len(articles) - len(known)
     if not len(known):
         return "Ingen av artiklene har et kjent år, så det er ingen utvikling over tid å vise."
-    text = f"{norwegian.share_of(len(known), len(articles))} artikler har et kjent år ({norwegian.span(known)})"
+    basis = norwegian.span(known)
+    if "year_source" in articles.columns:  # what the years rest on, when more than the text
+        sources = articles.loc[articles["year"].notna(), "year_source"].astype("string").value_counts()
+        if len(sources) > 1 or (len(sources) == 1 and sources.index[0] != "text"):
+            basis += "; " + ", ".join(f"{norwegian.number(n)} fra {YEAR_SOURCE_LABELS.get(s, s)}"
+                                      for s, n in sources.items())
+    text = f"{norwegian.share_of(len(known), len(articles))} artikler har et kjent år ({basis})"
     if missing:
-        text += f"; {norwegian.number(missing)} uten kjent år er ikke med i tidsseriene"
+        text += (f"; {norwegian.number(missing)} uten kjent år (teksten sier det ikke sikkert nok) "
+                 "er ikke med i tidsseriene")
     return text + "."
 
 

@@ -20,7 +20,7 @@ NUMERIC_DATE = re.compile(rf"\b\d{{1,2}}\.\d{{1,2}}\.({YEAR})\b")
 PUBLISHED = re.compile(rf"\b(?:publisert|oppdatert|dato)\s*:?\s*\d{{1,2}}\.\s*(?:\d{{1,2}}\.|\w+)\s*({YEAR})", re.I)
 MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
 #: a date after these words is when something takes effect, often written about ahead of time
-AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan)\s+$", re.I)
+AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan|i kraft|i kraft frå|i kraft fra)\s+$", re.I)
 
 
 #: Eras the text places itself in (`resources/eras.tsv`): (pattern, first year, last year, hints).

@@ -1,10 +1,15 @@
-"""The year an article reports on, inferred from its text.
+"""The year an article reports on, inferred from its text: precision first.
 
 Evidence, strongest first: a weekday with a date (`mandag 22. januar`) fixes
 the year among recent ones; full dates (`1. mai 2021`); years written as the
-article's own time (`i 2021`, `Debatthefte 2021`, `#valgløfte2023`). The first
-year of a plan period (`2024-2027`, `2024 til 2027`) counts less and the second
-not at all. `<NA>` when nothing says it.
+article's own time (`i 2021`, `høsten 2020`, `Debatthefte 2021`, `#valgløfte2023`).
+Years that point away from the article's time count little: a point of departure or
+comparison (`siden 2015`), a deadline, target or budget year (`innen 2030`,
+`statsbudsjettet for 2020`), a plan or document named by a place or series and a year
+(`Regionplan Agder 2020`, `NOU 2020: 13`), a law's date, a date something takes effect,
+the start of a period (`2024-2027`). A year is given only when its evidence adds up to
+`MIN_EVIDENCE` (one date, one `i 2021`): else `<NA>` rather than a guess, and every year
+comes with the words that decided it (`articles.year_evidence`).
 
 The finders of dates are written plainly below (`weekday_dates`, `ending_at_years`, `ranges`,
 `in_era`); `_fast_dates` holds their fast twins, which the scoring uses.
@@ -19,6 +24,7 @@ from functools import lru_cache
 
 from kslib.config import resource_rows
 from kslib.extract import _fast_dates as fast
+from kslib.resources import gazetteer
 from kslib.extract.date_patterns import (
     AHEAD,
     ANY_YEAR,
@@ -40,10 +46,19 @@ from kslib.structure.paragraphs import starts_word
 _ROWS = resource_rows("year_context.tsv", delimiter="\t")
 CONTEXT = {r["words"]: (r["kind"], float(r["weight"])) for r in _ROWS if not r["words"].startswith("*")}
 CONTEXT_WEIGHTS = {r["words"][1:]: float(r["weight"]) for r in _ROWS if r["words"].startswith("*")}
-CONTEXT_WHAT = {"past": "a year looked back to", "time": "a year in the text"}
+CONTEXT_WHAT = {"past": "a year looked back to", "time": "a year in the text", "part": "a part of a year",
+                "aim": "a year aimed at", "document": "a document numbered by year"}
 CONTEXT_BEFORE = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(CONTEXT, key=len, reverse=True))
                             + r")\s+$", re.I)
 LAST_WORD = re.compile(r"(?:^|(?<=\W))([^\W\d_]+)\s+$")
+LAST_WORDS = re.compile(r"(?:[^\W\d_]+[ -]){0,3}[^\W\d_]+\s+$")  # up to four words: a place's name
+#: A year is given only when its evidence adds up to this much and no other year has as much:
+#: one date, one "i 2021", one thing named by its year; a deadline, a comparison or the start
+#: of a period alone is not enough (`resources/year_context.tsv`).
+MIN_EVIDENCE = 1.0
+#: a date followed by a number (`lov 15. juni 2001 nr. 70`) is the date of a law or regulation
+LAW_NUMBER = re.compile(r"\s*nr\.?\s*\d")
+LAW_WEIGHT = CONTEXT_WEIGHTS["place"]
 
 
 def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
@@ -88,11 +103,17 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
                 continue
             year = int(m.groups()[-1])
             cover(*m.span())
-            if AHEAD.search(text[max(0, m.start() - 20) : m.start()]):
-                # a change that takes effect (`fra 1. januar 2020`) is often announced the year before
-                score[year] += weight / 2
-                score[year - 1] += weight / 2
-                note(year, weight / 2, "a date something takes effect", *m.span())
+            if LAW_NUMBER.match(text, m.end()):
+                score[year] += LAW_WEIGHT
+                note(year, LAW_WEIGHT, "the date of a law", *m.span())
+            elif AHEAD.search(text[max(0, m.start() - 20) : m.start()]):
+                # a change that takes effect (`fra 1. januar 2020`, `trådde i kraft 1. januar 2022`)
+                # is written about the year before as often as the year itself: the date counts
+                # half, shared between the two, so that it alone gives no year
+                score[year] += weight / 4
+                score[year - 1] += weight / 4
+                note(year, weight / 4, "a date something takes effect", *m.span())
+                note(year - 1, weight / 4, "the year before a date something takes effect", *m.span())
             else:
                 score[year] += weight
                 note(year, weight, "a date", *m.span())
@@ -111,18 +132,44 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
 def year_context(text: str, at: int) -> tuple[float, str, int]:
     """(weight, what it is, where its words start) of the plain year at `at`, from the words
     just before it (`resources/year_context.tsv`): `i 2021` counts 1, `innen 2030` or
-    `sammenlignet med 2016` little, `Debatthefte 2021` (a thing named by its year) half."""
+    `sammenlignet med 2016` little, `Debatthefte 2021` (a thing named by its year) 1,
+    `Regionplan Agder 2020` (a place and a year: a plan's name) little."""
     if at and text[at - 1].isalpha():
         return CONTEXT_WEIGHTS["glued"], "a year glued to a word", at
-    window = text[max(0, at - 30) : at]
+    if text[at + 4 : at + 5] == ")" and (text[at - 1 : at] == "(" or text[at - 2 : at] == ", "):
+        return CONTEXT_WEIGHTS["cited"], "a source cited with its year", at - 1
+    window = text[max(0, at - 40) : at]
     m = CONTEXT_BEFORE.search(window)
     if m:
-        kind = CONTEXT[m.group(1).lower()]
-        return kind[1], CONTEXT_WHAT[kind[0]], at - len(window) + m.start(1)
+        kind, weight = CONTEXT[m.group(1).lower()]
+        start = at - len(window) + m.start(1)
+        if kind == "part":  # `innen sommeren 2021`: the word before the part decides
+            before = CONTEXT_BEFORE.search(window[: m.start(1)])
+            if before and CONTEXT[before.group(1).lower()][0] in ("past", "aim"):
+                kind, weight = CONTEXT[before.group(1).lower()][0], min(weight, CONTEXT[before.group(1).lower()][1])
+                start = at - len(window) + before.start(1)
+        return weight, CONTEXT_WHAT[kind], start
+    words = LAST_WORDS.search(window)
+    if words:
+        place = _place_before(words.group(0).rstrip())
+        if place:
+            return CONTEXT_WEIGHTS["place"], "a place's plan or body named by year", at - len(place) - (
+                len(words.group(0)) - len(words.group(0).rstrip()))
     word = LAST_WORD.search(window)
     if word:
         return CONTEXT_WEIGHTS["name"], "a thing named by its year", at - len(window) + word.start(1)
     return 1.0, "a year in the text", at
+
+
+def _place_before(words: str) -> str | None:
+    """The longest run of the last words of `words` that names a place in the gazetteer."""
+    parts = words.split(" ")
+    forms = gazetteer.entries()
+    for k in range(len(parts)):
+        candidate = " ".join(parts[k:])
+        if candidate[:1].isupper() and candidate in forms:
+            return candidate
+    return None
 
 
 def infer_year(texts: list[str], today: dt.date | None = None) -> int | None:
@@ -155,6 +202,7 @@ def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple
         if fits:
             score[max(fits)] += 3
             why.setdefault(max(fits), []).append((3, "a weekday with a date", " ".join(m.group(0).split())))
+    raw = Counter(score)  # the evidence as found, before the eras weigh it
     # years outside an era the text places itself in count half
     for a, b in eras:
         score = Counter({y: (s if a <= y <= b else s / 2) for y, s in score.items()})
@@ -162,8 +210,12 @@ def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple
     if not score:
         return None, None
     best = max(score.values())
-    # ties go to the earliest year: KS articles often look ahead (next year's budget, tariff round)
-    year = min(y for y, s in score.items() if s == best)
+    # ties go to a year inside an era the text names, then to the earliest year: KS articles
+    # often look ahead (next year's budget, tariff round)
+    year = min((y for y, s in score.items() if s == best),
+               key=lambda y: (not any(a <= y <= b for a, b in eras), y))
+    if raw[year] < MIN_EVIDENCE:
+        return None, None  # the evidence is weak: missing rather than guessed
     strongest = sorted(why.get(year, []), key=lambda e: -e[0])[:3]
     return year, "; ".join(f"{what}: «{words}»" for _, what, words in strongest) or None
 

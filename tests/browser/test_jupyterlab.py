@@ -81,25 +81,35 @@ def _open(browser, url, path):
     return context, page
 
 
+RUN_TIMEOUT = 480  # seconds; the folder is parsed cold in the kernel, and CI machines are busy
+
+
+def _run_all(page):
+    page.locator(".jp-Notebook:visible").first.click()
+    page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).first.click()
+    page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).first.click()
+
+
 def test_notebook_04_on_36_speakers_shows_an_interactive_speaker_table(browser, lab, shots):
     url, _ = lab
     context, page = _open(browser, url, "mange-kilder.ipynb")
     where = f"(screenshots in {shots})"
     try:
-        page.locator(".jp-Notebook:visible").first.click()
-        page.locator(".lm-MenuBar-itemLabel").filter(has_text=re.compile(r"^Run$")).first.click()
-        page.locator(".lm-Menu-itemLabel").filter(has_text=re.compile(r"^Run All Cells$")).first.click()
-        deadline = time.monotonic() + 240
+        _run_all(page)
+        deadline, started, prompts = time.monotonic() + RUN_TIMEOUT, time.monotonic(), []
         while time.monotonic() < deadline:  # every code cell with code has run: a number in its prompt
             prompts = page.locator(".jp-CodeCell").evaluate_all(
                 "cells => cells.map(c => [c.querySelector('.jp-InputPrompt').innerText.trim(),"
                 " c.querySelector('.jp-InputArea-editor').innerText.trim()])")
             if prompts and all(re.fullmatch(r"\[\d+\]:", p) for p, code in prompts if code):
                 break
+            if time.monotonic() - started > 30 and not any(p != "[ ]:" for p, _ in prompts):
+                _run_all(page)  # on a busy machine the first click can land before the menu is ready
+                started = time.monotonic()
             page.wait_for_timeout(1000)
         else:
             page.screenshot(path=str(shots / "lab-timeout.png"))
-            pytest.fail(f"the cells did not finish running in 240 s {where}")
+            pytest.fail(f"the cells did not finish running in {RUN_TIMEOUT} s (prompts {[p for p, _ in prompts]}) {where}")
         page.wait_for_timeout(2000)  # the table library starts in the page
         table = page.locator(".jp-OutputArea table.dataTable").filter(has_text="Ingrid Bakken").first
         table.scroll_into_view_if_needed()

@@ -34,7 +34,12 @@ def test_years_are_in_time_order_with_gaps_and_unknown_years_are_counted_not_dra
     years = count_years(articles)
     assert years["year"].tolist() == [2018, 2019, 2020, 2021] and years["n"].tolist() == [2, 0, 0, 2]
     assert describe_years(articles) == ("4 av 5 (80\u00a0%) artikler har et kjent år (2018–2021); "
-                                        "1 uten kjent år er ikke med i tidsseriene.")
+                                        "1 uten kjent år (teksten sier det ikke sikkert nok) er ikke med "
+                                        "i tidsseriene.")
+    # what the years rest on, when not only the text
+    articles["year_source"] = pd.array(["text", "metadata", "text", None, "page"], dtype="string")
+    assert describe_years(articles).startswith("4 av 5 (80\u00a0%) artikler har et kjent år (2018–2021; "
+                                               "2 fra teksten, 1 fra metadatafilen, 1 fra nettsidens dato)")
 
 
 def test_a_trend_has_gaps_not_zeros_and_groups_absent_from_a_year_count_zero():

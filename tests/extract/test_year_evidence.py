@@ -15,11 +15,55 @@ from ..conftest import write
      "a weekday with a date: «måndag 22. januar»; a date: «22. januar 2018»"),
     ("Debatthefte 2021 er klart, og i 2021 skal alle kommunene drøfte det.", 2021,
      "a thing named by its year: «Debatthefte 2021»; a year in the text: «i 2021»"),
-    ("Kommunen har hatt lav ledighet siden 2015.", 2015, "a year looked back to: «siden 2015»"),
     ("Kommunen har gode tall i år.", None, None),
+    ("Høsten 2020 vedtok bystyret planen.", 2020, "a part of a year: «Høsten 2020»"),
+    ("Hausten 2020 vedtok bystyret planen.", 2020, "a part of a year: «Hausten 2020»"),  # nynorsk
+    # a weekday decides between two years as likely: the one it falls on
+    ("Budsjett 2021 og Kommuneproposisjonen 2022 var tema torsdag 3. juni.", 2021,
+     "a weekday with a date: «torsdag 3. juni»; a year aimed at: «Budsjett 2021»"),
 ])
 def test_the_year_and_its_evidence(text, year, evidence):
     assert infer_year_evidence([text]) == (year, evidence)
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen har hatt lav ledighet siden 2015.",  # a point of departure
+    "Kommunen har hatt låg ledigheit sidan 2015.",  # nynorsk
+    "Ledigheten er lavere sammenlignet med 2016.",
+    "Målet er null utslipp innen 2030.",  # a deadline
+    "Målet er null utslepp innan 2030.",  # nynorsk
+    "Fylket skal kutte utslippene mot 2035.",
+    "Regjeringen la fram statsbudsjettet for 2020.",  # a budget year
+    "Kommuneproposisjonen 2022 gir lite til fylkene.",  # a budget named by the year it plans for
+    "Selskapet skal etableres innen sommeren 2021.",  # a part of a year after a deadline word
+    "Selskapet skal vere etablert innan sommaren 2021.",  # nynorsk
+    "Han var med på å lage Regionplan Agder 2020.",  # a place and a year: a plan's name
+    "Fylkesstyret i KS Møre og Romsdal 2023 består av fem medlemmer.",
+    "Utvalget la fram NOU 2020: 13 om kommunene.",  # a document series numbered by year
+    "KS syner til lov 15. juni 2001 nr. 70 om fastsetjing av grenser.",  # a law's date (nynorsk)
+    "Den nye barnevernlova trådde i kraft 1. januar 2022.",  # a change taking effect
+    "Planen gjelder for perioden 2024 til 2027.",  # only the start of a period
+    "Tallene kommer fra rapporten «Kartlegging av kostnader» (2022).",  # a source cited
+])
+def test_weak_evidence_gives_no_year(text):
+    """A year that rests only on a comparison, a deadline, a budget, a plan's or document's name, a
+    law's date, a date something takes effect or the start of a period is missing, not guessed."""
+    assert infer_year_evidence([text]) == (None, None)
+
+
+def test_weak_evidence_does_not_outweigh_the_articles_own_time():
+    text = "I 2021 vedtok kommunestyret klimaplanen. Målet er å halvere utslippene innen 2030 og fra 2025."
+    assert infer_year_evidence([text])[0] == 2021
+    # a change that takes effect is written about the year before as often as that year
+    assert infer_year_evidence(["Reformen trer i kraft 1. januar 2020. I 2019 forbereder kommunene seg."])[0] == 2019
+
+
+def test_a_tie_goes_to_the_year_inside_the_era_the_text_names():
+    # the municipal reform (2015-2019) makes 2019 likelier than 2010; both are weak here: no year
+    text = "Etter kommunereformen blir kommunene slått sammen fra 1. januar 2020. Samarbeidet starta i 2010."
+    assert infer_year_evidence([text]) == (None, None)
+    # with a year of its own inside the era, that year is given
+    assert infer_year_evidence([text + " Avtalen ble signert i 2019."])[0] == 2019
 
 
 def test_the_words_before_a_year_weigh_it():
@@ -29,6 +73,13 @@ def test_the_words_before_a_year_weigh_it():
     assert year_context(text, at["2023"])[1] == "a year glued to a word"
     assert year_context(text, at["2021"])[1] == "a thing named by its year"
     assert year_context(text, at["2022"])[:2] == (1.0, "a year in the text")
+    kinds = {"innen 2030": (0.3, "a year aimed at"), "innan utgangen av 2030": (0.3, "a year aimed at"),
+             "i løpet av 2030": (0.5, "a part of a year"), "NOU 2030": (0.3, "a document numbered by year"),
+             "Regionplan Agder 2030": (0.3, "a place's plan or body named by year"),
+             "rapporten (2030)": (0.3, "a source cited with its year"),
+             "Landstinget 2030": (1.0, "a thing named by its year")}
+    for words, (weight, what) in kinds.items():
+        assert year_context(words, words.index("2030"))[:2] == (weight, what), words
 
 
 def test_articles_say_what_their_year_rests_on(tmp_path):
