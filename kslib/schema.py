@@ -62,7 +62,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "rejected": {"file": STR, "reason": STR},
     "quotes": {
         "quote_id": STR, "article_id": STR, "para_id": I32, "text": STR, "form": CAT,
-        "speaker_id": STR, "cue": STR, "attribution": STR,
+        "speaker_id": STR, "cue": STR, "attribution": STR, "source": STR,
     },
     "people": {
         "person_id": STR, "article_id": STR, "name": STR, "role": STR, "organisation": STR,

@@ -93,6 +93,8 @@ def _resolve_word_by_definition(registry, words, pos):
         for p in pool:
             if " ".join(p.given) == key or p.tokens[0] == key:
                 return p
+    if len(words) == 1 and len(key) > 4 and key.endswith("s") and not key.endswith("ss"):
+        return _resolve_word_by_definition(registry, [key[:-1]], pos)  # a genitive
     return None
 
 

@@ -10,11 +10,13 @@ from kslib.config import resource_lines
 from kslib.extract.mentions import POS, find_people
 from kslib.extract.people import (
     LOWER,
+    DEFINITE_ENDINGS,
     PRONOUNS,
     UPPER,
     Person,
     Registry,
     candidate_names,
+    is_title,
 )
 from kslib.extract.quotes import (
     BRIDGE_MAX_WORDS,
@@ -32,6 +34,28 @@ from kslib.schema import NON_CONTENT_KINDS
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
 
+#: nouns of bodies that speak as one (`resources/bodies.txt`)
+_BODIES = frozenset(resource_lines("bodies.txt"))
+
+
+def _body(clause: str) -> str | None:
+    """The body an attribution names when it names no person (`juryen`, `styret i KS`,
+    `KS`), as written, or None."""
+    words = clause.split()
+    if not words:
+        return None
+    first = words[0].strip(".,:;!?")
+    if re.fullmatch(r"[A-ZÆØÅ]{2,}", first):  # an acronym: `sier KS`, `meiner NHO`
+        return first
+    low = first.lower()
+    # definite forms: `juryen`, `utvalet`, `styret` (a neuter in -e takes only -t)
+    if low in _BODIES or any(low.endswith(e) and low[: -len(e)] in _BODIES for e in (*DEFINITE_ENDINGS, "t")):
+        # with what follows it in the same phrase: `styret i KS`, `juryen for prisen`
+        m = re.match(r"\S+(?:\s+(?:i|for|til|fra|frå)\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)*)?", clause)
+        return m.group(0).strip(".,:;!?")
+    return None
+
+
 class Resolver:
     """The person an attribution names: a full name, a surname, a first name, a role or a pronoun."""
 
@@ -47,9 +71,26 @@ class Resolver:
         unit.cue = cue
         unit.attribution = f"{cue} {sentence}"
         if speaker is None:
+            unit.source = _body(sentence)
             return False
         unit.speaker = speaker
+        other = self._joint(sentence, speaker, pos, unit)
+        if other is not None:
+            unit.co_speakers = [other]
         return True
+
+    def _joint(self, clause: str, speaker: Person, pos: int, unit: Unit) -> Person | None:
+        """The second of two speakers in one attribution (`sier Nordmann og Hansen`, `seier
+        ordførar Kari Nordmann og rådmann Ola Hansen`), or None."""
+        m = re.search(r"\s+og\s+(?=\S)", clause)
+        if m is None or not clause[: m.start()].rstrip(" ,").endswith(speaker.surname):
+            return None  # `og` right after the first speaker's name, not `klima- og miljøminister`
+        rest = clause[m.end():]
+        first = rest.split()[0].strip(".,:;")
+        if not (first[:1].isupper() or is_title(first.lower())):
+            return None  # `sier Nordmann og legger til`
+        other = self._resolve(rest, pos, unit)
+        return other if other is not None and other is not speaker else None
 
     def _person(self, tokens, text, start, end, pos) -> Person:
         known = self.registry.match_full(tokens)
@@ -62,16 +103,30 @@ class Resolver:
             person.role = role_near(text, start, end)
         return person
 
-    def _last_speaker(self, unit: Unit) -> Person | None:
-        """The speaker of the last quote that ends no later than `unit` and has one (not `unit`),
-        among the `PRONOUN_LOOKBACK` quotes before it (units are in order of their end)."""
+    def _last_quote(self, unit: Unit) -> Unit | None:
+        """The last quote that ends no later than `unit` and has a speaker (not `unit`), among
+        the `PRONOUN_LOOKBACK` quotes before it (units are in order of their end)."""
         ends = self._unit_ends
         for k in range(bisect_right(ends, unit.end_para) - 1, max(-1, bisect_right(ends, unit.end_para) - 1
                                                                     - PRONOUN_LOOKBACK), -1):
             u = self.units[k]
             if u.speaker is not None and u is not unit:
-                return u.speaker
+                return u
         return None
+
+    def _pronoun_speaker(self, gender: str, pos: int, unit: Unit) -> Person | None:
+        """Who `sa hun` / `sier han` is: the speaker of the quote before, unless a person of that
+        gender was named after that quote ended (`Jenny Følling var også opptatt av ... – ..., sa
+        hun.`: the newly named person speaks)."""
+        last = self._last_quote(unit)
+        nearest = self.registry.nearest_before(pos, gender)
+        if last is not None and last.speaker.gender in (None, gender):
+            if nearest is None or nearest is last.speaker:
+                return last.speaker
+            named = nearest.latest_mention(pos)
+            if named is None or named < (last.end_para + 1) * POS:
+                return last.speaker
+        return nearest
 
     def _resolve(self, clause: str, pos: int, unit: Unit) -> Person | None:
         """The person an attribution clause names (`Helge Eide, områdedirektør i KS`, `hun`, `Gangsø`)."""
@@ -81,9 +136,7 @@ class Resolver:
         first = words[0].strip(".,:;").lower()
         if first in PRONOUNS:
             gender = PRONOUNS[first]
-            last = self._last_speaker(unit)
-            cand = last if last is not None and last.gender in (None, gender) else None
-            cand = cand or self.registry.nearest_before(pos, gender)
+            cand = self._pronoun_speaker(gender, pos, unit)
             if cand is not None and cand.gender is None:
                 cand.gender, cand.gender_source = gender, "pronoun"
             return cand
@@ -118,67 +171,9 @@ class Resolver:
         return None
 
 
-class Attribution(Resolver):
-    """Gives each quote unit its speaker: after the quote, in a line after it, in an introduction
-    ending in a colon, or the speaker of the quote before it."""
-
-    def attribute(self) -> None:
-        pat = _patterns()
-        self._first_unit: dict[int, Unit] = {}
-        for u in self.units:
-            self._first_unit.setdefault(u.para_id, u)
-        self._unit_ends = [u.end_para for u in self.units]
-        if self._unit_ends != sorted(self._unit_ends):  # pragma: no cover - `find_units` keeps them in order
-            raise AssertionError("quote units out of order")
-        order = {p.para_id: n for n, p in enumerate(self.paras)}
-        last: Unit | None = None
-        for n, unit in enumerate(self.units):
-            found = False
-            if unit.form == "dash":
-                matches = list(pat["after"].finditer(unit.after))
-            else:
-                matches = [m for m in [pat["cue_right_after"].match(unit.after)] if m]
-            for m in matches:
-                rest = unit.after[m.end():]
-                particle = cue_verbs().get(m.group("cue").lower(), "")
-                if particle and not re.search(rf"\b{particle}\b", _sentence(rest)):
-                    continue  # `slår ut`, not `slår X fast`
-                found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
-                if found:
-                    if unit.form == "dash":
-                        unit.text = self._strip_attribution(unit.text, m)
-                    break
-            if not found:
-                nxt = self._next_para(unit.end_para)
-                if nxt is not None and nxt.kind not in ("quote",):
-                    lm = pat["line"].match(nxt.text)
-                    opener = nxt.text.split()[0].lower()
-                    if lm and (lm.group(0)[0].islower() or opener in ("dette", "det", "slik", "så")) \
-                            and len(nxt.text.split()) <= 30:
-                        found = self._speaker_from(unit, lm.group("cue"), lm.group("rest"), nxt.para_id * POS)
-                        # unattributed quotes right before this one belong to the same speaker
-                        k = n - 1
-                        while found and k >= 0 and self.units[k].speaker is None and \
-                                order[self.units[k + 1].para_id] - order[self.units[k].end_para] == 1:
-                            self.units[k].speaker = unit.speaker
-                            k -= 1
-            if not found:
-                found = self._from_intro(unit)
-            if not found and last is not None and last.speaker is not None and unit.form == "dash":
-                if self._continues(last, unit, order) and not self._is_question_to(unit, n):
-                    unit.speaker = last.speaker
-                    found = True
-            if unit.speaker is not None:
-                last = unit
-            elif unit.form == "dash":
-                last = unit
-
-    def _is_question_to(self, unit: Unit, n: int) -> bool:
-        """An interviewer's question: it ends in `?` and the next quote answers (`svarer han`)."""
-        if not unit.text.rstrip().endswith("?") or n + 1 >= len(self.units):
-            return False
-        answer = self.units[n + 1].after
-        return bool(_ANSWER.search(answer))
+class Context(Resolver):
+    """The paragraphs around a quote that can name its speaker: an introduction ending in a
+    colon, reported speech right before it."""
 
     def _next_para(self, para_id: int):
         for k in range(bisect_right(self.para_ids, para_id), len(self.paras)):
@@ -192,15 +187,6 @@ class Attribution(Resolver):
             if self.paras[k].kind != "caption":
                 return self.paras[k]
         return None
-
-    def _continues(self, last: Unit, unit: Unit, order: dict[int, int]) -> bool:
-        span = range(bisect_right(self.para_ids, last.end_para), bisect_left(self.para_ids, unit.para_id))
-        between = [self.paras[k] for k in span if self.paras[k].kind != "caption"]
-        if any(p.kind in ("heading", "title") for p in between):
-            return False
-        if len(between) > 1:
-            return False
-        return all(len(p.text.split()) <= BRIDGE_MAX_WORDS for p in between)
 
     def _from_intro(self, unit: Unit) -> bool:
         """Speaker from an introduction ending in a colon before the quote."""
@@ -229,7 +215,15 @@ class Attribution(Resolver):
         for cm in pat["cue"].finditer(sentence):
             pass
         if cm is None:
-            return False
+            # no speech verb (`Kommunedirektør i Asker, Lars Bjerke ser frem til at ...:`): the one
+            # person the introduction names speaks
+            cands = candidate_names(sentence, slot=True)
+            if len({" ".join(c[2]) for c in cands}) != 1:
+                return False
+            start, end, tokens = cands[0]
+            unit.speaker = self._person(tokens, sentence, start, end, pos)
+            unit.cue, unit.attribution = None, sentence.strip()
+            return True
         after = sentence[cm.end():].strip(" :")
         before = sentence[: cm.start()].strip(" ,")
         speaker = None
@@ -245,6 +239,126 @@ class Attribution(Resolver):
             return False
         unit.speaker, unit.cue, unit.attribution = speaker, cm.group("cue"), sentence.strip()
         return True
+
+    def _from_reported(self, unit: Unit) -> bool:
+        """Speaker of a dash paragraph with no attribution from the paragraph right before it when
+        that paragraph reports what a person says (`Lisa Friborg, seniorrådgiver i KS Nord,
+        forteller at ...` / `Ho meiner at ...`): the quote goes on in that person's words."""
+        prev = self._previous_para(unit.para_id)
+        if prev is None or prev.kind in ("quote", "heading", "title") or prev.para_id in self._first_unit:
+            return False  # a quote before: the continuation rule decides
+        pat = _patterns()
+        pos = prev.para_id * POS
+        for sentence in reversed(re.split(r"(?<=[.!?])\s+", prev.text.strip())):
+            for cm in pat["cue"].finditer(sentence):
+                after = sentence[cm.end():].split()
+                lower = [w.lower() for w in after[:6]]
+                if "at" not in lower:
+                    continue  # reported speech says `at`: `forteller at`, `sier Nordmann at`
+                if cue_verbs().get(cm.group("cue").lower(), ""):
+                    continue  # a verb with a particle (`legger til`, `legger vekt på at`): not this rule
+                before = sentence[: cm.start()].strip(" ,")
+                speaker = None
+                named = after[: lower.index("at")]  # `sier Kari Nordmann at`
+                if named and named[0][:1].isupper():
+                    speaker = self._resolve(" ".join(named), pos + cm.end(), unit)
+                if speaker is None and before and not named:
+                    cands = candidate_names(before, slot=True)
+                    # the name right before the verb, maybe with its role between commas
+                    between = before[cands[-1][1]:] if cands else None
+                    if cands and (not between.strip() or between.lstrip().startswith(",")
+                                  and len(between.split()) <= 8):
+                        speaker = self._person(cands[-1][2], before, cands[-1][0], cands[-1][1], pos)
+                    elif len(before.split()) == 1:
+                        speaker = self._resolve(before, pos, unit)  # `Hun forteller at`
+                if speaker is not None:
+                    unit.speaker, unit.cue, unit.attribution = speaker, cm.group("cue"), sentence.strip()
+                    return True
+        return False
+
+
+
+class Attribution(Context):
+    """Gives each quote unit its speaker: after the quote, in a line after it, in an introduction
+    ending in a colon, or the speaker of the quote before it."""
+
+    def attribute(self) -> None:
+        pat = _patterns()
+        self._first_unit: dict[int, Unit] = {}
+        for u in self.units:
+            self._first_unit.setdefault(u.para_id, u)
+        self._unit_ends = [u.end_para for u in self.units]
+        if self._unit_ends != sorted(self._unit_ends):  # pragma: no cover - `find_units` keeps them in order
+            raise AssertionError("quote units out of order")
+        order = {p.para_id: n for n, p in enumerate(self.paras)}
+        last: Unit | None = None
+        for n, unit in enumerate(self.units):
+            found = False
+            if unit.pull is not None:  # a pull quote: its name line is the attribution
+                unit.speaker = self._resolve(unit.pull, (unit.para_id + 1) * POS, unit)
+                unit.attribution = unit.pull
+                last = unit
+                continue
+            if unit.form == "dash":
+                matches = list(pat["after"].finditer(unit.after))
+            else:
+                matches = [m for m in [pat["cue_right_after"].match(unit.after)] if m]
+            for m in matches:
+                rest = unit.after[m.end():]
+                particle = cue_verbs().get(m.group("cue").lower(), "")
+                if particle and not re.search(rf"\b{particle}\b", _sentence(rest)):
+                    continue  # `slår ut`, not `slår X fast`
+                found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
+                if found or unit.source:  # a person, or a body that speaks as one (`sier juryen`)
+                    if unit.form == "dash":
+                        unit.text = self._strip_attribution(unit.text, m)
+                    found = True
+                    break
+            if not found:
+                nxt = self._next_para(unit.end_para)
+                if nxt is not None and nxt.kind not in ("quote",):
+                    lm = pat["line"].match(nxt.text)
+                    opener = nxt.text.split()[0].lower()
+                    if lm and (lm.group(0)[0].islower() or opener in ("dette", "det", "slik", "så")) \
+                            and len(nxt.text.split()) <= 30:
+                        found = self._speaker_from(unit, lm.group("cue"), lm.group("rest"), nxt.para_id * POS)
+                        # unattributed quotes right before this one belong to the same speaker
+                        k = n - 1
+                        while found and k >= 0 and self.units[k].speaker is None and \
+                                order[self.units[k + 1].para_id] - order[self.units[k].end_para] == 1:
+                            self.units[k].speaker = unit.speaker
+                            k -= 1
+            if not found:
+                found = self._from_intro(unit)
+            if not found and unit.form == "dash":
+                found = self._from_reported(unit)
+            if not found and last is not None and last.speaker is not None and unit.form == "dash":
+                if self._continues(last, unit, order) and not self._is_question_to(unit, n):
+                    unit.speaker = last.speaker
+                    found = True
+            elif not found and last is not None and last.source and unit.form == "dash":
+                if self._continues(last, unit, order) and not self._is_question_to(unit, n):
+                    unit.source = last.source  # the body goes on speaking
+            if unit.speaker is not None:
+                last = unit
+            elif unit.form == "dash":
+                last = unit
+
+    def _is_question_to(self, unit: Unit, n: int) -> bool:
+        """An interviewer's question: it ends in `?` and the next quote answers (`svarer han`)."""
+        if not unit.text.rstrip().endswith("?") or n + 1 >= len(self.units):
+            return False
+        answer = self.units[n + 1].after
+        return bool(_ANSWER.search(answer))
+
+    def _continues(self, last: Unit, unit: Unit, order: dict[int, int]) -> bool:
+        span = range(bisect_right(self.para_ids, last.end_para), bisect_left(self.para_ids, unit.para_id))
+        between = [self.paras[k] for k in span if self.paras[k].kind != "caption"]
+        if any(p.kind in ("heading", "title") for p in between):
+            return False
+        if len(between) > 1:
+            return False
+        return all(len(p.text.split()) <= BRIDGE_MAX_WORDS for p in between)
 
     def _strip_attribution(self, text: str, m: re.Match) -> str:
         start = m.start()
@@ -269,6 +383,6 @@ def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tu
     Attribution(paras, finder.units, registry).attribute()
     for n, unit in enumerate(finder.units, 1):
         unit.local_id = f"q{n:02d}"
-        if unit.speaker is not None:
-            unit.speaker.n_quotes += 1
+        for speaker in ([unit.speaker] if unit.speaker is not None else []) + unit.co_speakers:
+            speaker.n_quotes += 1
     return finder.units, registry.people, name_spans

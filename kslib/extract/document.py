@@ -109,7 +109,12 @@ def parse_document(doc: str, raw: bytes):
 def _add_quotes(table: Columns, doc: str, units) -> None:
     for u in units:
         _add(table, doc=doc, quote_id=u.local_id, para_id=u.para_id, text=u.text.strip(), form=u.form,
-             speaker_id=u.speaker.local_id if u.speaker else None, cue=u.cue, attribution=u.attribution)
+             speaker_id=u.speaker.local_id if u.speaker else None, cue=u.cue, attribution=u.attribution,
+             source=u.source)
+        # a quote two people give (`sier Nordmann og Hansen`) is a row for each of them
+        for k, other in enumerate(u.co_speakers, 2):
+            _add(table, doc=doc, quote_id=f"{u.local_id}-{k}", para_id=u.para_id, text=u.text.strip(),
+                 form=u.form, speaker_id=other.local_id, cue=u.cue, attribution=u.attribution, source=None)
 
 
 def _add_people(table: Columns, doc: str, people) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kslib.config import resource_lines, resource_mapping, resource_rows
+from kslib.extract.name_shapes import PARTIES, is_place
 
 UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÍÚ"
 LOWER = "a-zæøåäöüéèáóíúñç"
@@ -86,6 +87,18 @@ def title_group(word: str) -> str | None:
             if form.endswith(suf):
                 return group
     return None
+
+
+def _role_synonyms() -> dict[str, set[str]]:
+    """title -> the titles of the same office (`resources/role_synonyms.tsv`, both ways)."""
+    out: dict[str, set[str]] = {}
+    for row in resource_rows("role_synonyms.tsv", delimiter="\t"):
+        out.setdefault(row["title"], set()).add(row["same_as"])
+        out.setdefault(row["same_as"], set()).add(row["title"])
+    return out
+
+
+ROLE_SYNONYMS = _role_synonyms()
 
 
 def is_title(word: str) -> bool:
@@ -168,10 +181,16 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     # drop leading sentence starts, stop words and titles (`Statssekretær Gunn Karin Gjul`)
     while spans and (spans[0][2] in stop or is_title(spans[0][2])):
         spans = spans[1:]
-    # cut at an organisation word or a stop word (`Harstad Kommune`, `Kari Nordmann Foto`)
+    # cut at an organisation word or a stop word (`Harstad Kommune`, `Kari Nordmann Foto`), and
+    # after a surname at a party tag or a municipality or county (`Ola Hansen Sp`, `Per Olsen
+    # Tromsø`: the name is two words, not three; `Anne Kari Lund` keeps her middle name)
     for i, (_, _, tok) in enumerate(spans):
         if i > 0 and (tok.lower() in ORG_WORDS or tok in stop):
             spans = spans[:i]
+            break
+        if i >= 2 and not gender_of_first_name(spans[i - 1][2]) and (tok in PARTIES or is_place(tok)
+                                                                      or is_title(tok.lower())):
+            spans = spans[:i]  # ... or a title (`Gunn Marit Helgesen Styreleder`)
             break
     known = next((i for i, sp in enumerate(spans)
                   if gender_of_first_name(sp[2]) and sp[2] not in stop and len(spans) - i >= 2), None)
@@ -215,6 +234,11 @@ class Registry:
         found = self.match_full(tokens)
         if found is not None:
             insort(found.mentions, pos)
+            if found.given == tokens[:-1] and found.surname == tokens[-1] + "s":
+                # first written in the genitive (`Kari Nordmanns forslag`), now as a name: that is it
+                found.name, found.tokens = " ".join(tokens), list(tokens)
+                found.surname = tokens[-1]
+                self.by_name.setdefault(found.name, found)
             return found
         person = Person(f"p{len(self.people) + 1:02d}", " ".join(tokens), tokens, pos, mentions=[pos])
         gender = gender_of_first_name(tokens[0])
@@ -255,6 +279,8 @@ class Registry:
                 hits = [p for p in pool if rule(p)]
                 if hits:  # before: the one mentioned last (ties: the first named); after: the first
                     return max(hits, key=latest) if nearest else hits[0]
+        if len(words) == 1 and len(key) > 4 and key.endswith("s") and not key.endswith("ss"):
+            return self.resolve_word([key[:-1]], pos)  # a genitive: `Hansens forslag`
         return None
 
     def by_role(self, role_word: str, pos: int) -> Person | None:
@@ -264,8 +290,14 @@ class Registry:
             if stem.endswith(suffix) and is_title(stem[: -len(suffix)]):
                 stem = stem[: -len(suffix)]
                 break
-        cands = [p for p in self.people if p.role and stem in p.role.lower() and p.first_pos <= pos]
-        return max(cands, key=lambda p: p.first_pos) if cands else None
+        stems = {stem, *ROLE_SYNONYMS.get(stem, ())}
+        # the nearest person before with that title; else the first named after (`- ..., sa
+        # statsråden.` before `Det var kommunal- og distriktsminister Sigbjørn Gjelsvik som ...`)
+        titled = [p for p in self.people if p.role and any(s in p.role.lower() for s in stems)]
+        before = [p for p in titled if p.first_pos <= pos]
+        if before:
+            return max(before, key=lambda p: p.first_pos)
+        return min(titled, key=lambda p: p.first_pos) if titled else None
 
     def nearest_before(self, pos: int, gender: str | None = None) -> Person | None:
         cands = [p for p in self.people if p.first_pos <= pos and (gender is None or p.gender in (None, gender))]

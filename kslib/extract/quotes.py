@@ -13,7 +13,7 @@ with `speaker_id` missing rather than given an invented speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kslib.config import resource_rows
@@ -77,6 +77,9 @@ class Unit:
     cue: str | None = None
     attribution: str | None = None
     local_id: str = ""
+    co_speakers: list = field(default_factory=list)  # `sier Nordmann og Hansen`: Hansen too
+    source: str | None = None  # a body that gives the quote when no person does (`sier juryen`)
+    pull: str | None = None  # a pull quote's name line (`Kari Nordmann, ordfører`)
 
 
 def _sentence(rest: str) -> str:
@@ -100,9 +103,13 @@ class QuoteUnits:
             if p.para_id in covered:
                 continue
             if p.kind == "quote" and p.text.startswith(("-", "–", "—")):
-                if self._is_teaser(i) or self._is_pull_quote(i):
+                if self._is_teaser(i):
                     continue
                 text = _DASH.sub("", p.text)
+                if self._is_pull_quote(i):
+                    if not self._repeats(i, text):
+                        self._add_pull(Unit("dash", p.para_id, p.para_id, text, text, ""), i, covered)
+                    continue
                 self.units.append(Unit("dash", p.para_id, p.para_id, text, text, ""))
                 continue
             if p.kind in ("bullet", "title"):
@@ -133,6 +140,9 @@ class QuoteUnits:
                             text[max(0, start - QUOTE_CONTEXT) : start])
                 if self._is_quote(unit, at_start=start == 0):
                     self.units.append(unit)
+                elif start == 0 and not text[end + 1 :].strip() and len(inner.split()) >= 4 \
+                        and self._is_pull_quote(i) and not self._repeats(i, inner):
+                    self._add_pull(unit, i, covered)  # `«Vi må satse på skolen»` / `Kari Nordmann`
                 pos = end + 1
                 continue
             # the span runs on into the next paragraphs until a closing »
@@ -178,6 +188,19 @@ class QuoteUnits:
             return False
         names = candidate_names(nxt, slot=True)
         return bool(names) and names[0][0] == 0
+
+    def _repeats(self, i: int, text: str) -> bool:
+        """True when the words of a pull quote stand in another paragraph: the article quotes them
+        there, and the pull quote only shows them again."""
+        words = " ".join(re.findall(r"\w+", text.lower()))
+        return any(words in " ".join(re.findall(r"\w+", p.text.lower()))
+                   for k, p in enumerate(self.paras) if k not in (i, i + 1))
+
+    def _add_pull(self, unit: Unit, i: int, covered: set[int]) -> None:
+        """A pull quote the text does not repeat: a quote of the person its name line names."""
+        unit.pull = self.paras[i + 1].text
+        covered.add(self.paras[i + 1].para_id)
+        self.units.append(unit)
 
     def _is_quote(self, unit: Unit, at_start: bool) -> bool:
         """A «» span is a quote when it is a whole statement, not a title or scare quote."""

@@ -26,10 +26,35 @@ def people(text):
         ("De traff ledelsen i Nye Drammen kommune og Norsk Rådmannsforum.", []),
         ("Fellesløft Trøndelag – ungt utenforskap er i gang.", []),
         ("Arena Vestland samlet alle på Sandsli.", []),
+        ("Rapporten er skrevet av Oslo Economics og Agenda Kaupang for Helse Vest.", []),  # companies
+        # a genitive is the same person (bokmål and nynorsk)
+        ("Kari Nordmann er ordfører. Kari Nordmanns forslag fikk flertall. Ola Hansen var skuffet.",
+         ["Kari Nordmann", "Ola Hansen"]),
+        ("Kari Nordmanns framlegg fekk fleirtal. Kari Nordmann var glad.", ["Kari Nordmann"]),  # genitive first
+        # a surname that ends in -s is not a genitive
+        ("Fylkesstyreleiar Jostein Ljones takka for tilliten.", ["Jostein Ljones"]),
+        # a party tag or a municipality after a surname is not a longer name; a middle name stays
+        ("Møtet ble ledet av Kari Nordmann (Ap) og Ola Hansen Sp. Per Olsen Tromsø deltok også.",
+         ["Kari Nordmann", "Ola Hansen", "Per Olsen"]),
+        ("Møtet vart leia av Ola Hansen KrF og Anne Kari Lund.", ["Ola Hansen", "Anne Kari Lund"]),
     ],
 )
 def test_names(text, names):
     assert [p.name for p in people(text)] == names
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("Styreleder Ola Hansen og nestleder Kari Nordmann ledet møtet.", ["styreleder", "nestleder"]),
+    ("Styreleiar Ola Hansen og nestleiar Kari Nordmann leia møtet.", ["styreleiar", "nestleiar"]),  # nynorsk
+])
+def test_a_role_never_swallows_another_persons_name(text, roles):
+    assert [p.role for p in people(text)] == roles
+
+
+def test_a_surname_in_the_genitive_is_the_person():
+    text = "Ola Hansen er rådmann.\n\n- Vi må spare, sier Hansen.\n\nHansens forslag fikk flertall.\n\n- Bra, sa Hansens."
+    units, _, _ = find_quotes(classify(normalise_text(text)))
+    assert [u.speaker.name for u in units] == ["Ola Hansen", "Ola Hansen"]
 
 
 def test_typo_in_surname_is_the_same_person():

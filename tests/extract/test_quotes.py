@@ -102,9 +102,12 @@ def test_same_surname_resolves_to_the_nearest_full_name():
         "Prosjektet «Ung og innafor» er i gang i Viken.",  # a programme name
         "Loven sier at kommunen skal «sørge for nødvendige helse- og omsorgstjenester» til alle.",  # statute
         "  • - Klima og miljø\n  • Tillitsreformen",  # list items
-        "«Vi må satse på de unge i distriktene»\n\nKari Nordmann, ordfører i Gol",  # a pull quote
+        # a pull quote that repeats a quote of the text is not a second quote
+        # (a pull quote the text does not repeat is a quote: test_speakers_generalise.py)
+        "Ordføreren sa at vi må satse på de unge i distriktene.\n\n«Vi må satse på de unge i distriktene»"
+        "\n\nKari Nordmann, ordfører i Gol",
         "«Kommunesektorens politiske prioriteringer 2024-2027» er det viktigste dokumentet.",  # a title
-        "- Vi må satse på de unge\n\nKari Nordmann, ordfører i Gol",  # a pull quote with a dash
+        "Vi må satse på de unge, sa hun.\n\n- Vi må satse på de unge\n\nKari Nordmann, ordfører i Gol",
     ],
 )
 def test_not_quotes(text):

@@ -1,0 +1,125 @@
+"""Speakers on the phenomena the development articles under-represent (issue 17), bokmål and
+nynorsk: two speakers in one attribution, a role noun for a person named before or after, a
+pronoun for a person named after the last quote, reported speech before an unattributed quote,
+an introduction ending in a colon without a speech verb, a pull quote with a bare name line,
+and a body as speaker (no person invented)."""
+
+import pytest
+
+from kslib.extract.attribution import find_quotes
+from kslib.read.decode import normalise_text
+from kslib.structure.paragraphs import classify
+
+
+def quotes(text):
+    """(speakers, source) of each quote: its speaker's name and any second speaker's."""
+    units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    return [([u.speaker.name] if u.speaker else []) + [p.name for p in u.co_speakers] for u in units]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two speakers in one attribution: both quoted
+    ("Fylkesordfører Kari Nordmann og ordfører Ola Hansen er enige.\n\n"
+     "- Dette er et viktig vedtak, sier Nordmann og Hansen.", [["Kari Nordmann", "Ola Hansen"]]),
+    ("- Dette er eit viktig vedtak, seier ordførar Kari Nordmann og rådmann Ola Hansen.",
+     [["Kari Nordmann", "Ola Hansen"]]),
+    # `og` that does not join two speakers
+    ("- Dette er viktig, sier Kari Nordmann og legger til at Ola Hansen er enig.", [["Kari Nordmann"]]),
+    ("- Vi må handle nå, sa styreleder Kari Nordmann i møte med klima- og miljøminister Ola Hansen.",
+     [["Kari Nordmann"]]),
+])
+def test_joint_attributions(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role noun for the person with that title, named before ...
+    ("Statsråd Anne Beathe Tvinnereim møtte ordførerne.\n\n- Vi skal lytte til kommunene, sa statsråden.",
+     [["Anne Beathe Tvinnereim"]]),
+    # ... or after, under another title of the same office (`resources/role_synonyms.tsv`)
+    ("- Vi skal lytte til kommunene, sa statsråden.\n\n"
+     "Det var kommunal- og distriktsminister Sigbjørn Gjelsvik som kom med lovnaden.", [["Sigbjørn Gjelsvik"]]),
+    ("Rådmann Kari Nordmann la fram planen.\n\n- Vi må spare, seier kommunedirektøren.", [["Kari Nordmann"]]),
+])
+def test_a_role_noun_as_speaker(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person of that gender named after the last quote is who `sa hun` is
+    ("Gunn Marit Helgesen, styreleder i KS, åpnet møtet.\n\n- Vi må ha mer penger, sa Helgesen.\n\n"
+     "Jenny Følling, nestleder i KS, var også opptatt av naturen.\n\n- Det er mange hensyn å ta, sa hun.",
+     [["Gunn Marit Helgesen"], ["Jenny Følling"]]),
+    # nobody new named: the speaker before goes on
+    ("Gunn Marit Helgesen, styreleiar i KS, opna møtet.\n\n- Vi må ha meir pengar, sa Helgesen.\n\n"
+     "- Og vi må ha dei no, sa ho.", [["Gunn Marit Helgesen"], ["Gunn Marit Helgesen"]]),
+])
+def test_a_pronoun_after_a_newly_named_person(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reported speech right before an unattributed dash quote: that person goes on speaking
+    ("Lisa Friborg, seniorrådgiver i KS Nord, forteller at mange kommuner ønsket en arena.\n\n"
+     "- Vi har forsøkt å løfte erfaringer fra hele landet.", [["Lisa Friborg"]]),
+    ("Kari Nordmann leier utvalet. Ho meiner at kommunane må få meir.\n\n- Vi har venta lenge nok.",
+     [["Kari Nordmann"]]),
+    ("I rapporten sier Kari Nordmann at kommunene må få mer.\n\n- Vi har ventet lenge nok.",
+     [["Kari Nordmann"]]),
+    # no speech verb: not reported speech
+    ("Kari Nordmann var der. Rapporten viser at mange kommuner sliter.\n\n- Alle har gitt innspill.", [[]]),
+    # a verb with a particle that is not there (`legger ... til`)
+    ("Kari Nordmann var der. Derfor legger KS vekt på at innspill behandles politisk.\n\n"
+     "- Alle har gitt innspill.", [[]]),
+    # an introduction ending in a colon names one person, with no speech verb
+    ("Kommunedirektør i Asker, Lars Bjerke ser frem til at kommunen blir med i nettverket:\n\n"
+     "- Asker er en stor kommune og vi ser frem til å delta.", [["Lars Bjerke"]]),
+    ("Kommunedirektør i Lillestrøm, Trine Wikstrøm gler seg til samarbeidet:\n\n"
+     "- Vi ser verkeleg fram til å delta.", [["Trine Wikstrøm"]]),
+])
+def test_reported_speech_and_introductions(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pull quote the text does not repeat, with a bare name line: a quote of that person
+    ("Bodø vant prisen.\n\n«Kommunen har vist vilje til å tenke nytt»\n\nKari Nordmann, ordfører",
+     [["Kari Nordmann"]]),
+    ("Tromsø vann.\n\n- Vi har jobba hardt for dette\n\nOla Hansen, rådmann\n\nPrisen vart delt ut i går.",
+     [["Ola Hansen"]]),
+    # ... and once only when it repeats a quote of the text
+    ("Bodø vant prisen.\n\n«Kommunen har vist vilje til å tenke nytt»\n\nKari Nordmann\n\n"
+     "- Kommunen har vist vilje til å tenke nytt, sier ordfører Kari Nordmann.", [["Kari Nordmann"]]),
+])
+def test_pull_quotes(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("- Bodø har vist stort mot og vilje til å tenke nytt, sier juryen.", "juryen"),
+    ("- Vi står saman om kravet, skriv styret i KS i fråsegna.", "styret i KS"),  # nynorsk
+    ("- Dette er feil, mener KS.", "KS"),
+    ("- Forslaget må trekkes, skriver utvalget.", "utvalget"),
+])
+def test_a_body_as_speaker_invents_no_person(text, source):
+    units, people, _ = find_quotes(classify(normalise_text("Kari Nordmann er ordfører.\n\n"
+                                                           "- Vi er glade, sier Nordmann.\n\n" + text)))
+    assert [u.source for u in units] == [None, source]
+    assert units[1].speaker is None and [p.name for p in people] == ["Kari Nordmann"]
+
+
+def test_a_body_goes_on_speaking_in_the_next_dash_paragraph():
+    text = "- Bodø har vist stort mot, sier juryen.\n\n- Og vi gratulerer kommunen."
+    units, _, _ = find_quotes(classify(normalise_text("Innledning.\n\n" + text)))
+    assert [(u.speaker, u.source) for u in units] == [(None, "juryen"), (None, "juryen")]
+
+
+def test_a_joint_quote_is_a_row_for_each_speaker(tmp_path):
+    from kslib.corpus import load_corpus
+
+    (tmp_path / "a.txt").write_text("Vedtak i Bodø\n\nOrdfører Kari Nordmann og rådmann Ola Hansen var enige."
+                                    "\n\n- Dette er et viktig vedtak, sier Nordmann og Hansen.", encoding="utf-8")
+    c = load_corpus(tmp_path, cache=False)
+    q = c.quotes.merge(c.people[["person_id", "name", "n_quotes"]], left_on="speaker_id", right_on="person_id")
+    assert q["name"].tolist() == ["Kari Nordmann", "Ola Hansen"] and q["n_quotes"].tolist() == [1, 1]
+    assert q["quote_id"].str.split(":").str[1].tolist() == ["q01", "q01-2"] and q["text"].nunique() == 1
