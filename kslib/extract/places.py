@@ -41,6 +41,16 @@ def automaton():
 
     auto = ahocorasick.Automaton()
     forms = entries()
+    variants = {}  # official names written with a space for a hyphen or the other way round
+    for form in forms:
+        if " " in form or "-" in form:
+            for other in (form.replace("-", " "), form.replace(" ", "-")):
+                if other != form and other not in forms:
+                    variants[other] = form
+    for other, form in variants.items():
+        auto.add_word(other, (other, form, False))
+        if not other.endswith(("s", "x", "z")):
+            auto.add_word(other + "s", (other + "s", form, True))
     for form in forms:
         auto.add_word(form, (form, form, False))
         if not form.endswith(("s", "x", "z")):
@@ -111,6 +121,35 @@ def _resolve(base: str) -> list[Place]:
     return entries().get(base, [])
 
 
+#: after a pair of counties, a plural says there are two (`Troms og Finnmark fylkeskommuner`)
+PLURAL_AFTER = re.compile(r"\s+(?:fylkeskommuner|fylkeskommunar|fylkeskommunene|fylkeskommunane|fylker|fylka)\b")
+SINGULAR_AFTER = re.compile(r"\s+(?:fylkeskommune|fylkeskommunen|fylke|fylket)\b")
+#: the year the merged counties of the 2020 map were decided (Stortinget, June 2017) and began
+#: to be written about as one: before it, `Troms og Finnmark` names two counties
+MERGED_FROM = 2019
+
+
+def _county_pair(base: str, text: str, end: int, year: int | None) -> list[str] | None:
+    """The two counties a merged county's name enumerates (`Troms og Finnmark` -> Troms, Finnmark)
+    when the article means them apart: a plural after it (`fylkeskommuner`, `fylka`), or a year
+    in which the merged county did not exist (`Troms og Finnmark` in 2018); else None."""
+    if " og " not in base:
+        return None
+    parts = base.split(" og ")
+    forms = entries()
+    if len(parts) != 2 or not all(any(p.kind == "fylke" for p in forms.get(part, ())) for part in parts):
+        return None  # `Møre og Romsdal` is one county's name
+    merged = next((p for p in forms.get(base, ()) if p.kind == "fylke"), None)
+    if merged is None:
+        return None
+    if PLURAL_AFTER.match(text, end):
+        return parts
+    if SINGULAR_AFTER.match(text, end):
+        return None  # `Troms og Finnmark fylkeskommune`: the merged county, even before it existed
+    # before the merger was law (2018), the name enumerates; after it ended it is the former county
+    return parts if year is not None and year < MERGED_FROM else None
+
+
 def extract_places(paragraphs, year: int | None, person_spans=None, surnames=frozenset()):
     """Place mentions of one article: list of dicts (para_id, mention, Place, ks_office)."""
     person_spans = person_spans or {}
@@ -120,7 +159,9 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
             continue
         for start, end, form, base in find_mentions(p.text, person_spans.get(p.para_id, ()), surnames):
             office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
-            raw.append((p.para_id, form, _resolve(base), office, in_organisation_name(p.text, start, end)))
+            org = in_organisation_name(p.text, start, end)
+            for part in _county_pair(base, p.text, end, year) or [base]:
+                raw.append((p.para_id, form, _resolve(part), office, org))
     # a place inside an organisation's name counts only if the article also names it on its own
     alone = {tuple(r[2]) for r in raw if not r[4]}
     raw = [r[:4] for r in raw if not r[4] or tuple(r[2]) in alone]

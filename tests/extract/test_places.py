@@ -35,6 +35,11 @@ def places(text, year=2024):
          [("Guovdageaidnu", "Kautokeino", "kommune"), ("Kautokeino", "Kautokeino", "kommune")]),
         ("Vestfold og Telemark skiller lag.", [("Vestfold og Telemark", "Vestfold og Telemark", "fylke")]),
         ("Indre Østfold kommune var med.", [("Indre Østfold", "Indre Østfold", "kommune")]),
+        # official names written with a space for the hyphen, or a hyphen for the space
+        ("Nord Aurdal og Nordre-Land samarbeider.", [("Nord Aurdal", "Nord-Aurdal", "kommune"),
+                                                    ("Nordre-Land", "Nordre Land", "kommune")]),
+        ("Ordførarane i Aust Agder og Møre-og-Romsdal", [("Aust Agder", "Aust-Agder", "fylke"),
+                                                        ("Møre-og-Romsdal", "Møre og Romsdal", "fylke")]),
         # common words, first names and surnames are not places without place context
         ("Moss grodde på steinen. Time etter time gikk.", []),
         ("Sola skinte over fjorden.", []),
@@ -56,6 +61,24 @@ def places(text, year=2024):
 )
 def test_find_places(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize("text, year, names", [
+    # a plural after the pair enumerates two counties, whatever the year (bokmål and nynorsk)
+    ("Troms og Finnmark fylkeskommuner samarbeider.", 2021, ["Troms", "Finnmark"]),
+    ("Vestfold og Telemark fylkeskommunar samarbeider.", 2022, ["Vestfold", "Telemark"]),
+    # before the merger, the pair is two counties; a singular is the merged county to be
+    ("Ordførerne i Troms og Finnmark møttes.", 2018, ["Troms", "Finnmark"]),
+    ("Troms og Finnmark fylkeskommune skal etableres.", 2018, ["Troms og Finnmark"]),
+    # from the merger on, and after it ended, the name is the merged county
+    ("Ordførerne i Troms og Finnmark møttes.", 2021, ["Troms og Finnmark"]),
+    ("Vestfold og Telemark har skilt lag.", 2024, ["Vestfold og Telemark"]),
+    ("Ordførerne i Troms og Finnmark møttes.", None, ["Troms og Finnmark"]),
+    # one county's name is never split
+    ("Møre og Romsdal fylkeskommune i 2018.", 2018, ["Møre og Romsdal"]),
+])
+def test_a_pair_of_counties_is_two_counties_when_the_article_means_them_apart(text, year, names):
+    assert [m["place"].name for m in extract_places(classify(text), year)] == names
 
 
 def test_shared_names_resolve_by_the_other_places_or_stay_ambiguous():
