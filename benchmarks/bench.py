@@ -1,7 +1,8 @@
 """Speed and memory benchmark: `make bench` (add `ARGS=--large` for 100,000 articles).
 
-Builds deterministic synthetic corpora by recombining and mutating the paragraphs
-of data/seeds/ (names, places and lengths varied), then measures, as medians of
+Builds deterministic synthetic corpora whose vocabulary grows like real text's
+(`benchmarks/corpus.py`: new compounds, names and rare words keep appearing, paragraphs
+never repeat; the word types per size are printed), then measures, as medians of
 several runs, in one process tree:
 - cold `kslib extract` (everything: paragraphs, sentences, terms, quotes, people,
   places, themes) with an empty cache;
@@ -11,7 +12,10 @@ several runs, in one process tree:
   also the baseline's counting alone and the ratio to it (`count s`);
 - an incremental rerun of `kslib extract` after adding one article (made like the others)
   to the cached corpus;
-- words per second and peak memory (RSS) of the extract processes.
+- words per second and peak memory (RSS) of the extract processes;
+- `kslib report` on the warm cache: seconds in all and per notebook, the peak memory of
+  its largest process (a notebook's kernel) and the size of report.html (`--no-report`
+  leaves it out).
 kslib's modules are byte-compiled first, as Python leaves them after a user's first
 run: where PYTHONDONTWRITEBYTECODE is set (some containers), every process would
 otherwise compile them again, 0.3 s that is no part of kslib's work.
@@ -24,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import re
 import shutil
 import statistics
@@ -34,48 +37,23 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "data" / "seeds"
 WORK = ROOT / "benchmarks" / "corpus"
 RESULTS = ROOT / "benchmarks" / "results"
 
-FIRST = ["Kari", "Ola", "Ingrid", "Per", "Anne", "Lars", "Siri", "Jon", "Marit", "Knut", "Hilde", "Tor", "Eva",
-         "Geir", "Heidi", "Trond", "Liv", "Arne", "Nina", "Svein"]
-LAST = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen",
-        "Karlsen", "Berg", "Haugen", "Hagen", "Eide", "Lie", "Bakken", "Dahl", "Moen", "Solberg", "Strand"]
-PLACES = ["Drammen", "Bergen", "Tromsø", "Bodø", "Hamar", "Gjøvik", "Molde", "Alta", "Skien", "Arendal",
-          "Steinkjer", "Lillestrøm", "Kinn", "Harstad", "Kongsberg", "Voss", "Ålesund", "Narvik", "Gol", "Lunner"]
-NAME = re.compile(r"\b(Helge Eide|Trond Julin|Lasse Hansen|Tor Arne Gangsø|Aud Hove|Geir Runar Johannessen|"
-                  r"Hugo Thode Hansen|Trond Lesjø|Kari Anne Sand|Heidi Granli)\b")
-PLACE = re.compile(r"\b(Drammen|Trøndelag|Innlandet|Viken|Harstad|Gol|Skaun|Melhus|Steinkjer|Lunner)\b")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import Writer, word_types  # noqa: E402  (benchmarks/corpus.py, beside this file)
 
 
-def seed_paragraphs() -> list[str]:
-    paras = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        paras += [p for p in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")) if p.strip()]
-    return paras
-
-
-def make_article(rng: random.Random, paras: list[str], i: int) -> str:
-    """One synthetic article: 10-24 seed paragraphs with names, places and a year varied."""
-    chosen = rng.sample(paras, k=rng.randint(10, 24))
-    text = "\n\n".join(chosen)
-    text = NAME.sub(lambda m: f"{rng.choice(FIRST)} {rng.choice(LAST)}", text)
-    text = PLACE.sub(lambda m: rng.choice(PLACES), text)
-    return text + f"\n\nArtikkel nummer {i} i {rng.choice(PLACES)} i {rng.randint(2018, 2024)}."
-
-
-def make_corpus(n: int, folder: Path, seed: int = 20261123) -> int:
-    """Write `n` synthetic articles into `folder`; returns the number of words (whitespace split)."""
+def make_corpus(n: int, folder: Path, seed: int = 20261203) -> int:
+    """Write `n` synthetic articles with a growing vocabulary (`benchmarks/corpus.py`) into
+    `folder`, unless it holds them already; returns the number of words (whitespace split)."""
     if folder.exists() and len(list(folder.glob("*.txt"))) == n:
         return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    rng = random.Random(seed)
-    paras = seed_paragraphs()
-    words = 0
+    writer, words = Writer(seed), 0
     for i in range(n):
-        text = make_article(rng, paras, i)
+        text = writer.article(i)
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
@@ -123,6 +101,29 @@ def extract(folder: Path, out: Path, cache: Path, extra=()) -> tuple[float, floa
     return seconds, usage.ru_maxrss / 1024
 
 
+#: a notebook's line in `kslib report`'s progress: `[4/6] 04-speakers: ok (356,2 s)`
+NOTEBOOK_LINE = re.compile(r"^\[\d+/\d+\] (\S+): ok \(([\d\s\u00a0.,]+) s\)", re.M)
+
+
+def time_report(folder: Path, cache: Path, out: Path) -> dict:
+    """`kslib report` on a folder whose parse cache is warm: seconds in all, seconds per
+    notebook (from its progress lines) and the peak RSS in MB of the largest process of its
+    tree (a notebook's kernel, mostly)."""
+    cmd = [sys.executable, "-m", "kslib", "report", str(folder), "--out", str(out)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=os.environ | {"KSLIB_CACHE": str(cache)})
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status):
+        raise RuntimeError(f"kslib report failed:\n{output[-2000:]}")
+    per = {name: float(re.sub(r"[\s\u00a0]", "", t).replace(",", ".")) for name, t in NOTEBOOK_LINE.findall(output)}
+    html = out / "report.html"
+    return {"total_s": round(seconds, 1), "notebooks_s": per, "peak_rss_mb": round(usage.ru_maxrss / 1024),
+            "report_mb": round(html.stat().st_size / 1e6, 1) if html.exists() else None}
+
+
 def compile_kslib() -> None:
     """Byte-compile kslib (what the first import does unless PYTHONDONTWRITEBYTECODE is set)."""
     import compileall
@@ -130,7 +131,7 @@ def compile_kslib() -> None:
     compileall.compile_dir(ROOT / "kslib", quiet=1)
 
 
-def run(n: int, runs: int, extra=()) -> dict:
+def run(n: int, runs: int, extra=(), with_report: bool = True) -> dict:
     folder = WORK / f"n{n}"
     words = make_corpus(n, folder)
     tmp = WORK / "tmp"
@@ -149,16 +150,16 @@ def run(n: int, runs: int, extra=()) -> dict:
     base = statistics.median(bases)
     # one more article like the others (a new one each run), added to the cached corpus
     incs = []
-    paras = seed_paragraphs()
     for r in range(runs):
         extra_file = folder / f"zz-extra-{r}.txt"
-        extra_file.write_text(make_article(random.Random(r), paras, n + r), encoding="utf-8")
+        extra_file.write_text(Writer(seed=r).article(n + r), encoding="utf-8")
         seconds, _ = extract(folder, tmp / "out", tmp / "cache", extra)
         incs.append(seconds)
         extra_file.unlink()
+    report = time_report(folder, tmp / "cache", tmp / "report") if with_report else {}
     shutil.rmtree(tmp, ignore_errors=True)
     cold = statistics.median(colds)
-    return {"articles": n, "words": words, "runs": runs, "cold_s": round(cold, 2), "baseline_s": round(base, 2),
+    return {"articles": n, "words": words, "word_types": word_types(folder), "runs": runs, "report": report, "cold_s": round(cold, 2), "baseline_s": round(base, 2),
             "ratio": round(statistics.median(c / b for c, b in zip(colds, bases)), 2),
             "baseline_counting_s": round(statistics.median(works), 2),
             "ratio_to_counting": round(statistics.median(c / w for c, w in zip(colds, works)), 2),
@@ -173,6 +174,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", help="article counts (default 1000 10000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per size (median is reported)")
     parser.add_argument("--engine", default="local", choices=["local", "dask"])
+    parser.add_argument("--no-report", action="store_true", help="do not time `kslib report`")
     parser.add_argument("--baseline", metavar="FOLDER", help=argparse.SUPPRESS)  # used by `baseline`
     args = parser.parse_args()
     if args.baseline:
@@ -182,15 +184,22 @@ def main() -> None:
     compile_kslib()
     extra = ("--engine", "dask") if args.engine == "dask" else ()
     results = []
-    print(f"{'articles':>9} {'words':>10} {'cold s':>8} {'base s':>7} {'ratio':>6} {'count s':>8} {'ratio':>6}"
+    print(f"{'articles':>9} {'words':>10} {'types':>8} {'cold s':>8} {'base s':>7} {'ratio':>6} {'count s':>8} {'ratio':>6}"
           f" {'incr s':>7} {'incr %':>7} {'words/s':>9} {'peak MB':>8}")
     for n in sizes:
-        r = run(n, args.runs if n <= 10_000 else 1, extra)
+        r = run(n, args.runs if n <= 10_000 else 1, extra, with_report=not args.no_report)
         results.append(r)
-        print(f"{r['articles']:>9,} {r['words']:>10,} {r['cold_s']:>8} {r['baseline_s']:>7} {r['ratio']:>6}"
+        print(f"{r['articles']:>9,} {r['words']:>10,} {r['word_types']:>8,} {r['cold_s']:>8} {r['baseline_s']:>7} {r['ratio']:>6}"
               f" {r['baseline_counting_s']:>8} {r['ratio_to_counting']:>6}"
               f" {r['incremental_s']:>7} {r['incremental_share'] * 100:>6.1f}% {r['words_per_s']:>9,}"
               f" {r['peak_rss_mb']:>8}")
+    for r in results:
+        if r["report"]:
+            rep = r["report"]
+            print(f"kslib report, {r['articles']:,} articles (warm cache): {rep['total_s']} s, peak "
+                  f"{rep['peak_rss_mb']} MB, report.html {rep['report_mb']} MB")
+            for name, sec in rep["notebooks_s"].items():
+                print(f"  {name:<22} {sec:>8.1f} s")
     if len(results) > 1:
         growth = results[-1]["cold_s"] / results[-2]["cold_s"]
         print(f"growth {results[-2]['articles']:,} -> {results[-1]['articles']:,}: x{growth:.1f}")

@@ -16,8 +16,25 @@ def test_bench_measures_a_tiny_corpus(tmp_path, monkeypatch):
     spec.loader.exec_module(bench)
     monkeypatch.setattr(bench, "WORK", tmp_path)
     result = bench.run(12, runs=2)
-    assert result["articles"] == 12 and result["words"] > 12 * 100
+    assert result["articles"] == 12 and result["words"] > 12 * 100 and result["word_types"] > 500
+    # the report ran on the warm cache, and every notebook's time was read from its progress
+    report = result["report"]
+    assert report["total_s"] > 0 and report["peak_rss_mb"] > 0 and report["report_mb"] > 0
+    assert sorted(report["notebooks_s"]) == sorted(p.stem for p in (BENCH.parents[1] / "notebooks").glob("0*.ipynb"))
     assert result["cold_s"] > 0 and result["baseline_s"] >= 0 and result["ratio"] > 0  # 12 files: ~1 ms
     assert 0 < result["incremental_s"] and result["peak_rss_mb"] > 0
     assert len(list((tmp_path / "n12").glob("*.txt"))) == 12  # the extra articles were removed
     assert not (tmp_path / "tmp").exists()
+
+
+def test_the_benchmark_vocabulary_keeps_growing(tmp_path):
+    """Word types grow with the corpus, as in real text (Heaps' law), and no paragraph repeats."""
+    spec = importlib.util.spec_from_file_location("corpus", BENCH.parent / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    corpus.write_corpus(40, tmp_path / "a")
+    corpus.write_corpus(400, tmp_path / "b")
+    small, large = corpus.word_types(tmp_path / "a"), corpus.word_types(tmp_path / "b")
+    assert large > 2.5 * small  # ten times the text, far more than twice the words
+    paragraphs = [p for f in (tmp_path / "b").glob("*.txt") for p in f.read_text(encoding="utf-8").split("\n\n")]
+    assert len(set(paragraphs)) == len(paragraphs)

@@ -4,6 +4,7 @@ Each test states the plain definition (a regex scan over the whole text) and che
 fast path against it on generated text made of the pieces that matter."""
 
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -245,3 +246,37 @@ def test_pieces_found_with_the_sentinel_are_those_of_findall(text, special):
     from kslib.structure import tokens as terms
 
     assert terms.pieces_of(text, special) == terms.pieces_plain(text, special)
+
+
+@pytest.mark.parametrize("pattern, window", [("tariff*", 6), ("kommune*", 3), ("og", 6), ("*het", 1), ("ks", 6),
+                                             ("finnesikke", 6)])
+def test_kwic_is_its_paragraph_by_paragraph_definition(seeds, pattern, window):
+    """The fast `kwic` (the pattern matched once per distinct word, only the hits' windows read)
+    gives the rows of `kwic_plain`, which walks every paragraph, windows cut at paragraph ends."""
+    from kslib.count.words import kwic, kwic_plain
+
+    fast = kwic(seeds.terms, pattern, window=window, articles=seeds.articles)
+    plain = kwic_plain(seeds.terms, pattern, window=window, articles=seeds.articles)
+    assert fast.astype(str).values.tolist() == plain.astype(str).values.tolist()
+    assert list(fast.columns) == list(plain.columns)
+
+
+@pytest.mark.parametrize("options", [{}, {"keep_ks": True}, {"drop_proper": False}, {"drop_stop": False,
+                                      "drop_filler": False, "min_length": 4}, {"drop_names": False}])
+def test_the_word_counts_are_their_plain_definitions(seeds, options):
+    """`counted`, `count_ngrams` and `collocations` (numpy on the categorical codes) give what
+    their plain twins (a Python loop over every word) give, on the seeds and on a frame whose
+    columns are plain strings."""
+    import numpy as np
+
+    from kslib.count import words as W
+
+    for terms in (seeds.terms, seeds.terms.astype({"token": str, "lemma": str})):
+        assert W.counted(terms, **options).tolist() == W.counted_plain(terms, **options).tolist()
+        for n in (2, 3):
+            fast, plain = W.count_ngrams(terms, n, **options), W.count_ngrams_plain(terms, n, **options)
+            assert fast.values.tolist() == plain.values.tolist()
+        fast, plain = W.collocations(terms, min_count=1, **options), W.collocations_plain(terms, min_count=1, **options)
+        assert fast[["collocation", "n", "n_w1", "n_w2"]].values.tolist() == \
+            plain[["collocation", "n", "n_w1", "n_w2"]].values.tolist()
+        assert np.allclose(fast[["pmi", "llr"]].to_numpy(), plain[["pmi", "llr"]].to_numpy(), rtol=1e-9, atol=1e-9)
