@@ -66,6 +66,7 @@ class Writer:
         self.first = [n for n in names if n.isalpha() and len(n) >= 3][:4000]
         self.places = _column("gazetteer/kommuner.csv", 2, ",") + _column("gazetteer/fylker.csv", 0, ",")
         self.stems = [w for w in self.words if 5 <= len(w) <= 9] or self.words
+        self.known: list[str] = []  # the speakers met so far
 
     def _zipf(self, items: list[str]) -> str:
         # rank r with probability ~ 1/r: the inverse of a log-uniform draw
@@ -85,6 +86,13 @@ class Writer:
     def surname(self) -> str:
         return self._zipf(self.stems).capitalize() + self.rng.choice(SURNAME_ENDINGS)
 
+    def _speaker(self) -> str:
+        if self.known and self.rng.random() < 0.5:
+            return self._zipf(self.known)
+        speaker = f"{self.rng.choice(TITLES)} {self.person()}"
+        self.known.append(speaker)
+        return speaker
+
     def person(self) -> str:
         return f"{self.rng.choice(self.first)} {self.surname()}"
 
@@ -95,8 +103,9 @@ class Writer:
         text = " ".join(words)
         return text[0].upper() + text[1:] + "."
 
-    def paragraph(self, speaker: str | None) -> str:
-        if speaker and self.rng.random() < 0.3:
+    def paragraph(self, speakers: list[str]) -> str:
+        if speakers and self.rng.random() < 0.3:
+            speaker = self.rng.choice(speakers)
             body = " ".join(self.sentence() for _ in range(self.rng.randint(1, 3)))[:-1]
             return f"– {body}, {self.rng.choice(CUES)} {speaker}."
         return " ".join(self.sentence() for _ in range(self.rng.randint(1, 4)))
@@ -104,12 +113,14 @@ class Writer:
     def article(self, i: int) -> str:
         rng = self.rng
         year = rng.randint(2016, 2025)
-        speaker = f"{rng.choice(TITLES)} {self.person()}" if rng.random() < 0.8 else None
+        # most articles quote someone, many two or three (a network of who is quoted together);
+        # the people recur across articles as in an archive (a Zipf draw from those met so far)
+        speakers = [self._speaker() for _ in range(rng.choice([0, 1, 1, 2, 2, 3]))]
         paras = [self.sentence(rng.randint(4, 9))[:-1],  # the headline
                  f"{rng.choice(WEEKDAYS).capitalize()} {rng.randint(1, 28)}. {rng.choice(MONTHS)} møttes "
                  f"{self.person()} og {self.person()} i {self._zipf(self.places)}. I {year} "
                  + self.sentence()[0].lower() + self.sentence()[1:]]
-        paras += [self.paragraph(speaker) for _ in range(rng.randint(5, 18))]
+        paras += [self.paragraph(speakers) for _ in range(rng.randint(5, 18))]
         return "\n\n".join(paras) + "\n"
 
 

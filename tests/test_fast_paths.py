@@ -280,3 +280,29 @@ def test_the_word_counts_are_their_plain_definitions(seeds, options):
         assert fast[["collocation", "n", "n_w1", "n_w2"]].values.tolist() == \
             plain[["collocation", "n", "n_w1", "n_w2"]].values.tolist()
         assert np.allclose(fast[["pmi", "llr"]].to_numpy(), plain[["pmi", "llr"]].to_numpy(), rtol=1e-9, atol=1e-9)
+
+
+@pytest.mark.parametrize("share, min_count", [(0.4, 2), (0.2, 1), (1.0, 2), (0.0, 1)])
+def test_keyness_is_its_plain_definition(seeds, share, min_count):
+    """`keyness` (all 2x2 tables at once) gives `keyness_plain`'s rows, also with every article
+    or none in the target."""
+    import numpy as np
+
+    from kslib.count import words as W
+
+    ids = seeds.articles["article_id"].head(round(share * len(seeds.articles)))
+    fast, plain = W.keyness(seeds.terms, ids, min_count=min_count), W.keyness_plain(seeds.terms, ids, min_count=min_count)
+    assert fast[["term", "n_target", "n_reference"]].values.tolist() == \
+        plain[["term", "n_target", "n_reference"]].values.tolist()
+    assert np.allclose(fast[["chi2", "llr", "p"]].to_numpy(float), plain[["chi2", "llr", "p"]].to_numpy(float))
+
+
+def test_lemma_lists_are_the_groupby(seeds):
+    """The topics' documents cut from the codes are the lemma lists a groupby gives."""
+    from kslib.count.topics import _lemma_lists
+    from kslib.count.words import select
+
+    rows = select(seeds.terms)
+    plain = rows.groupby("article_id", observed=True, sort=True)["lemma"].agg(lambda s: list(s.astype(str)))
+    fast = _lemma_lists(rows)
+    assert fast.index.astype(str).tolist() == plain.index.astype(str).tolist() and fast.tolist() == plain.tolist()

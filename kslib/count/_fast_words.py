@@ -152,3 +152,33 @@ def collocations(terms, *, min_count: int = 2, field: str = "lemma", measure: st
     out = pd.DataFrame({"collocation": [f"{cats[x]} {cats[y]}" for x, y in pairs], "n": n11.astype("int64"),
                         "n_w1": n1p.astype("int64"), "n_w2": np1.astype("int64"), "pmi": pmi, "llr": llr})
     return out.sort_values([measure, "n", "collocation"], ascending=[False, False, True], ignore_index=True)
+
+
+def keyness(rows, target, *, field: str = "lemma", measure: str = "llr", min_count: int = 2):
+    """`words.keyness` on the selected rows: the counts per distinct term with numpy, the 2x2
+    tables' chi² and G² and their p values for all terms at once."""
+    import pandas as pd
+    from scipy.stats import chi2 as chi2_dist
+
+    cats, codes = _codes(rows[field])
+    in_target = rows["article_id"].astype(str).isin(set(map(str, target))).to_numpy()
+    a = np.bincount(codes[in_target], minlength=len(cats)).astype(float)
+    b = np.bincount(codes[~in_target], minlength=len(cats)).astype(float)
+    seen = (a + b > 0) & (a + b >= min_count)
+    a, b, terms = a[seen], b[seen], cats[seen]
+    nt, nr = float(in_target.sum()), float((~in_target).sum())
+    c, d = nt - a, nr - b
+    n = a + b + c + d
+    chi2 = np.zeros(len(a))
+    g2 = np.zeros(len(a))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for obs, exp in ((a, (a + b) * (a + c) / n), (b, (a + b) * (b + d) / n), (c, (c + d) * (a + c) / n),
+                         (d, (c + d) * (b + d) / n)):
+            chi2 += np.where(exp > 0, (obs - exp) ** 2 / np.where(exp > 0, exp, 1), 0.0)
+            g2 += np.where((obs > 0) & (exp > 0), obs * np.log(np.where(obs > 0, obs, 1) / np.where(exp > 0, exp, 1)),
+                           0.0)
+        g2 *= 2
+        sign = np.where((nt > 0) & (nr > 0) & (a / max(nt, 1) >= b / max(nr, 1)) | (nr == 0), 1, -1)
+    frame = pd.DataFrame({"term": terms, "n_target": a.astype("int64"), "n_reference": b.astype("int64"),
+                          "chi2": sign * chi2, "llr": sign * g2, "p": chi2_dist.sf(chi2, 1)})
+    return frame.sort_values([measure, "term"], ascending=[False, True], ignore_index=True)

@@ -22,6 +22,25 @@ class Topics:
         return {t: ", ".join(g["lemma"]) for t, g in top.groupby("topic")}
 
 
+def _lemma_lists(rows):
+    """article_id (sorted) -> its lemmas in order, as a Series of lists of str: what
+    `rows.groupby("article_id")["lemma"].agg(list)` gives, the strings made once per distinct
+    lemma and the rows cut at the articles' boundaries (seconds less at 10,000 articles)."""
+    import numpy as np
+    import pandas as pd
+
+    lemma = rows["lemma"].astype("category")
+    names = np.array([str(c) for c in lemma.cat.categories] + ["nan"], dtype=object)
+    codes = lemma.cat.codes.to_numpy().astype(np.int64)
+    codes[codes < 0] = len(names) - 1
+    ids, article = np.unique(rows["article_id"].astype(str).to_numpy(), return_inverse=True)
+    order = np.argsort(article, kind="stable")
+    cuts = np.searchsorted(article[order], np.arange(1, len(ids)))
+    words = names[codes[order]]
+    return pd.Series([list(chunk) for chunk in np.split(words, cuts)] if len(ids) else [], index=pd.Index(ids, name="article_id"),
+                     dtype=object)
+
+
 def fit_topics(terms, n_topics: int = 6, *, n_top: int = 10, seed: int = 42, min_df: int = 1, max_df: float = 0.9,
                **select_kw) -> Topics:
     """NMF topics of the articles' content lemmas."""
@@ -33,7 +52,7 @@ def fit_topics(terms, n_topics: int = 6, *, n_top: int = 10, seed: int = 42, min
     from kslib.count.words import select
 
     rows = select(terms, **select_kw)
-    docs = rows.groupby("article_id", observed=True, sort=True)["lemma"].agg(lambda s: list(s.astype(str)))
+    docs = _lemma_lists(rows)
     empty = Topics(pd.DataFrame(columns=["topic", "rank", "lemma", "weight"]),
                    pd.DataFrame(columns=["article_id", "topic", "weight"]))
     if len(docs) < 2:
@@ -50,7 +69,8 @@ def fit_topics(terms, n_topics: int = 6, *, n_top: int = 10, seed: int = 42, min
     weights = model.fit_transform(matrix)
     term_rows = []
     for t, comp in enumerate(model.components_, 1):
-        order = sorted(range(len(comp)), key=lambda j: (-comp[j], vocab[j]))[:n_top]
+        # highest weight first, ties in the vocabulary's (alphabetical) order: a stable sort
+        order = np.argsort(-comp, kind="stable")[:n_top]
         term_rows += [(t, r + 1, vocab[j], float(comp[j])) for r, j in enumerate(order) if comp[j] > 0]
     norm = weights / np.where(weights.sum(axis=1, keepdims=True) > 0, weights.sum(axis=1, keepdims=True), 1)
     art_rows = [(aid, t + 1, float(norm[i, t])) for i, aid in enumerate(docs.index) for t in range(k)]

@@ -32,6 +32,8 @@ def kinds(text):
         ("Til hovedinnhold", "boilerplate"),
         ("Lenkeblokk Icon Program og påmelding", "boilerplate"),
         ("Bilde uten beskrivelse", "boilerplate"),
+        ("Endret: 27.04.2023", "boilerplate"),  # a page's date lines are no headline
+        ("Sist endret: 02.11.2023 10:15", "boilerplate"),
         ("KONTAKT", "boilerplate"),
         ("Artikler", "boilerplate"),
         ("Se også: Informasjon om koronasituasjonen", "boilerplate"),
@@ -52,6 +54,14 @@ def test_title_heading_and_body():
 
 def test_a_question_can_be_a_title():
     assert kinds("Hva betyr KI for kommunene?\n\nKunstig intelligens endrer arbeidet.")[0][0] == "title"
+
+
+def test_a_date_line_before_the_text_is_not_its_title():
+    from kslib.structure.paragraphs import find_title
+
+    paragraphs = classify(normalise_text("Publisert: 07.09.2022\n\nEndret: 27.04.2023\n\nASSS-samarbeidet utvides "
+                                         "når Asker og Lillestrøm blir med i nettverket av de største kommunene."))
+    assert find_title(paragraphs) is None
 
 
 def test_first_line_with_final_period_is_not_a_title():
