@@ -41,7 +41,7 @@ WORK = ROOT / "benchmarks" / "corpus"
 RESULTS = ROOT / "benchmarks" / "results"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import Writer, word_types  # noqa: E402  (benchmarks/corpus.py, beside this file)
+from corpus import Writer, word_types, write_corpus  # noqa: E402  (benchmarks/corpus.py, beside this file)
 
 
 def make_corpus(n: int, folder: Path, seed: int = 20261203) -> int:
@@ -50,13 +50,7 @@ def make_corpus(n: int, folder: Path, seed: int = 20261203) -> int:
     if folder.exists() and len(list(folder.glob("*.txt"))) == n:
         return sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
     shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    writer, words = Writer(seed), 0
-    for i in range(n):
-        text = writer.article(i)
-        (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
-        words += len(text.split())
-    return words
+    return write_corpus(n, folder, seed)
 
 
 def naive_word_counts(folder: Path) -> float:
