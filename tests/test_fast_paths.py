@@ -306,3 +306,20 @@ def test_lemma_lists_are_the_groupby(seeds):
     plain = rows.groupby("article_id", observed=True, sort=True)["lemma"].agg(lambda s: list(s.astype(str)))
     fast = _lemma_lists(rows)
     assert fast.index.astype(str).tolist() == plain.index.astype(str).tolist() and fast.tolist() == plain.tolist()
+
+
+def test_doc_positions_is_a_lookup_of_every_row():
+    """`doc_positions` over chunks with their own dictionaries, a shared one, and plain strings
+    gives, row by row, the position of the row's document in `docs` (null when absent)."""
+    import pyarrow as pa
+
+    from kslib.arrays import doc_positions
+
+    docs = [f"d{i}" for i in range(50)]
+    rows = [[f"d{(7 * i + k) % 60}" for i in range(23)] for k in range(9)]  # d50-d59 are not in `docs`
+    own = pa.chunked_array([pa.array(r).dictionary_encode() for r in rows])
+    plain = pa.chunked_array([pa.array(r) for r in rows])
+    shared = pa.chunked_array([pa.array(r).dictionary_encode() for r in rows]).unify_dictionaries()
+    expected = [docs.index(v) if v in docs else None for r in rows for v in r]
+    for column in (own, plain, shared):
+        assert doc_positions(column, docs).to_pylist() == expected
