@@ -29,10 +29,9 @@ def _lemma_lists(rows):
     import numpy as np
     import pandas as pd
 
-    lemma = rows["lemma"].astype("category")
-    names = np.array([str(c) for c in lemma.cat.categories] + ["nan"], dtype=object)
-    codes = lemma.cat.codes.to_numpy().astype(np.int64)
-    codes[codes < 0] = len(names) - 1
+    from kslib.count._fast_words import _codes
+
+    names, codes = _codes(rows["lemma"])
     ids, article = np.unique(rows["article_id"].astype(str).to_numpy(), return_inverse=True)
     order = np.argsort(article, kind="stable")
     cuts = np.searchsorted(article[order], np.arange(1, len(ids)))

@@ -180,7 +180,8 @@ class QuoteUnits:
 
     def _is_pull_quote(self, i: int) -> bool:
         """A pull quote: a quoted line followed by a line that is only a name (and role),
-        as in `«Vi må satse» / Kari Nordmann, ordfører`. Not a quote in the text."""
+        as in `«Vi må satse» / Kari Nordmann, ordfører`: a quote of that person unless the
+        text quotes the same words elsewhere (`_repeats`)."""
         if i + 1 >= len(self.paras):
             return False
         nxt = self.paras[i + 1].text
