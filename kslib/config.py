@@ -88,10 +88,19 @@ def library_versions() -> dict[str, str]:
     return out
 
 
+#: The stages after extraction: nothing they hold shapes a cached table (a stage imports only
+#: earlier ones), so a change there keeps the parse cache.
+LATER_STAGES = ("count", "plot", "report", "styles")
+#: Files of the package's top that hold no rule: the public names (lazy imports), the entry
+#: point and the command line.
+NOT_RULES = ("__init__.py", "__main__.py", "cli.py")
+
+
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """Hash of the package's code and resources and of the versions of the libraries that
-    shape the tables (`SHAPING_LIBRARIES`).
+    """Hash of the code and resources that make the cached tables (the package but its later
+    stages, `LATER_STAGES`, and the files of `NOT_RULES`) and of the versions of the libraries that shape
+    the tables (`SHAPING_LIBRARIES`).
 
     Any change to a rule (code or data file) or an upgrade of one of those libraries
     changes this value, which keys the cache, so the cache is never stale.
@@ -101,7 +110,8 @@ def rules_version() -> str:
         digest.update(f"{name}=={ver}\n".encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".txt", ".csv", ".toml", ".json", ".tsv"}:
-            if "__pycache__" in path.parts:
+            rel = path.relative_to(PACKAGE_DIR)
+            if "__pycache__" in path.parts or rel.parts[0] in LATER_STAGES or rel.as_posix() in NOT_RULES:
                 continue
             digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
             digest.update(path.read_bytes())

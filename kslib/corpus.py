@@ -14,6 +14,7 @@ silently and one bad file never stops the run.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -21,15 +22,20 @@ from kslib import config
 from kslib._engine.assemble import (
     CorpusError,
     _concat,
-    _per_article,
-    build_articles,
+    articles_from_docs,
+    arrow_to_pandas,
     cache_for,
     corpus_root,
     list_folder,
+    per_article_arrow,
     rejected_paths,
     to_parse,
+    warn_loaded,
+    with_metadata,
 )
 from kslib._engine.cache import CacheDamaged, ParseCache
+from kslib._engine.cache_files import _read
+from kslib._engine.snapshot import Deferred, forget_snapshot, open_snapshot, save_snapshot, snapshot_key
 from kslib._engine.pool import parse_documents
 from kslib.extract.document import DOC_TABLES
 from kslib.read.files import _read_files
@@ -59,6 +65,14 @@ class Corpus:
     n_files: int = 0
     #: how many of the files were parsed in this load (the rest came from the cache)
     n_parsed: int = 0
+
+    def __getattribute__(self, name):
+        # a table of the cache's snapshot is read when first used (see `_engine/snapshot.py`)
+        value = object.__getattribute__(self, name)
+        if type(value) is Deferred:
+            value = value.load()
+            object.__setattr__(self, name, value)
+        return value
 
     def tables(self) -> dict[str, "object"]:
         """Every frame by name, in a stable order (what `kslib extract` writes)."""
@@ -132,6 +146,7 @@ def load_corpus(
     progress: bool | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    _snapshot: bool = True,
 ) -> Corpus:
     """Load every article file (`.txt`, `.md`, `.html`, `.docx`, `.pdf`) below `path` (default `data/seeds/`).
 
@@ -147,7 +162,7 @@ def load_corpus(
     try:
         for _ in range(3):
             try:
-                return _load(path, store, max_bytes, jobs, progress, engine, scheduler)
+                return _load(path, store, max_bytes, jobs, progress, engine, scheduler, _snapshot)
             except CacheDamaged as exc:  # dropped, and its articles parsed again
                 store.drop(exc.part, exc)
         raise CorpusError(f"the cache {store.home} keeps failing its checks; delete it or use cache=False")
@@ -155,16 +170,51 @@ def load_corpus(
         store.close()
 
 
-def _load(path, store: ParseCache, max_bytes: int, jobs, progress, engine, scheduler) -> Corpus:
+def _load(path, store: ParseCache, max_bytes: int, jobs, progress, engine, scheduler,
+          snapshot: bool = True) -> Corpus:
     root, files, ok, rejected, progress = open_folder(path, max_bytes, progress, store)
+    n_files = len(files) + len(rejected_paths(rejected, files))
+    key = snapshot_key(ok, rejected, max_bytes)
+    if snapshot and (opened := open_snapshot(store, root, key)) is not None:
+        def again(name):  # a damaged snapshot table: the corpus assembled from the parts instead
+            forget_snapshot(store, root, key)
+            return getattr(load_corpus(path, cache=store.root or False, max_bytes=max_bytes, progress=False,
+                                       _snapshot=False), name)
+
+        try:
+            return _from_snapshot(root, n_files, opened, again)
+        except CacheDamaged as exc:
+            forget_snapshot(store, root, key)
+            warnings.warn(f"kslib: {exc}; the corpus is assembled again", stacklevel=3)
     wanted = {doc for _, doc, _ in ok}
     cached, found = store.load(wanted) if store.enabled else ({}, set())
     todo, jobs = to_parse(ok, found, jobs)
     fresh = parse_documents(todo, store, jobs, progress, engine, scheduler) if todo else {}
     tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})
-    loaded = _assemble(root, len(files) + len(rejected_paths(rejected, files)), ok, rejected, tables)
+    loaded, keyed = _assemble(root, n_files, ok, rejected, tables)
     loaded.n_parsed = len(todo)
+    if store.enabled:
+        save_snapshot(store, root, key, keyed)
     return loaded
+
+
+#: The tables of a snapshot read when first used (articles and rejected are read at once).
+_DEFERRED = ("paragraphs", "sentences", "quotes", "people", "places", "terms", "themes")
+
+
+def _from_snapshot(root, n_files: int, opened: dict, again) -> Corpus:
+    """A corpus from its snapshot: articles (with the metadata file merged now) and rejected
+    read at once, the other tables when first used."""
+    missing = {"articles", "rejected", *_DEFERRED} - set(opened)
+    if missing:
+        raise CacheDamaged(root, f"snapshot without {', '.join(sorted(missing))}")
+    articles = frame("articles", arrow_to_pandas(_read(opened["articles"])), copy=False)
+    rejected = frame("rejected", arrow_to_pandas(_read(opened["rejected"])), copy=False)
+    warn_loaded(list(zip(rejected["file"], rejected["reason"])), articles)
+    articles, metadata_issues = with_metadata(articles, root)
+    deferred = {name: Deferred(name, opened[name], again) for name in _DEFERRED}
+    return Corpus(articles=articles, rejected=rejected, metadata_issues=metadata_issues, root=root,
+                  n_files=n_files, **deferred)
 
 
 def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache | None = None):
@@ -178,24 +228,16 @@ def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache |
     return root, files, ok, problems + rejected, progress
 
 
-def _assemble(root, n_files, ok, rejected, tables) -> Corpus:
-    files, articles, rejected_frame, metadata_issues = build_articles(root, ok, rejected, tables["docs"])
+def _assemble(root, n_files, ok, rejected, tables) -> tuple[Corpus, dict]:
+    """(the corpus, its tables as Arrow before the metadata file is merged: the snapshot)."""
+    import pyarrow as pa
 
-    def per_article(name):
-        return frame(name, _per_article(tables[name], files, name), copy=False)
-
-    paragraphs = per_article("paragraphs")
-    return Corpus(
-        articles=articles,
-        paragraphs=paragraphs,
-        sentences=per_article("sentences"),
-        rejected=rejected_frame,
-        quotes=per_article("quotes"),
-        people=per_article("people"),
-        places=per_article("places"),
-        terms=per_article("terms"),
-        themes=per_article("themes"),
-        metadata_issues=metadata_issues,
-        root=root,
-        n_files=n_files,
-    )
+    files, articles, rejected_frame = articles_from_docs(ok, rejected, tables["docs"])
+    keyed = {"articles": pa.Table.from_pandas(articles, preserve_index=False),
+             "rejected": pa.Table.from_pandas(rejected_frame, preserve_index=False)}
+    keyed |= {name: per_article_arrow(tables[name], files, name) for name in _DEFERRED}
+    articles, metadata_issues = with_metadata(articles, root)
+    frames = {name: frame(name, arrow_to_pandas(keyed[name]), copy=False) for name in _DEFERRED}
+    corpus = Corpus(articles=articles, rejected=rejected_frame, metadata_issues=metadata_issues, root=root,
+                    n_files=n_files, **frames)
+    return corpus, keyed

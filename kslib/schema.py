@@ -47,7 +47,8 @@ I32 = "int32"
 CAT = "category"
 BOOL = "boolean"
 FLOAT = "float64"
-#: table -> {column: dtype}; `article_id` joins every table to `articles`.
+#: table -> {column: dtype}; `article_id` joins every table to `articles` (categorical in `terms`,
+#: whose tens of millions of rows share a few ids: 4 bytes a row instead of a string).
 SCHEMAS: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": STR, "file": STR, "title": STR, "text": STR, "language": CAT,
@@ -73,7 +74,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "kommunenummer": STR, "county": STR, "county_2024": STR,
     },
     "terms": {
-        "article_id": STR, "para_id": I32, "token_id": I32, "sent_id": I32, "token": CAT, "lemma": CAT,
+        "article_id": CAT, "para_id": I32, "token_id": I32, "sent_id": I32, "token": CAT, "lemma": CAT,
         "is_stop": BOOL, "is_name": BOOL, "kind": CAT,
     },
     "themes": {"article_id": STR, "para_id": I32, "theme": CAT, "hits": I32, "terms": STR},

@@ -253,7 +253,7 @@ def test_pieces_found_with_the_sentinel_are_those_of_findall(text, special):
 def test_kwic_is_its_paragraph_by_paragraph_definition(seeds, pattern, window):
     """The fast `kwic` (the pattern matched once per distinct word, only the hits' windows read)
     gives the rows of `kwic_plain`, which walks every paragraph, windows cut at paragraph ends."""
-    from kslib.count.words import kwic, kwic_plain
+    from kslib.count.contexts import kwic, kwic_plain
 
     fast = kwic(seeds.terms, pattern, window=window, articles=seeds.articles)
     plain = kwic_plain(seeds.terms, pattern, window=window, articles=seeds.articles)
@@ -323,3 +323,86 @@ def test_doc_positions_is_a_lookup_of_every_row():
     expected = [docs.index(v) if v in docs else None for r in rows for v in r]
     for column in (own, plain, shared):
         assert doc_positions(column, docs).to_pylist() == expected
+
+
+@pytest.mark.parametrize("min_df, max_df", [(1, 0.9), (2, 1.0), (1, 0.5)])
+def test_tfidf_from_codes_is_scikit_learns(seeds, min_df, max_df):
+    """The TF-IDF matrix counted on the codes is `TfidfVectorizer`'s: the same rows, columns
+    and values, also when `min_df` and `max_df` prune lemmas."""
+    import numpy as np
+
+    from kslib.count.topics import _tfidf, _tfidf_plain
+    from kslib.count.words import select
+
+    rows = select(seeds.terms)
+    fast, plain = _tfidf(rows, min_df=min_df, max_df=max_df), _tfidf_plain(rows, min_df=min_df, max_df=max_df)
+    assert list(fast.ids) == list(plain.ids) and list(fast.vocab) == list(plain.vocab)
+    assert fast.matrix.shape == plain.matrix.shape
+    assert np.allclose(fast.matrix.toarray(), plain.matrix.toarray(), rtol=1e-12, atol=1e-12)
+
+
+def test_tfidf_from_codes_fails_like_scikit_learn_when_nothing_is_left(seeds):
+    from kslib.count.topics import _tfidf, _tfidf_plain
+    from kslib.count.words import select
+
+    rows = select(seeds.terms)
+    for build in (_tfidf, _tfidf_plain):
+        with pytest.raises(ValueError):
+            build(rows, min_df=10_000, max_df=1.0)
+
+
+def test_select_is_the_kinds_then_the_counted_words(seeds):
+    """`select` (one mask over the whole frame) keeps the rows the two filters in turn keep."""
+    from kslib.count.words import counted_plain, select
+    from kslib.schema import COUNT_KINDS
+
+    terms = seeds.terms
+    rows = terms[terms["kind"].isin(COUNT_KINDS)]
+    plain = rows[counted_plain(rows)]
+    assert select(terms).equals(plain)
+    assert select(terms, columns=["article_id", "lemma"]).equals(plain[["article_id", "lemma"]])
+
+
+@pytest.mark.parametrize("by", [None, "article_id", "region", "year", "language"])
+def test_count_terms_is_its_plain_definition(seeds, by):
+    """`count_terms` (pairs counted on the codes) is `count_terms_plain` (a groupby on the
+    strings), overall and per article or group, also with an article missing from `articles`."""
+    import pandas as pd
+
+    from kslib.count import words as W
+
+    articles = seeds.articles.iloc[1:]  # the first article's words belong to no group
+    for kw in ({}, {"drop_proper": False, "keep_ks": True}):
+        fast = W.count_terms(seeds.terms, by=by, articles=articles, **kw)
+        plain = W.count_terms_plain(seeds.terms, by=by, articles=articles, **kw)
+        pd.testing.assert_frame_equal(fast, plain, check_dtype=False, check_categorical=False)
+        assert list(fast.dtypes.astype(str)) == list(plain.dtypes.astype(str))
+
+
+def test_group_frequencies_are_each_groups_own_count(seeds):
+    """The clouds per group (one count of all groups) are the counts of each group's articles
+    alone, in the same order."""
+    from kslib.count import words as W
+    from kslib.schema import DISPLAY_VALUES, fill_unknown
+
+    articles = seeds.articles
+    groups = W.group_frequencies(seeds.terms, articles, "region", n_groups=9, min_articles=1)
+    labels = fill_unknown(articles["region"]).astype(str)
+    assert len(groups) == labels.nunique() == 5
+    for label in labels.unique():
+        name = DISPLAY_VALUES.get(label, label)
+        ids = set(articles.loc[labels == label, "article_id"].astype(str))
+        alone = W.frequencies(seeds.terms[seeds.terms["article_id"].astype(str).isin(ids)])
+        assert list(groups[name].items()) == list(alone.items())
+
+
+@pytest.mark.parametrize("dtype", ["str", "string[pyarrow]", "object", "category", "int64"])
+def test_changes_marks_where_a_value_differs_from_the_row_before(dtype):
+    import pandas as pd
+
+    from kslib.count._fast_words import changes
+
+    values = ["a", "a", "b", "b", "b", "a", "c", "c"]
+    column = pd.Series([ord(v) for v in values] if dtype == "int64" else values).astype(dtype)
+    assert changes(column).tolist() == [True, False, True, False, False, True, True, False]
+    assert changes(column.iloc[:1]).tolist() == [True] and changes(column.iloc[:0]).tolist() == []

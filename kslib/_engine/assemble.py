@@ -39,7 +39,7 @@ def _concat(pieces: dict[str, list]) -> dict[str, "object"]:
 
 
 def to_articles(table, doc_index: dict[str, list[int]], article_ids: list[str], *, keep=None,
-                in_article_order: bool = False):
+                in_article_order: bool = False, ids_as_dictionary: bool = False):
     """A per-document Arrow table re-keyed by article: `doc` replaced by `article_id`, local ids
     (`p01`, `q01`) made corpus-wide (`<article_id>:p01`). The one re-keying, for `load_corpus`
     and for the parts `kslib extract` writes.
@@ -49,7 +49,8 @@ def to_articles(table, doc_index: dict[str, list[int]], article_ids: list[str], 
     gets its rows once per article. `keep`, when given, holds the documents in `table` (fewer to
     look up). With `in_article_order`, rows come in article order, and within an article by
     paragraph, sentence and token (they are in that order already unless cached and fresh parts
-    interleave)."""
+    interleave). With `ids_as_dictionary`, `article_id` is dictionary-encoded, its dictionary
+    the ids in sorted order (the terms: tens of millions of rows, a few ids)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -71,7 +72,7 @@ def to_articles(table, doc_index: dict[str, list[int]], article_ids: list[str], 
                 rank_list.append(k)
         table = table.take(pa.array(rows, pa.int64()))
         ranks = pa.array(rank_list, pa.int64())
-    table = table.drop_columns(["doc"]).add_column(0, "article_id", pc.take(pa.array(article_ids, pa.string()), ranks))
+    table = table.drop_columns(["doc"]).add_column(0, "article_id", _id_column(article_ids, ranks, ids_as_dictionary))
     for col in ("person_id", "speaker_id", "quote_id"):
         if col in table.column_names:  # local ids (p01, q01) become corpus-wide ids
             joined = pc.binary_join_element_wise(table.column("article_id"), table.column(col), ":")
@@ -87,13 +88,49 @@ def to_articles(table, doc_index: dict[str, list[int]], article_ids: list[str], 
 def _per_article(table, files, name: str):
     """An Arrow per-document table keyed by `article_id` (in file order) as a pandas frame (see
     `to_articles`)."""
-    import pyarrow as pa
+    return arrow_to_pandas(per_article_arrow(table, files, name))
 
+
+def _id_column(article_ids: list[str], ranks, dictionary: bool):
+    """The `article_id` of each row (`ranks`: positions in `article_ids`), as strings or
+    dictionary-encoded over the sorted ids."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids = pa.array(article_ids, pa.string())
+    if not dictionary:
+        return pc.take(ids, ranks)
+    order = pc.sort_indices(ids).to_numpy()  # UTF-8 byte order: Python's order of str
+    position = np.empty(len(ids), np.int32)
+    position[order] = np.arange(len(ids), dtype=np.int32)
+    codes = pc.take(pa.array(position), ranks)
+    chunks = codes.chunks if isinstance(codes, pa.ChunkedArray) else [codes]
+    dictionary = ids.take(pa.array(order))  # one dictionary, shared by every chunk
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(c, dictionary) for c in chunks],
+                            pa.dictionary(pa.int32(), pa.string()))
+
+
+#: Tables whose `article_id` is categorical (`schema.SCHEMAS`): dictionary-encoded in Arrow.
+DICTIONARY_IDS = frozenset({"terms"})
+
+
+def per_article_arrow(table, files, name: str = ""):
+    """An Arrow per-document table keyed by `article_id`, in file order (see `to_articles`)."""
     doc_index: dict[str, list[int]] = {}
     for k, doc in enumerate(files["doc"]):
         doc_index.setdefault(doc, []).append(k)
-    table = to_articles(table, doc_index, files["article_id"].tolist(), in_article_order=True)
-    return table.to_pandas(types_mapper={pa.string(): pd_string()}.get)
+    return to_articles(table, doc_index, files["article_id"].tolist(), in_article_order=True,
+                       ids_as_dictionary=name in DICTIONARY_IDS)
+
+
+def arrow_to_pandas(table, *, self_destruct: bool = False):
+    """An Arrow table as pandas, its strings as pyarrow-backed strings (no copy of the text);
+    with `self_destruct`, each Arrow column freed once converted (the table is unusable then)."""
+    import pyarrow as pa
+
+    return table.to_pandas(types_mapper={pa.string(): pd_string()}.get, self_destruct=self_destruct,
+                           split_blocks=self_destruct)
 
 
 def pd_string():
@@ -169,6 +206,14 @@ def build_articles(root: Path, ok, rejected, docs):
 
     `listing` has one row per article (file, doc, article_id, ...); rejected files
     are warned about; near-duplicates and metadata are applied."""
+    listing, articles, rejected_frame = articles_from_docs(ok, rejected, docs)
+    articles, metadata_issues = with_metadata(articles, root)
+    return listing, articles, rejected_frame, metadata_issues
+
+
+def articles_from_docs(ok, rejected, docs):
+    """(listing with ids, articles before the metadata file is merged, rejected frame): see
+    `build_articles`."""
     import numpy as np
     import pandas as pd
     import pyarrow as pa
@@ -189,19 +234,31 @@ def build_articles(root: Path, ok, rejected, docs):
     else:
         bad = {"file": [], "reason": []}
     rejected_rows = rejected + list(zip(bad["file"], bad["reason"]))
-    for file, reason in rejected_rows:
-        warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=4)
     listing = _assign_ids(rows.to_pandas())
-    for file, encoding in zip(listing["file"], listing["encoding"]):
-        if isinstance(encoding, str) and "invalid byte" in encoding:
-            warnings.warn(f"kslib: {file} is not valid UTF-8 throughout: {encoding.removeprefix('utf-8 (')[:-1]}",
-                          stacklevel=4)
     articles = frame("articles", listing.drop(columns=["doc", "reason", "text_id", "para_keys"]))
     near = _near_duplicates(listing["article_id"].tolist(), listing["para_keys"].tolist())
     if near:
         articles["duplicate_of"] = articles["duplicate_of"].fillna(articles["article_id"].map(near).astype("string"))
+    rejected_frame = frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
+    rejected_frame = rejected_frame.sort_values("file", ignore_index=True)
+    warn_loaded(rejected_rows, articles)
+    return listing, articles, rejected_frame
+
+
+def with_metadata(articles, root: Path):
+    """(articles with the folder's metadata file merged, metadata issues); read on every load,
+    so an edited metadata file counts at once."""
     from kslib.read.metadata import merge_metadata
 
-    articles, metadata_issues = merge_metadata(articles, root)
-    rejected_frame = frame("rejected", pd.DataFrame(rejected_rows, columns=["file", "reason"]))
-    return listing, articles, rejected_frame.sort_values("file", ignore_index=True), metadata_issues
+    return merge_metadata(articles, root)
+
+
+def warn_loaded(rejected_rows, articles) -> None:
+    """Warn about every rejected file and every article that is not valid UTF-8 throughout
+    (on every load, also one that comes from the cache's snapshot)."""
+    for file, reason in rejected_rows:
+        warnings.warn(f"kslib: rejected {file}: {reason}", stacklevel=6)
+    for file, encoding in zip(articles["file"], articles["encoding"]):
+        if isinstance(encoding, str) and "invalid byte" in encoding:
+            warnings.warn(f"kslib: {file} is not valid UTF-8 throughout: {encoding.removeprefix('utf-8 (')[:-1]}",
+                          stacklevel=6)

@@ -7,6 +7,9 @@ their home or their articles: kslib keeps everything in its own folder
 convention, which backup tools and kslib's own folder walk honour), and only ever
 removes what lies inside that folder and carries its marks.
 
+Beside the parts, `corpus-<folder>-<key>/` is a snapshot of a folder's corpus as
+`load_corpus` last assembled it (see `snapshot.py`).
+
 Each part holds the documents parsed in one run; every row carries `doc`, the
 file's content hash. A run reads only the rows of the documents it needs (so
 deleted files drop out), parses the rest and adds them as a new part. The rules
@@ -145,12 +148,16 @@ class CacheFolder:
     def enabled(self) -> bool:
         return self.dir is not None
 
-    def _index_path(self, root: Path) -> Path:
+    @staticmethod
+    def root_key(root: Path) -> str:
+        """A short key for a folder of articles (its file index, its snapshots)."""
         import hashlib
 
-        key = hashlib.blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
-                              digest_size=8).hexdigest()
-        return self.home / f"files-{key}.arrow"
+        return hashlib.blake2b(str(Path(root).resolve()).encode("utf-8", "surrogateescape"),
+                               digest_size=8).hexdigest()
+
+    def _index_path(self, root: Path) -> Path:
+        return self.home / f"files-{self.root_key(root)}.arrow"
 
     def file_index(self, root: Path) -> dict[str, tuple]:
         """What the last run saw of the files below `root`: path -> (size, mtime_ns,

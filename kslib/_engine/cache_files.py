@@ -51,6 +51,32 @@ def _read(path: Path, columns: list[str] | None = None):
     import pyarrow as pa
     import pyarrow.feather as feather
 
+    body = _checked(path)
+    try:
+        return feather.read_table(pa.BufferReader(pa.py_buffer(body)), columns=columns, memory_map=False)
+    except (pa.ArrowException, ValueError, KeyError) as exc:  # sound bytes of another layout
+        raise CacheDamaged(path, f"unreadable: {exc}") from None
+
+
+def _read_by_column(path: Path):
+    """(name, one-column table) for each column of a table written by `_write`, its checksum
+    checked once: a reader converts and drops each column before the next is decompressed,
+    so a large table never stands in memory twice."""
+    import pyarrow as pa
+    import pyarrow.feather as feather
+    import pyarrow.ipc as ipc
+
+    body = _checked(path)
+    try:
+        names = ipc.open_file(pa.BufferReader(pa.py_buffer(body))).schema.names
+        for name in names:
+            yield name, feather.read_table(pa.BufferReader(pa.py_buffer(body)), columns=[name], memory_map=False)
+    except (pa.ArrowException, ValueError, KeyError) as exc:
+        raise CacheDamaged(path, f"unreadable: {exc}") from None
+
+
+def _checked(path: Path) -> memoryview:
+    """The Arrow bytes of a file written by `_write`, after its checksum is checked."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:  # a part missing a file (only compaction removes parts, under a lock)
@@ -61,10 +87,7 @@ def _read(path: Path, columns: list[str] | None = None):
     body = memoryview(data)[: len(data) - _FOOTER.size]
     if magic != _MAGIC or zlib.crc32(body) != crc:
         raise CacheDamaged(path, "checksum mismatch")
-    try:
-        return feather.read_table(pa.BufferReader(pa.py_buffer(body)), columns=columns, memory_map=False)
-    except (pa.ArrowException, ValueError, KeyError) as exc:  # sound bytes of another layout
-        raise CacheDamaged(path, f"unreadable: {exc}") from None
+    return body
 
 
 def only(table, keep: set[str]):

@@ -105,20 +105,22 @@ def _output_schema(name: str):
     """The output schema of a streamed table: its columns in the order of `schema.SCHEMAS`."""
     import pyarrow as pa
 
+    from kslib._engine.assemble import DICTIONARY_IDS
     from kslib.schema import SCHEMAS, arrow_schema
 
     fields = {f.name: f for f in arrow_schema(name)}
-    return pa.schema([pa.field("article_id", pa.string()) if col == "article_id" else fields[col]
-                      for col in SCHEMAS[name]])
+    ids = pa.dictionary(pa.int32(), pa.string()) if name in DICTIONARY_IDS else pa.string()
+    return pa.schema([pa.field("article_id", ids) if col == "article_id" else fields[col] for col in SCHEMAS[name]])
 
 
 def _rekey(table, keep: set[str], doc_index: dict[str, list[int]], article_ids: list[str], name: str):
     """A part of a streamed table keyed by article (`assemble.to_articles`; `keep` holds the
     documents in `table`), in the output schema."""
-    from kslib._engine.assemble import to_articles
+    from kslib._engine.assemble import DICTIONARY_IDS, to_articles
 
     schema = _output_schema(name)
-    return to_articles(table, doc_index, article_ids, keep=keep).select(schema.names).cast(schema)
+    return to_articles(table, doc_index, article_ids, keep=keep, ids_as_dictionary=name in DICTIONARY_IDS) \
+        .select(schema.names).cast(schema)
 
 
 def extract_folder(path, out, *, cache=True, max_bytes: int = config.DEFAULT_MAX_BYTES, jobs: int | None = None,

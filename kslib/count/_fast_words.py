@@ -15,9 +15,44 @@ def _codes(column) -> tuple[np.ndarray, np.ndarray]:
     """(categories as an object array of str, one more for a missing value, codes into it)."""
     values = column.astype("category")
     cats = np.array([str(c) for c in values.cat.categories] + ["nan"], dtype=object)
-    codes = values.cat.codes.to_numpy().astype(np.int64)
+    codes = values.cat.codes.to_numpy().astype(np.int32 if len(cats) < 2**31 else np.int64)
     codes[codes < 0] = len(cats) - 1
     return cats, codes
+
+
+def count_terms(rows, *, by, articles, field: str):
+    """`words.count_terms` on the selected rows: (article, term) pairs counted on the codes with
+    numpy, then summed per group; strings made once per distinct term and article."""
+    import pandas as pd
+
+    cats, term = _codes(rows[field])
+    cats = cats.astype(str)
+    article, ids = article_codes(rows["article_id"])
+    if by is None:
+        group, labels = np.zeros(len(ids), np.int64), None
+    elif by == "article_id":
+        group, labels = np.arange(len(ids)), pd.Series(ids, dtype=str, name="article_id")
+    else:  # each article's group; the rows of articles not in `articles` are left out
+        table = articles[["article_id", by]].astype({"article_id": str}).drop_duplicates("article_id")
+        at = pd.Index(table["article_id"]).get_indexer(ids)
+        codes, uniques = pd.factorize(table[by], use_na_sentinel=False)
+        group = np.where(at >= 0, codes[np.maximum(at, 0)], -1)
+        labels = pd.Series(uniques, name=by)
+    width = np.int64(len(cats))
+    pairs, pair_n = np.unique(article.astype(np.int64) * width + term, return_counts=True)
+    pair_group = group[pairs // width]
+    inside = pair_group >= 0
+    key = pair_group[inside] * width + pairs[inside] % width
+    keys, where = np.unique(key, return_inverse=True)
+    n = np.bincount(where, weights=pair_n[inside]).astype("int64")
+    docs = np.bincount(where).astype("int64")
+    out = pd.DataFrame({"term": pd.Series(cats[keys % width], dtype=str), "n": n, "docs": docs})
+    if by is None:
+        out["share"] = out["n"] / out["n"].sum()
+        return out.sort_values(["n", "term"], ascending=[False, True], ignore_index=True)
+    out.insert(0, by, labels.take(keys // width).reset_index(drop=True))
+    out["share"] = out["n"] / out.groupby(keys // width)["n"].transform("sum").to_numpy()
+    return out.sort_values([by, "n", "term"], ascending=[True, False, True], ignore_index=True)
 
 
 def counted(rows, *, drop_stop: bool = True, drop_names: bool = True, drop_proper: bool = True,
@@ -49,20 +84,63 @@ def counted(rows, *, drop_stop: bool = True, drop_names: bool = True, drop_prope
     return pd.Series(mask, index=rows.index)
 
 
+def article_codes(column, *, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(a code per row, the distinct ids as str): each distinct id made a string once, not
+    each row (the terms' ids are categorical); with `sort`, codes in the ids' sorted order."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(column)
+    ids = np.array([str(v) for v in uniques], dtype=object)
+    if sort and len(ids):
+        order = np.argsort(ids, kind="stable")
+        rank = np.empty(len(ids), np.int64)
+        rank[order] = np.arange(len(ids))
+        codes, ids = rank[codes], ids[order]
+    return codes.astype(np.int64), ids
+
+
+def changes(column) -> np.ndarray:
+    """A bool per row: True where the value differs from the row before (and at the first
+    row); strings compared in Arrow, without a Python string per row."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    out = np.ones(len(column), bool)
+    if len(column) < 2:
+        return out
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        values = column.cat.codes.to_numpy()
+    elif pd.api.types.is_string_dtype(column.dtype) or column.dtype == object:
+        values = pa.chunked_array([pa.array(column.array if column.dtype != object else column.to_numpy(),
+                                            from_pandas=True)])
+        differs = pc.not_equal(values.slice(1), values.slice(0, len(column) - 1))
+        out[1:] = pc.fill_null(differs, True).to_numpy(zero_copy_only=False)
+        return out
+    else:
+        values = column.to_numpy()
+    out[1:] = values[1:] != values[:-1]
+    return out
+
+
 def _runs(terms, field, kinds, n, forms, counted_kw):
     """The start rows of the n-grams of counted words inside one sentence, with the field's
     codes and categories; with `forms`, also each row's written form (lower case unless its
-    lemma is a proper noun) as codes and categories."""
-    rows = terms[terms["kind"].isin(kinds)]
-    keep = counted(rows, **counted_kw).to_numpy()
-    cats, codes = _codes(rows[field])
+    lemma is a proper noun) as codes and categories. Works on the columns it needs, row
+    positions restricted to the `kinds` (no copy of the terms frame)."""
     import pandas as pd
 
+    inside = np.flatnonzero(terms["kind"].isin(kinds).to_numpy())
+    keep = counted(terms, **counted_kw).to_numpy()[inside]
+    cats, codes = _codes(terms[field])
+    codes = codes[inside]
     # a sentence number per row: a new one wherever the article, paragraph or sentence changes
-    # (the rows of a sentence stand together, in order, as the terms frame keeps them)
-    article = pd.factorize(rows["article_id"].to_numpy())[0]
-    para, sent = rows["para_id"].to_numpy(), rows["sent_id"].to_numpy()
-    change = np.ones(len(rows), bool)
+    # (the rows of a sentence stand together, in order, as the terms frame keeps them), or
+    # rows of other kinds lie between
+    new_article = changes(terms["article_id"])
+    article = (np.cumsum(new_article) - 1)[inside]
+    para, sent = terms["para_id"].to_numpy()[inside], terms["sent_id"].to_numpy()[inside]
+    change = np.ones(len(inside), bool)
     change[1:] = (article[1:] != article[:-1]) | (para[1:] != para[:-1]) | (sent[1:] != sent[:-1])
     sentence = np.cumsum(change)
     ok = keep.copy()
@@ -72,12 +150,13 @@ def _runs(terms, field, kinds, n, forms, counted_kw):
     starts = np.flatnonzero(ok)
     written = None
     if forms:
-        lemmas, lemma = _codes(rows["lemma"])
-        tokens, token = _codes(rows["token"])
-        proper = np.array([c[:1].isupper() for c in lemmas], bool)[lemma]
-        low = np.array([c.lower() for c in tokens], dtype=object)
-        form = np.where(proper, tokens[token], low[token])
-        written = pd.factorize(form)
+        lemmas, lemma = _codes(terms["lemma"])
+        tokens, token = _codes(terms["token"])
+        proper = np.array([c[:1].isupper() for c in lemmas], bool)[lemma[inside]]
+        # each token code twice: as written (proper nouns) and in lower case; equal strings one code
+        shapes = np.concatenate([tokens, np.array([c.lower() for c in tokens], dtype=object)])
+        shape_codes, shape_names = pd.factorize(shapes)
+        written = (shape_codes[token[inside] + np.where(proper, 0, len(tokens))], np.asarray(shape_names, dtype=object))
     return starts, codes, cats, article, written
 
 
@@ -161,7 +240,8 @@ def keyness(rows, target, *, field: str = "lemma", measure: str = "llr", min_cou
     from scipy.stats import chi2 as chi2_dist
 
     cats, codes = _codes(rows[field])
-    in_target = rows["article_id"].astype(str).isin(set(map(str, target))).to_numpy()
+    article, ids = article_codes(rows["article_id"])  # each distinct article id tested once
+    in_target = pd.Index(ids).isin(set(map(str, target)))[article]
     a = np.bincount(codes[in_target], minlength=len(cats)).astype(float)
     b = np.bincount(codes[~in_target], minlength=len(cats)).astype(float)
     seen = (a + b > 0) & (a + b >= min_count)

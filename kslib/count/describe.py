@@ -48,6 +48,16 @@ def describe_top(series, *, unit: str, subject: str = "", total=None, top: int =
     return text + "."
 
 
+def describe_topic_basis(topics) -> str:
+    """What the topics of `fit_topics` were learnt from: every article with counted words, or
+    the sample (`FIT_AT_MOST`) that stands for them."""
+    n = topics.articles["article_id"].nunique()
+    if topics.fitted_on < n:
+        return (f"Temaene er lært fra et tilfeldig utvalg på {norwegian.number(topics.fitted_on)} av de "
+                f"{norwegian.number(n)} artiklene (samme utvalg ved hver kjøring); alle artiklene er vektet etter dem.")
+    return f"Temaene er lært fra alle de {norwegian.number(n)} artiklene med ord som telles."
+
+
 def describe_share(part: int, whole: int, *, subject: str, unit: str, unknown: int = 0) -> str:
     """`Kvinner er 4 av 9 siterte personer (44 %); kjønnet er ukjent for 1.`"""
     if not whole:

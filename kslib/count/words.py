@@ -1,4 +1,4 @@
-"""Terms to word statistics: counts, top terms, n-grams, collocations, keyness, KWIC, tf-idf."""
+"""Terms to word statistics: counts, top terms, n-grams, collocations, keyness, tf-idf (KWIC: `contexts`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import math
 from collections import Counter
 
 from kslib.schema import COUNT_KINDS, DISPLAY_VALUES, fill_unknown
-from kslib.structure.tokens import wildcard
 
 
 def _filler() -> frozenset[str]:
@@ -50,10 +49,12 @@ def counted_plain(rows, *, drop_stop: bool = True, drop_names: bool = True, drop
     return mask
 
 
-def select(terms, *, kinds=COUNT_KINDS, **counted_kw):
-    """The rows that count: content paragraphs (`kinds`), and the words `counted` keeps."""
-    rows = terms[terms["kind"].isin(kinds)]
-    return rows[counted(rows, **counted_kw)]
+def select(terms, *, kinds=COUNT_KINDS, columns=None, **counted_kw):
+    """The rows that count: content paragraphs (`kinds`), and the words `counted` keeps; only
+    `columns` when given. One copy of only those rows (the terms frame is the corpus's
+    largest: 2 GB at 100,000 articles)."""
+    keep = terms["kind"].isin(kinds).to_numpy() & counted(terms, **counted_kw).to_numpy()
+    return terms.loc[keep, list(columns) if columns is not None else slice(None)]
 
 
 def count_terms(terms, *, by=None, articles=None, field: str = "lemma", **select_kw):
@@ -62,7 +63,19 @@ def count_terms(terms, *, by=None, articles=None, field: str = "lemma", **select
     by: None (overall), `article_id`, or a column of `articles` (`region`, `year`,
     `language`, ...). Returns columns [by], `term`, `n` (occurrences), `docs`
     (articles it occurs in), `share` (of the group's counted words), sorted.
+    Counted on the categorical codes by the fast twin in `_fast_words`; `count_terms_plain`
+    is the definition.
     """
+    from kslib.count import _fast_words
+
+    if by is not None and by != "article_id" and articles is None:
+        raise ValueError(f"count_terms(by={by!r}) needs the articles frame")
+    rows = select(terms, columns=["article_id", field], **select_kw)
+    return _fast_words.count_terms(rows, by=by, articles=articles, field=field)
+
+
+def count_terms_plain(terms, *, by=None, articles=None, field: str = "lemma", **select_kw):
+    """`count_terms` with a groupby on the strings: the definition its fast twin must equal."""
     import pandas as pd
 
     rows = select(terms, **select_kw)
@@ -77,7 +90,8 @@ def count_terms(terms, *, by=None, articles=None, field: str = "lemma", **select
         keys = ["article_id", "term"]
     out = df.groupby(keys, observed=True, dropna=False).agg(n=("term", "size"), docs=("article_id", "nunique"))
     out = out.reset_index()
-    total = out.groupby(keys[:-1], observed=True)["n"].transform("sum") if len(keys) > 1 else out["n"].sum()
+    total = (out.groupby(keys[:-1], observed=True, dropna=False)["n"].transform("sum") if len(keys) > 1
+             else out["n"].sum())
     out["share"] = out["n"] / total
     sort = keys[:-1] + ["n", "term"]
     asc = [True] * (len(keys) - 1) + [False, True]
@@ -213,7 +227,7 @@ def keyness(terms, target, *, field: str = "lemma", measure: str = "llr", min_co
     """
     from kslib.count import _fast_words
 
-    return _fast_words.keyness(select(terms, **select_kw), target, field=field, measure=measure,
+    return _fast_words.keyness(select(terms, columns=["article_id", field], **select_kw), target, field=field, measure=measure,
                                min_count=min_count)
 
 
@@ -251,73 +265,6 @@ def keyness_2x2(a: int, b: int, c: int, d: int) -> tuple[float, float]:
     chi2 = sum((o - e) ** 2 / e for o, e in zip(obs, exp) if e > 0)
     g2 = 2 * sum(o * math.log(o / e) for o, e in zip(obs, exp) if o > 0 and e > 0)
     return chi2, g2
-
-
-def kwic(terms, pattern: str, *, window: int = 6, field: str = "lemma", articles=None):
-    """Keyword in context: every occurrence of `pattern` (a lemma or token, `*` wildcards).
-
-    Returns `article_id`, `para_id`, `left`, `keyword`, `right` (tokens as written); with
-    `articles`, the article's `title` first, so a reader sees which article, not its id.
-    The pattern is matched once per distinct word (the columns are categorical), and only the
-    hits' windows are read: what `kwic_plain` gives, in a second at 10,000 articles.
-    """
-    import numpy as np
-    import pandas as pd
-
-    regex = wildcard(pattern)
-
-    def hits(column) -> np.ndarray:
-        values = column.astype("category")
-        matched = np.fromiter((bool(regex.match(str(c).lower())) for c in values.cat.categories), bool,
-                              len(values.cat.categories))
-        codes = values.cat.codes.to_numpy()
-        return np.where(codes >= 0, matched[codes], False)
-
-    found = np.flatnonzero(hits(terms[field]) | hits(terms["token"]))
-    out = []
-    if len(found):
-        article = pd.factorize(terms["article_id"])[0]
-        para = terms["para_id"].to_numpy()
-        tokens = terms["token"].astype(str).to_numpy()
-        n = len(terms)
-        for i in found:
-            a = i
-            while a > i - window and a > 0 and article[a - 1] == article[i] and para[a - 1] == para[i]:
-                a -= 1
-            b = i + 1
-            while b < min(n, i + 1 + window) and article[b] == article[i] and para[b] == para[i]:
-                b += 1
-            out.append((terms["article_id"].iat[i], para[i], " ".join(tokens[a:i]), tokens[i],
-                        " ".join(tokens[i + 1 : b])))
-    frame = pd.DataFrame(out, columns=["article_id", "para_id", "left", "keyword", "right"])
-    if articles is not None:
-        from kslib.count.overview import article_labels
-
-        frame.insert(0, "title", frame["article_id"].map(article_labels(articles)))
-    return frame
-
-
-def kwic_plain(terms, pattern: str, *, window: int = 6, field: str = "lemma", articles=None):
-    """`kwic` as first written, paragraph by paragraph: the definition `kwic` must equal (a test
-    says so). Linear, but a Python loop over every paragraph: minutes at 10,000 articles."""
-    import pandas as pd
-
-    regex = wildcard(pattern)
-    out = []
-    for (article_id, para_id), group in terms.groupby(["article_id", "para_id"], observed=True, sort=False):
-        tokens = group["token"].astype(str).tolist()
-        values = group[field].astype(str).str.lower().tolist()
-        words = group["token"].astype(str).str.lower().tolist()
-        for i, (v, w) in enumerate(zip(values, words)):
-            if regex.match(v) or regex.match(w):
-                out.append((article_id, para_id, " ".join(tokens[max(0, i - window) : i]), tokens[i],
-                            " ".join(tokens[i + 1 : i + 1 + window])))
-    frame = pd.DataFrame(out, columns=["article_id", "para_id", "left", "keyword", "right"])
-    if articles is not None:
-        from kslib.count.overview import article_labels
-
-        frame.insert(0, "title", frame["article_id"].map(article_labels(articles)))
-    return frame
 
 
 def tfidf_terms(terms, n: int = 10, **select_kw):
@@ -359,11 +306,11 @@ def group_frequencies(terms, articles, by: str = "region", n_groups: int = 4, mi
     groups = fill_unknown(articles[by]).astype(str)
     sizes = groups.value_counts()
     top = sizes[sizes >= need].head(n_groups).index
-    out = {}
-    for group in top:
-        ids = set(articles.loc[groups == group, "article_id"].astype(str))
-        out[DISPLAY_VALUES.get(group, group)] = frequencies(terms[terms["article_id"].astype(str).isin(ids)], **kw)
-    return out
+    chosen = articles[["article_id"]].assign(_group=groups.where(groups.isin(top)))
+    counts = count_terms(terms, by="_group", articles=chosen, **kw)
+    counts = counts[counts["_group"].notna()]
+    per = {group: dict(zip(g["term"], g["n"])) for group, g in counts.groupby("_group", sort=False)}
+    return {DISPLAY_VALUES.get(group, group): per.get(group, {}) for group in top}
 
 
 def group_sizes(articles, by: str = "region") -> dict[str, int]:

@@ -3,7 +3,7 @@ word pairs in their written form; KWIC rows named by title."""
 
 import pandas as pd
 
-from kslib.count import words as W
+from kslib.count import contexts, words as W
 
 from ..conftest import terms_of
 
@@ -31,7 +31,7 @@ def test_word_pairs_show_their_most_frequent_written_form():
 def test_kwic_rows_are_named_by_title():
     terms = terms_of({"a": TEXT})
     articles = pd.DataFrame({"article_id": ["a"], "title": ["Helse- og omsorgstjenester i Drammen"], "text": [TEXT]})
-    rows = W.kwic(terms, "økonomi", articles=articles)
+    rows = contexts.kwic(terms, "økonomi", articles=articles)
     assert len(rows) == 3 and rows["title"].unique().tolist() == ["Helse- og omsorgstjenester i Drammen"]
 
 

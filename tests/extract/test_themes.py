@@ -66,3 +66,26 @@ def test_topics_are_deterministic_and_run_on_five_articles(seeds):
     assert a.terms.equals(b.terms) and a.articles.equals(b.articles)
     assert a.terms["topic"].nunique() == 4  # capped by the number of articles - 1
     assert (a.articles.groupby("article_id")["weight"].sum().round(6) == 1).all()
+
+
+def test_topics_learnt_from_a_sample_weigh_every_article(seeds):
+    """Above `fit_at_most` articles the topics are learnt from a sample, and still every
+    article gets its weights; `fitted_on` says how many articles taught the model."""
+    from kslib.count import topics
+
+    full = topics.fit_topics(seeds.terms, 2)
+    sampled = topics.fit_topics(seeds.terms, 2, fit_at_most=3)
+    n = seeds.terms["article_id"].nunique()
+    assert full.fitted_on == n and sampled.fitted_on == 3
+    assert sorted(sampled.articles["article_id"].unique()) == sorted(full.articles["article_id"].unique())
+    assert sampled.articles.groupby("article_id")["weight"].sum().round(9).isin([0.0, 1.0]).all()
+
+
+def test_the_topic_basis_says_when_a_sample_taught_the_model(seeds):
+    import kslib as ks
+    from kslib.count import topics
+
+    n = seeds.terms["article_id"].nunique()
+    assert ks.describe_topic_basis(topics.fit_topics(seeds.terms, 2)) == \
+        f"Temaene er lært fra alle de {n} artiklene med ord som telles."
+    assert "utvalg på 3 av de" in ks.describe_topic_basis(topics.fit_topics(seeds.terms, 2, fit_at_most=3))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kslib.count import words as W
+from kslib.count import contexts, words as W
 from kslib.structure import tokens as T
 
 from ..conftest import terms_of
@@ -86,7 +86,7 @@ def test_keyness_signs_and_ranks():
 
 def test_kwic_and_tfidf():
     t = terms_of({"a": "Vi snakket om tariffoppgjøret i går.", "b": "Skolen er viktig."})
-    kw = W.kwic(t, "tariff*", window=2)
+    kw = contexts.kwic(t, "tariff*", window=2)
     assert kw.iloc[0][["left", "keyword", "right"]].tolist() == ["snakket om", "tariffoppgjøret", "i går"]
     tf = W.tfidf_terms(t, n=1)
     assert set(tf["article_id"]) == {"a", "b"}

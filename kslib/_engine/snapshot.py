@@ -1,0 +1,119 @@
+"""Snapshots: a folder's corpus as `load_corpus` last assembled it, kept in the parse cache.
+
+`<cache>/kslib-cache/rules-<version>/corpus-<folder>-<key>/<table>.arrow` holds every table
+keyed by article (before the folder's metadata file is merged, which is read on every
+load), the key a hash of the folder's files, their contents and the rejected files: the
+next load of the unchanged folder (each notebook of a report) reads it instead of
+re-keying every part, and reads a table only when it is used (`Deferred`). A snapshot
+never changes once written; the files are the cache's (`_write`, CRC-checked `_read_by_column`).
+Old snapshots of a folder are removed only when no other run uses the cache; a damaged
+one is moved away at once (a reader holds its tables in memory or reads them again
+from the parts).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+import warnings
+from pathlib import Path
+
+from kslib._engine.cache import ParseCache
+from kslib._engine.cache_files import CacheDamaged, _read_by_column, _suppress, _write
+
+
+def snapshot_key(ok, rejected, max_bytes: int) -> str:
+    """What a folder's corpus depends on besides the rules (which key the cache itself): its
+    files, their contents (each one's hash) and the rejected files with their reasons."""
+    import hashlib
+
+    digest = hashlib.blake2b(f"{max_bytes}\n".encode(), digest_size=12)
+    for file, doc, _ in sorted(ok, key=lambda r: r[0]):
+        digest.update(f"{file}\0{doc}\n".encode("utf-8", "surrogateescape"))
+    for file, reason in sorted(rejected):
+        digest.update(f"!{file}\0{reason}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _folder(store: ParseCache, root: Path, key: str) -> Path:
+    return store.dir / f"corpus-{store.root_key(root)}-{key}"
+
+
+def open_snapshot(store: ParseCache, root: Path, key: str) -> dict[str, Path] | None:
+    """The table files of the snapshot `key` of the folder `root` by name, or None when there
+    is none."""
+    if not store.enabled:
+        return None
+    folder = _folder(store, root, key)
+    if not (folder / "_SUCCESS").is_file():
+        return None
+    return {path.stem: path for path in sorted(folder.glob("*.arrow"))}
+
+
+def save_snapshot(store: ParseCache, root: Path, key: str, tables: dict) -> None:
+    """Keep the assembled tables (Arrow) of the folder `root` as its snapshot `key`, written
+    atomically; the folder's older snapshots go when no other run uses the cache. A snapshot
+    that cannot be written only makes the next load slower: no warning."""
+    if not store.enabled or not store.writable:
+        return
+    folder = _folder(store, root, key)
+    if not folder.exists():
+        tmp = store.dir / f".tmp-{uuid.uuid4().hex}"
+        try:
+            tmp.mkdir()
+            for name, table in tables.items():
+                _write(table, tmp / f"{name}.arrow")
+            (tmp / "_SUCCESS").touch()
+            os.rename(tmp, folder)
+        except OSError:  # another run wrote it first, or the disk is full
+            shutil.rmtree(tmp, ignore_errors=True)
+    with store._alone() as alone:
+        if alone:
+            for old in store.dir.glob(f"corpus-{store.root_key(root)}-*"):
+                if old != folder and old.is_dir():
+                    _remove(store, old)
+
+
+def forget_snapshot(store: ParseCache, root: Path, key: str) -> None:
+    """Move a damaged snapshot out of the way at once; the next load writes it again."""
+    if store.enabled and store.writable:
+        _remove(store, _folder(store, root, key))
+
+
+def _remove(store: ParseCache, folder: Path) -> None:
+    gone = store.dir / f".tmp-old-{uuid.uuid4().hex}"
+    with _suppress():
+        os.rename(folder, gone)  # out of sight at once, then removed
+        shutil.rmtree(gone, ignore_errors=True)
+
+
+class Deferred:
+    """A table of a snapshot, read, checked and converted when first used; `again(name)` gives
+    the table assembled from the parts when the file turns out damaged or gone."""
+
+    __slots__ = ("name", "path", "again")
+
+    def __init__(self, name: str, path: Path, again):
+        self.name, self.path, self.again = name, path, again
+
+    def load(self):
+        import pandas as pd
+        import pyarrow as pa
+
+        from kslib._engine.assemble import arrow_to_pandas
+        from kslib.schema import frame
+
+        columns = {}
+        try:  # column by column, each converted and its Arrow memory given back before the next
+            for name, table in _read_by_column(self.path):
+                columns[name] = arrow_to_pandas(table, self_destruct=True)[name]
+                del table
+                pa.default_memory_pool().release_unused()
+        except CacheDamaged as exc:
+            warnings.warn(f"kslib: {exc}; the corpus is assembled again", stacklevel=4)
+            return self.again(self.name)
+        return frame(self.name, pd.DataFrame(columns, copy=False), copy=False)
+
+    def __repr__(self) -> str:
+        return f"<{self.name}: read when first used>"
