@@ -308,7 +308,10 @@ def test_a_full_disk_leaves_no_temporary_part_and_no_broken_table(tmp_path, monk
         Path(path).write_bytes(b"half")
         raise OSError(28, "No space left on device")
 
+    from kslib._engine import cache_files
+
     monkeypatch.setattr(cache_mod, "_write", full)
+    monkeypatch.setattr(cache_files, "_write", full)  # the parts' and snapshots' folders
     with pytest.warns(UserWarning, match="could not be written"):
         corpus = kslib.load_corpus(data, cache=root)
     assert len(corpus.articles) == 2

@@ -44,6 +44,7 @@ from kslib._engine.cache_files import (
     _suppress,
     _warn,
     _write,
+    _write_tables,
     only,
 )
 from kslib.config import rules_version
@@ -289,16 +290,14 @@ class ParseCache(CacheFolder):
     def _store(self, tables: dict[str, "object"], part_name: str | None = None) -> Path | None:
         if not self.enabled or not self.writable or tables["docs"].num_rows == 0:
             return None
-        tmp = self.dir / f".tmp-{uuid.uuid4().hex}"
+        tmp = None
         part = self.dir / (part_name or self.new_part_name())
         try:
-            tmp.mkdir()
-            for name, table in tables.items():
-                _write(table, tmp / f"{name}.arrow")
-            (tmp / "_SUCCESS").touch()
+            tmp = _write_tables(self.dir, tables)
             os.replace(tmp, part)
         except OSError as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
             self.writable = False
             _warn(f"the cache {self.home} could not be written ({exc.strerror or exc}); going on without storing")
             return None

@@ -46,6 +46,25 @@ def _write(table, path: Path) -> None:
         fh.write(_FOOTER.pack(_MAGIC, zlib.crc32(data)))
 
 
+def _write_tables(parent: Path, tables: dict) -> Path:
+    """Tables written as `<name>.arrow` into a new temporary folder in `parent`, marked
+    complete (`_SUCCESS`): the caller renames it into place. Raises OSError after removing
+    what it wrote."""
+    import shutil
+    import uuid
+
+    tmp = Path(parent) / f".tmp-{uuid.uuid4().hex}"
+    try:
+        tmp.mkdir()
+        for name, table in tables.items():
+            _write(table, tmp / f"{name}.arrow")
+        (tmp / "_SUCCESS").touch()
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return tmp
+
+
 def _read(path: Path, columns: list[str] | None = None):
     """A table written by `_write`, after its checksum is checked (`CacheDamaged` if not)."""
     import pyarrow as pa

@@ -20,7 +20,7 @@ import warnings
 from pathlib import Path
 
 from kslib._engine.cache import ParseCache
-from kslib._engine.cache_files import CacheDamaged, _read_by_column, _suppress, _write
+from kslib._engine.cache_files import CacheDamaged, _read_by_column, _suppress, _write_tables
 
 
 def snapshot_key(ok, rejected, max_bytes: int) -> str:
@@ -59,15 +59,13 @@ def save_snapshot(store: ParseCache, root: Path, key: str, tables: dict) -> None
         return
     folder = _folder(store, root, key)
     if not folder.exists():
-        tmp = store.dir / f".tmp-{uuid.uuid4().hex}"
+        tmp = None
         try:
-            tmp.mkdir()
-            for name, table in tables.items():
-                _write(table, tmp / f"{name}.arrow")
-            (tmp / "_SUCCESS").touch()
+            tmp = _write_tables(store.dir, tables)
             os.rename(tmp, folder)
         except OSError:  # another run wrote it first, or the disk is full
-            shutil.rmtree(tmp, ignore_errors=True)
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
     with store._alone() as alone:
         if alone:
             for old in store.dir.glob(f"corpus-{store.root_key(root)}-*"):
