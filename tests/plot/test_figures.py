@@ -125,3 +125,73 @@ def test_the_network_keeps_the_most_quoted_and_has_a_legend():
     names = set(drawn["person_a"]) | set(drawn["person_b"])
     assert names == {f"P{i:02d}" for i in range(20)} and "Alene" not in names
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["KS", "Folkevalgte"]
+
+
+def test_the_network_draws_each_persons_strongest_ties():
+    """Among people who all share articles, each keeps the ties with most shared articles:
+    a person's weakest ties are left out unless they are the other one's strongest."""
+    import networkx as nx
+
+    graph = nx.complete_graph(8)
+    graph = nx.relabel_nodes(graph, {i: f"P{i}" for i in range(8)})
+    for a, b in graph.edges:
+        graph.edges[a, b]["weight"] = 10 if {a, b} in ({"P0", "P1"}, {"P2", "P3"}) else 1
+    nx.set_node_attributes(graph, {n: {"group": "KS", "quotes": 5} for n in graph.nodes})
+    shown = network.strongest(graph, max_nodes=8, ties=1)
+    assert shown.number_of_nodes() == 8
+    assert shown.has_edge("P0", "P1") and shown.has_edge("P2", "P3")
+    assert all(shown.degree(n) >= 1 for n in shown.nodes) and shown.number_of_edges() < graph.number_of_edges()
+
+
+def test_the_networks_names_do_not_overlap():
+    """25 long names around a dense core (what 10,000 articles give): once drawn, no name's box
+    overlaps another's or covers another person's node."""
+    import random
+
+    import networkx as nx
+
+    rng = random.Random(3)
+    graph = nx.Graph()
+    names = [f"{first} {last}" for first, last in zip(
+        ["Aniyah", "Benedicte", "Agostina", "Beniamino", "Ardengo", "Alen", "Arite", "Ataman", "Andie", "Anikó",
+         "Awni", "Adélie", "Argenta", "Aliette", "Asena", "Angus", "Agostino", "Alies", "Andi", "Azir", "Agha",
+         "Aspasija", "Arcadie", "Andrada", "Aldi"],
+        ["Offentlighaug", "Kommunesen", "Innennes", "Styrkeli", "Samfunnnes", "Kommunevik", "Lederstad",
+         "Bidraheim", "Ulikevik", "Kommunerli", "Prosessrud", "Skaptedal", "Innaforvik", "Velkommensen",
+         "Kommunestad", "Samtaleberg", "Kulturhaug", "Nyttigvik", "Viktigrud", "Kommuneberg", "Glederdal",
+         "Nyttigland", "Kommunesen", "Kommuneli", "Kommuneberg"])]
+    for i, name in enumerate(names):
+        graph.add_node(name, group=["KS", "elected", "administration", "other"][i % 4], quotes=40 - i)
+    for a in names:  # everyone tied to the three most quoted, and to a few others
+        for b in names[:3] + rng.sample(names, 4):
+            if a != b:
+                graph.add_edge(a, b, weight=rng.randint(1, 14))
+    ax = network.plot_network(graph, title="t")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    labels = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts if t.get_text() in names}
+    assert len(labels) == 25
+    boxes = list(labels.values())
+    overlapping = [(i, j) for i in range(25) for j in range(i + 1, 25) if boxes[i].overlaps(boxes[j])]
+    assert overlapping == []
+    nodes = ax.collections[-1]  # drawn after the edges, most quoted first: the order of `names`
+    centres = dict(zip(names, ax.transData.transform(nodes.get_offsets())))
+    covered = [(name, other) for name, box in labels.items() for other, (x, y) in centres.items()
+               if other != name and box.contains(x, y)]
+    assert covered == []
+
+
+def test_groups_of_people_are_laid_out_apart():
+    """People who share no article with one another are laid out group by group: the boxes
+    around each group do not overlap, so no line of one group runs behind another's node."""
+    import networkx as nx
+
+    graph = nx.Graph([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D"), ("E", "F"), ("G", "H"), ("I", "J")])
+    pos = network.layout(graph)
+    boxes = []
+    for part in nx.connected_components(graph):
+        xs, ys = zip(*(pos[n] for n in part))
+        boxes.append((min(xs), max(xs), min(ys), max(ys)))
+    for i, (x0, x1, y0, y1) in enumerate(boxes):
+        for u0, u1, v0, v1 in boxes[i + 1:]:
+            assert x1 < u0 or u1 < x0 or y1 < v0 or v1 < y0
