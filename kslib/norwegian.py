@@ -19,6 +19,8 @@ def number(value, decimals: int = 0) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = f"{float(value):,.{decimals}f}"
+    if text.startswith("-") and not text.strip("-0."):  # -0.001 -> `0,0`, not `-0,0`
+        text = text[1:]
     return text.replace(",", NBSP).replace(".", ",")
 
 

@@ -37,11 +37,36 @@ def _is_counts(values) -> bool:
 
 def norwegian_axis(axis, counts: bool) -> None:
     """Ticks with decimal commas and thin thousands; whole numbers only for counts."""
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import MaxNLocator
 
     if counts:
         axis.set_major_locator(MaxNLocator(integer=True))
-    axis.set_major_formatter(FuncFormatter(lambda x, _: norwegian.number(x, 0 if float(x).is_integer() else 1)))
+    axis.set_major_formatter(_tick_formatter())
+
+
+def _tick_decimals(locs) -> int:
+    """The fewest decimals that write every tick exactly (at most 6): none for whole numbers,
+    two for ticks 0.02 apart (one made `-0,0 0,0 0,0`), two for 0.25."""
+    for decimals in range(7):
+        if all(abs(round(float(x), decimals) - float(x)) < 1e-9 for x in locs):
+            return decimals
+    return 6
+
+
+def _tick_formatter():
+    """A Matplotlib formatter: Norwegian numbers with the decimals the ticks need."""
+    from matplotlib.ticker import Formatter
+
+    class TickFormatter(Formatter):
+        ticks: list = []
+
+        def set_locs(self, locs):  # called with the axis' ticks before they are written
+            self.ticks = list(locs)
+
+        def __call__(self, x, pos=None):
+            return norwegian.number(x, _tick_decimals(self.ticks or [x]))
+
+    return TickFormatter()
 
 
 def _label(value, share: bool, count=None) -> str:
@@ -137,9 +162,11 @@ def plot_stacked(frame, *, title: str, xlabel: str = "", colors=None, ax=None, c
     return keep(ax, table)
 
 
-def plot_heatmap(frame, *, title: str, xlabel: str = "", ylabel: str = "", cmap="Blues", ax=None, fmt=None,
-                 row_n=None):
-    """Heatmap of a frame (rows x columns) with the values written in the cells; `row_n`
+def plot_heatmap(frame, *, title: str, xlabel: str = "", ylabel: str = "", cmap="Blues", ax=None,
+                 decimals: int | None = None, limits: tuple[float, float] | None = None, row_n=None):
+    """Heatmap of a frame (rows x columns) with the values written in the cells (`decimals`,
+    else none from 10 and one below); `limits` fixes the colour scale (a correlation's
+    is -1 to 1, else the colours stretch a range of ±0.05 to full red and blue); `row_n`
     (Series) adds each row's n to its label (`Viken (n = 3)`)."""
     import matplotlib.pyplot as plt
     import numpy as np
@@ -148,17 +175,17 @@ def plot_heatmap(frame, *, title: str, xlabel: str = "", ylabel: str = "", cmap=
     if ax is None:
         _, ax = plt.subplots(figsize=(max(6, 0.6 * frame.shape[1] + 3), max(3, 0.4 * frame.shape[0] + 1.5)))
     values = frame.to_numpy(dtype=float) if frame.size else np.zeros((1, 1))
-    im = ax.imshow(values, aspect="auto", cmap=cmap)
+    im = ax.imshow(values, aspect="auto", cmap=cmap, **({"vmin": limits[0], "vmax": limits[1]} if limits else {}))
     ax.set_xticks(range(frame.shape[1]), [_wrap(c, 16) for c in frame.columns], rotation=45, ha="right",
                   fontsize=9)
     labels = [_wrap(i, 40) if row_n is None else f"{_wrap(i, 40)} (n = {norwegian.number(row_n.get(i, 0))})"
               for i in frame.index]
     ax.set_yticks(range(frame.shape[0]), labels, fontsize=9)
     ax.grid(False)
-    top = np.nanmax(np.abs(values)) if values.size else 0
+    top = max(np.abs(limits)) if limits else np.nanmax(np.abs(values)) if values.size else 0
     for (r, c), v in np.ndenumerate(values):
         if v and v == v:
-            text = fmt.format(v).replace(".", ",") if fmt else norwegian.number(v, 0 if abs(v) >= 10 else 1)
+            text = norwegian.number(v, decimals if decimals is not None else 0 if abs(v) >= 10 else 1)
             ax.text(c, r, text, ha="center", va="center", fontsize=8,
                     color="white" if abs(v) > top * 0.6 else "black")
     ax.set_title(title)
@@ -192,7 +219,7 @@ def plot_trend(counts, *, title: str, value: str = "articles", by: str | None = 
     """Values over periods (from `count_by_period`), one line per group with `by`.
 
     A period without articles is a gap in the line, not a zero; the x labels say how many
-    articles each period has (`2021\\nn = 3`). At most `max_lines` groups (the largest) are
+    articles each period has (`2021\\n3`). At most `max_lines` groups (the largest) are
     drawn, in colours a reader tells apart (role groups in their own colours)."""
     import matplotlib.pyplot as plt
 
@@ -215,9 +242,13 @@ def plot_trend(counts, *, title: str, value: str = "articles", by: str | None = 
         ax.plot(g["period"].dt.year, g[value], marker="o", color=BAR)
     if not counts.empty:
         periods = counts.drop_duplicates("period").sort_values("period")
-        ax.set_xticks(periods["period"].dt.year,
-                      [f"{p.year}\nn = {norwegian.number(n)}" for p, n in zip(periods["period"], periods["in_period"])],
-                      fontsize=8.5)
+        # the year and, under it, its articles (`n = 1 145` under each of 12 years ran into its
+        # neighbours); more than 12 years stand on end, on one line: `2021 (1 145)`
+        many = len(periods) > 12
+        years = zip(periods["period"].dt.year, map(norwegian.number, periods["in_period"]))
+        ax.set_xticks(periods["period"].dt.year, [f"{y} ({n})" if many else f"{y}\n{n}" for y, n in years],
+                      fontsize=8 if many else 8.5, rotation=90 if many else 0)
+        ax.set_xlabel("År (i parentes: antall artikler)" if many else "År (under: antall artikler)")
         norwegian_axis(ax.yaxis, counts=_is_counts(counts[value].dropna().values))
         ax.set_ylim(bottom=0)
     ax.set_title(title)

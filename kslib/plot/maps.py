@@ -58,6 +58,23 @@ def _draw(ax, geom, **kw) -> None:
         ax.add_patch(PathPatch(MPath(verts, codes), **kw))
 
 
+#: The largest bubble's area in points² (about the size of a county's number); a bubble's
+#: area is its municipality's mentions relative to the most mentioned, so the map reads the
+#: same at 5 articles and at 100,000 (a size per mention covered the country at 10,000)
+BUBBLE_MAX = 260.0
+BUBBLE_MIN = 6.0
+
+
+def bubble_sizes(mentions):
+    """Marker areas for municipalities' mentions: proportional to the mentions, the most
+    mentioned `BUBBLE_MAX`, none below `BUBBLE_MIN`."""
+    import numpy as np
+
+    values = np.asarray(mentions, dtype=float)
+    most = values.max() if len(values) else 1.0
+    return np.maximum(BUBBLE_MIN, BUBBLE_MAX * values / (most or 1.0))
+
+
 def plot_county_map(counts, *, title: str, map_name: str = "2024", points=None, label: str = "Artikler",
                     ax=None, cmap: str = "Blues", caption: str | None = None):
     """Counties of one map (`2024` or `2020`) coloured by `counts` (Series: county -> number);
@@ -94,9 +111,14 @@ def plot_county_map(counts, *, title: str, map_name: str = "2024", points=None, 
         names = pts["name"] if "name" in pts.columns else [""] * len(pts)
         drawn += [("kommune", name, float(n), float(lon), float(lat))
                   for name, n, lon, lat in zip(names, pts["n_mentions"], pts["lon"], pts["lat"])]
-        ax.scatter(pts["lon"], pts["lat"], s=12 + 10 * pts["n_mentions"], color="#c55a11", alpha=0.8,
-                   edgecolor="white", linewidth=0.5, label="Kommuner nevnt", zorder=3)
-        ax.legend(loc="lower right", fontsize=9)
+        most = float(pts["n_mentions"].max())
+        ax.scatter(pts["lon"], pts["lat"], s=bubble_sizes(pts["n_mentions"]), color="#c55a11", alpha=0.7,
+                   edgecolor="white", linewidth=0.5, zorder=3)
+        from matplotlib.lines import Line2D
+
+        handle = Line2D([], [], marker="o", linestyle="", markersize=BUBBLE_MAX ** 0.5, color="#c55a11", alpha=0.7,
+                        label=f"Kommuner nevnt (største: {norwegian.number(most)} omtaler)")
+        ax.legend(handles=[handle], loc="lower right", fontsize=9)
     from matplotlib.ticker import MaxNLocator
 
     sm = plt.cm.ScalarMappable(norm=norm, cmap=cmap)

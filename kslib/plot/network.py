@@ -78,7 +78,7 @@ def _labels(ax, pos, nodes) -> None:
              for n, (x, y) in pos.items()]
     xs, ys = zip(*pos.values())
     adjust_text(texts, x=list(xs), y=list(ys), objects=nodes, ax=ax, expand=(1.3, 1.8), force_text=(0.3, 0.5),
-                ensure_inside_axes=True, iter_lim=2000,
+                ensure_inside_axes=True, iter_lim=300,
                 arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5})
 
 

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import kslib as ks
+from kslib import norwegian
 from kslib.plot import clouds, figures, maps, network
 from kslib.plot import writer as figures_writer
 
@@ -195,3 +196,44 @@ def test_groups_of_people_are_laid_out_apart():
     for i, (x0, x1, y0, y1) in enumerate(boxes):
         for u0, u1, v0, v1 in boxes[i + 1:]:
             assert x1 < u0 or u1 < x0 or y1 < v0 or v1 < y0
+
+
+def test_map_bubbles_keep_their_size_at_any_corpus_size():
+    """A municipality's bubble has an area relative to the most mentioned: the same map at
+    3 mentions and at 30,000 (a size per mention covered the country at 10,000 articles)."""
+    small = maps.bubble_sizes([1, 2, 3])
+    large = maps.bubble_sizes([10_000, 20_000, 30_000])
+    assert list(large) == list(small)
+    assert max(large) == maps.BUBBLE_MAX and min(maps.bubble_sizes([1, 30_000])) == maps.BUBBLE_MIN
+
+
+@pytest.mark.parametrize("years", [12, 20])
+def test_trend_labels_do_not_overlap(years):
+    """Each year's label says its articles; with thousands of articles in each of many years
+    the labels still stand apart."""
+    one = pd.DataFrame({"period": pd.to_datetime([f"{2000 + i}-01-01" for i in range(years)]),
+                        "articles": [1000 + i for i in range(years)], "in_period": [10_000 + i for i in range(years)]})
+    counts = pd.concat([one.assign(theme=theme) for theme in ("inkludering og utenforskap", "helse og omsorg")])
+    ax = figures.plot_trend(counts, title="t", value="articles", by="theme")  # a legend beside it, as in 02
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels()]
+    assert len(boxes) == years and norwegian.number(10_000) in ax.get_xticklabels()[0].get_text()
+    assert not any(a.overlaps(b) for a, b in zip(boxes, boxes[1:]))
+
+
+def test_ticks_and_cells_are_told_apart_and_never_minus_zero():
+    """Small correlations (±0.04) got ticks `-0,0 0,0 0,0` and cells `-0,0`: the ticks take the
+    decimals they need, a value that rounds to zero has no sign, and a correlation's colours
+    run from -1 to 1."""
+    assert norwegian.number(-0.001, 1) == "0,0" and norwegian.number(-0.05, 1) == "-0,1"
+    assert figures._tick_decimals([-0.04, -0.02, 0.0, 0.02, 0.04]) == 2
+    assert figures._tick_decimals([0, 0.25, 0.5]) == 2 and figures._tick_decimals([0, 5, 10]) == 0
+    frame = pd.DataFrame([[0.031, -0.002], [-0.04, 0.012]], index=["1: a", "2: b"], columns=["x", "y"])
+    ax = figures.plot_heatmap(frame, title="r", cmap="RdBu_r", decimals=2, limits=(-1, 1))
+    ax.figure.canvas.draw()
+    assert sorted(t.get_text() for t in ax.texts) == sorted(["0,03", "0,00", "-0,04", "0,01"])
+    assert ax.images[0].get_clim() == (-1, 1)
+    bar = ax.figure.axes[-1]
+    ticks = [t.get_text() for t in bar.get_yticklabels() if t.get_text()]
+    assert len(set(ticks)) == len(ticks) and "-0,0" not in ticks
