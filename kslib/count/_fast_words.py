@@ -245,7 +245,9 @@ def collocations(terms, *, min_count: int = 2, field: str = "lemma", measure: st
     llr *= 2
     out = pd.DataFrame({"collocation": [f"{cats[x]} {cats[y]}" for x, y in pairs], "n": n11.astype("int64"),
                         "n_w1": n1p.astype("int64"), "n_w2": np1.astype("int64"), "pmi": pmi, "llr": llr})
-    return out.sort_values([measure, "n", "collocation"], ascending=[False, False, True], ignore_index=True)
+    from kslib.count.words import by_score
+
+    return by_score(out, measure, "collocation")
 
 
 def keyness(rows, target, *, field: str = "lemma", measure: str = "llr", min_count: int = 2):
@@ -276,4 +278,6 @@ def keyness(rows, target, *, field: str = "lemma", measure: str = "llr", min_cou
         sign = np.where((nt > 0) & (nr > 0) & (a / max(nt, 1) >= b / max(nr, 1)) | (nr == 0), 1, -1)
     frame = pd.DataFrame({"term": terms, "n_target": a.astype("int64"), "n_reference": b.astype("int64"),
                           "chi2": sign * chi2, "llr": sign * g2, "p": chi2_dist.sf(chi2, 1)})
-    return frame.sort_values([measure, "term"], ascending=[False, True], ignore_index=True)
+    from kslib.count.words import by_score
+
+    return by_score(frame, measure, "term")

@@ -196,7 +196,17 @@ def collocations_plain(terms, *, min_count: int = 2, field: str = "lemma", measu
         n1p, np1 = first[a], second[b]
         rows.append((f"{a} {b}", n11, n1p, np1, pmi(n11, n1p, np1, n_pairs), llr_2x2(n11, n1p, np1, n_pairs)))
     out = pd.DataFrame(rows, columns=["collocation", "n", "n_w1", "n_w2", "pmi", "llr"])
-    return out.sort_values([measure, "n", "collocation"], ascending=[False, False, True], ignore_index=True)
+    return by_score(out, measure, "collocation")
+
+
+def by_score(frame, measure: str, name: str):
+    """Rows by `measure` (highest first), then `n` (if any), then `name`. The measure is
+    compared to 9 decimals: the same score computed in another order of operations differs
+    in its last bits (`mellom både` 1/4/3 and `svær nyttig` 1/3/4), and must tie."""
+    keys = ["_score"] + (["n"] if "n" in frame.columns else []) + [name]
+    return (frame.assign(_score=frame[measure].round(9))
+            .sort_values(keys, ascending=[False] * (len(keys) - 1) + [True], ignore_index=True)
+            .drop(columns="_score"))
 
 
 def pmi(n11: int, n1p: int, np1: int, n: int) -> float:
@@ -252,7 +262,7 @@ def keyness_plain(terms, target, *, field: str = "lemma", measure: str = "llr", 
         sign = 1 if (nt and nr and a / nt >= b / nr) or not nr else -1
         out.append((term, a, b, sign * chi2, sign * g2, float(chi2_dist.sf(chi2, 1))))
     frame = pd.DataFrame(out, columns=["term", "n_target", "n_reference", "chi2", "llr", "p"])
-    return frame.sort_values([measure, "term"], ascending=[False, True], ignore_index=True)
+    return by_score(frame, measure, "term")
 
 
 def keyness_2x2(a: int, b: int, c: int, d: int) -> tuple[float, float]:
