@@ -53,7 +53,12 @@ def layout(shown) -> dict:
     pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     for i, part in enumerate(parts):
         radius = 0.5 * math.sqrt(len(part))
-        sub = shown.subgraph(part)
+        # the group's people in the graph's order: a subgraph view walks its set of nodes,
+        # whose order changes with Python's hash seed, and so did the layout from run to run
+        order = [n for n in shown if n in part]
+        sub = nx.Graph()
+        sub.add_nodes_from(order)
+        sub.add_edges_from(shown.edges(order))
         local = nx.kamada_kawai_layout(sub, weight=None, scale=radius) if len(part) > 2 else \
             nx.circular_layout(sub, scale=radius)
         if i and i % per_row == 0:
@@ -71,12 +76,11 @@ def _labels(ax, pos, nodes) -> None:
     from adjustText import adjust_text
 
     ax.figure.canvas.draw()  # adjustText measures the texts as drawn
-    ys = [y for _, y in pos.values()]
+    xs, ys = zip(*pos.values())
     below = 0.035 * max(max(ys) - min(ys), 1.0)
     texts = [ax.text(x, y - below, str(n), fontsize=8, ha="center", va="top",
                      bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
              for n, (x, y) in pos.items()]
-    xs, ys = zip(*pos.values())
     adjust_text(texts, x=list(xs), y=list(ys), objects=nodes, ax=ax, expand=(1.3, 1.8), force_text=(0.3, 0.5),
                 ensure_inside_axes=True, iter_lim=300,
                 arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5})
