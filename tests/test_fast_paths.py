@@ -4,6 +4,8 @@ Each test states the plain definition (a regex scan over the whole text) and che
 fast path against it on generated text made of the pieces that matter."""
 
 
+import functools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -246,6 +248,62 @@ def test_pieces_found_with_the_sentinel_are_those_of_findall(text, special):
     from kslib.structure import tokens as terms
 
     assert terms.pieces_of(text, special) == terms.pieces_plain(text, special)
+
+
+#: Parts of Norwegian compounds (bokmål and nynorsk), endings, and characters the trie filter
+#: must leave to simplemma (apostrophes, ß, a capital, İ, Greek sigma, a digit)
+COMPOUND_PIECES = ["kommune", "styre", "møte", "utval", "utvalg", "et", "ene", "ane", "ar", "er", "s", "e", "n",
+                   "økonomi", "barne", "hage", "fylkes", "direktør", "tjeneste", "teneste", "helse", "plan", "arbeid",
+                   "omsorg", "skule", "skole", "ordfør", "innbygg", "jar", "sjef", "leder", "leiar", "x", "q", "å",
+                   "-", "'", "’", "ß", "K", "Ø", "İ", "σ", "Σ", "2", "ﬁ"]
+
+
+def test_compounds_are_split_by_the_trie_filter():
+    """The lemmatiser kslib uses has the fast affix search in place (else the speed is gone
+    silently when simplemma changes)."""
+    from kslib.structure import _fast_lemmas
+    from kslib.structure import tokens as terms
+
+    assert isinstance(terms.lemmatizer()._lemmatization_strategy._affix_search, _fast_lemmas.PrefixFilteredAffix)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(COMPOUND_PIECES), min_size=1, max_size=6).map("".join), st.sampled_from(["nb", "nn"]))
+def test_compound_lemmas_are_simplemmas_own(word, lang):
+    """`PrefixFilteredAffix` (only the prefixes the trie holds tried as first parts) gives the
+    lemma of simplemma's own affix decomposition over the same word lists."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+    from kslib.structure import tokens as terms
+
+    plain = _plain_lemmatizer(simplemma, DefaultStrategy, TrieDictionaryFactory)
+    assert type(plain._lemmatization_strategy._affix_search).__name__ == "AffixDecompositionStrategy"
+    assert terms.lemmatizer().lemmatize(word, lang=lang) == plain.lemmatize(word, lang=lang)
+
+
+@pytest.mark.parametrize("word", [
+    "østfoldet", "valdresen",  # a first part the word list holds only with a capital (Østfold, Valdres)
+    "finger’nar",  # an apostrophe: simplemma also tries the part with the other apostrophe (finger'n)
+    "straße", "İstanbulmøtet", "ΣΣkommunar", "kommune-Norge", "2020-budsjettet"])
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_compound_lemmas_on_the_edge_cases_are_simplemmas_own(word, lang):
+    """The words where a filter of prefixes as written, or one applied to any token, would
+    differ from simplemma (each case made one of those filters fail)."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import TrieDictionaryFactory
+
+    from kslib.structure import tokens as terms
+
+    plain = _plain_lemmatizer(simplemma, DefaultStrategy, TrieDictionaryFactory)
+    assert terms.lemmatizer().lemmatize(word, lang=lang) == plain.lemmatize(word, lang=lang)
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_lemmatizer(simplemma, strategy, factory):
+    return simplemma.Lemmatizer(lemmatization_strategy=strategy(dictionary_factory=factory()))
 
 
 @pytest.mark.parametrize("pattern, window", [("tariff*", 6), ("kommune*", 3), ("og", 6), ("*het", 1), ("ks", 6),
