@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kslib.config import resource_rows
+from kslib.config import resource_lines, resource_rows
 from kslib.extract import _fast_dates as fast
 from kslib.resources import gazetteer
 from kslib.extract.date_patterns import (
@@ -48,6 +48,8 @@ CONTEXT = {r["words"]: (r["kind"], float(r["weight"])) for r in _ROWS if not r["
 CONTEXT_WEIGHTS = {r["words"][1:]: float(r["weight"]) for r in _ROWS if r["words"].startswith("*")}
 CONTEXT_WHAT = {"past": "a year looked back to", "time": "a year in the text", "part": "a part of a year",
                 "aim": "a year aimed at", "document": "a document numbered by year"}
+#: The kinds that make a year the article's own time, which a word of the future in its clause undoes.
+OWN_TIME = ("a year in the text", "a part of a year", "a thing named by its year")
 CONTEXT_BEFORE = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(CONTEXT, key=len, reverse=True))
                             + r")\s+$", re.I)
 LAST_WORD = re.compile(r"(?:^|(?<=\W))([^\W\d_]+)\s+$")
@@ -59,6 +61,18 @@ MIN_EVIDENCE = 1.0
 #: a date followed by a number (`lov 15. juni 2001 nr. 70`) is the date of a law or regulation
 LAW_NUMBER = re.compile(r"\s*nr\.?\s*\d")
 LAW_WEIGHT = CONTEXT_WEIGHTS["place"]
+#: Words that put a clause in the future (`resources/future_markers.txt`), as whole words.
+FUTURE = re.compile(r"(?<!\w)(?:" + "|".join(
+    r"\s+".join(re.escape(part) for part in w.split()).replace(r"\s+…\s+", r"\s+(?:\w+\s+){0,3}?")
+    for w in sorted(resource_lines("future_markers.txt"), key=len, reverse=True)) + r")(?!\w)", re.I)
+#: Where a clause ends: a sentence's end (`.`, `!`, `?`, `…` before a capital, a digit or a dash,
+#: so not the point of `mill. kroner` or `5. mai`), a colon or semicolon, a line break, a comma
+#: before a space, and the conjunctions that start another clause (`at`, `som`, `men`, ...;
+#: bokmål and nynorsk; not `og` or `om`, which as often join two words).
+CLAUSE_END = re.compile(r"[.!?…](?=\s+[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])|[;:\n]|,\s|(?<!\w)(?i:at|som|men|der|når|fordi|dersom|hvis|viss|slik at"
+                        r"|sjølv om|selv om)(?!\w)")
+#: How far a clause reaches at most on either side of a year.
+CLAUSE_REACH = 200
 
 
 def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
@@ -130,6 +144,27 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
 
 
 def year_context(text: str, at: int) -> tuple[float, str, int]:
+    """(weight, what it is, where its words start) of the plain year at `at`: `_year_words`, and
+    a year of the article's own time (`i 2022`, `Landstinget 2024`) in a clause with a word of
+    the future (`veksten ville bli ... i 2022`, `skal holdes`) counts as a year looked ahead to."""
+    weight, what, start = _year_words(text, at)
+    if what in OWN_TIME and in_future_clause(text, at, at + 4):
+        return CONTEXT_WEIGHTS["ahead"], "a year looked ahead to", start
+    return weight, what, start
+
+
+def in_future_clause(text: str, a: int, b: int) -> bool:
+    """Whether the clause around `text[a:b]` (bounded by `CLAUSE_END`, at most `CLAUSE_REACH`
+    characters either side) has a word of the future (`FUTURE`)."""
+    lo = max(0, a - CLAUSE_REACH)
+    ends = [m.end() for m in CLAUSE_END.finditer(text, lo, a)]
+    start = ends[-1] if ends else lo
+    after = CLAUSE_END.search(text, b, min(len(text), b + CLAUSE_REACH))
+    end = after.start() if after else min(len(text), b + CLAUSE_REACH)
+    return FUTURE.search(text, start, end) is not None
+
+
+def _year_words(text: str, at: int) -> tuple[float, str, int]:
     """(weight, what it is, where its words start) of the plain year at `at`, from the words
     just before it (`resources/year_context.tsv`): `i 2021` counts 1, `innen 2030` or
     `sammenlignet med 2016` little, `Debatthefte 2021` (a thing named by its year) 1,

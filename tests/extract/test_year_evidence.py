@@ -13,7 +13,7 @@ from ..conftest import write
      "a weekday with a date: «mandag 22. januar»; a date: «22. januar 2018»"),
     ("Kommunestyret møttest måndag 22. januar. Vedtaket kom 22. januar 2018.", 2018,  # nynorsk weekday
      "a weekday with a date: «måndag 22. januar»; a date: «22. januar 2018»"),
-    ("Debatthefte 2021 er klart, og i 2021 skal alle kommunene drøfte det.", 2021,
+    ("Debatthefte 2021 er klart, og i 2021 drøftet alle kommunene det.", 2021,
      "a thing named by its year: «Debatthefte 2021»; a year in the text: «i 2021»"),
     ("Kommunen har gode tall i år.", None, None),
     ("Høsten 2020 vedtok bystyret planen.", 2020, "a part of a year: «Høsten 2020»"),
@@ -69,14 +69,14 @@ def test_a_tie_goes_to_the_year_inside_the_era_the_text_names():
 def test_the_words_before_a_year_weigh_it():
     text = "Arbeidet startet frå 2019 i Valgløfte2023 med Debatthefte 2021 i 2022"
     at = {y: text.index(y) for y in ("2019", "2023", "2021", "2022")}
-    assert year_context(text, at["2019"])[:2] == (0.3, "a year looked back to")  # nynorsk `frå`
+    assert year_context(text, at["2019"])[:2] == (-0.3, "a year looked back to")  # nynorsk `frå`
     assert year_context(text, at["2023"])[1] == "a year glued to a word"
     assert year_context(text, at["2021"])[1] == "a thing named by its year"
     assert year_context(text, at["2022"])[:2] == (1.0, "a year in the text")
     kinds = {"innen 2030": (0.3, "a year aimed at"), "innan utgangen av 2030": (0.3, "a year aimed at"),
              "i løpet av 2030": (0.5, "a part of a year"), "NOU 2030": (0.3, "a document numbered by year"),
              "Regionplan Agder 2030": (0.3, "a place's plan or body named by year"),
-             "rapporten (2030)": (0.3, "a source cited with its year"),
+             "rapporten (2030)": (-0.3, "a source cited with its year"),
              "Landstinget 2030": (1.0, "a thing named by its year")}
     for words, (weight, what) in kinds.items():
         assert year_context(words, words.index("2030"))[:2] == (weight, what), words
@@ -89,3 +89,35 @@ def test_articles_say_what_their_year_rests_on(tmp_path):
     a = load_corpus(tmp_path, cache=False).articles.set_index("file")
     assert a.loc["a.txt", "year"] == 2022 and a.loc["a.txt", "year_evidence"] == "a date: «3. mars 2022»"
     assert a.loc["b.txt", "year_evidence"] == "the metadata file's date: «2020-06-01»"
+
+
+@pytest.mark.parametrize("text", [
+    # a year of the article's own time in a clause with a word of the future is looked ahead to
+    "Regjeringen varslet at veksten ville bli 2 milliarder kroner i 2022.",
+    "Regjeringa varsla at veksten skulle bli 2 milliardar kroner i 2022.",  # nynorsk
+    "Landsmøtet 2024 skal holdes i Trondheim.",
+    "Landsmøtet 2024 skal haldast i Trondheim.",  # nynorsk
+    "I 2027 kommer kommunene til å mangle sykepleiere.",
+    "I 2027 kjem kommunane til å mangle sjukepleiarar.",  # nynorsk
+    "Rapporten ventes ferdig høsten 2025.",
+])
+def test_a_year_in_a_clause_of_the_future_gives_no_year(text):
+    assert infer_year_evidence([text]) == (None, None)
+
+
+def test_the_future_reaches_only_its_own_clause():
+    """A word of the future in another sentence, or after a comma in another clause, leaves a year
+    of the text its weight."""
+    assert infer_year_evidence(["I 2021 vedtok bystyret planen. Neste år skal den rulleres."])[0] == 2021
+    assert infer_year_evidence(["I 2021 vedtok bystyret planen, som skal rulleres."])[0] == 2021
+    assert infer_year_evidence(["I 2021 vedtok bystyret planen, og den skal rullerast."])[0] == 2021  # nynorsk
+
+
+@pytest.mark.parametrize("text, year", [
+    # a year the text looks back to or compares with weighs against itself as the article's year:
+    # the article is written later than the year it measures from
+    ("Fra 2018 har kommunen økt bemanningen. I 2018 var det mangel på lærere, og i 2020 kom planen.", 2020),
+    ("Frå 2018 har kommunen auka bemanninga. I 2018 var det mangel på lærarar, og i 2020 kom planen.", 2020),
+])
+def test_a_year_looked_back_to_weighs_against_itself(text, year):
+    assert infer_year_evidence([text])[0] == year
