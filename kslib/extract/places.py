@@ -4,7 +4,8 @@ One Aho-Corasick automaton over every surface form in the gazetteer (names,
 Sami names, genitives `Drammens`, region compounds `Kongsvingerregionen`) finds
 all mentions in one pass. Rules on top:
 - names that are also common words or surnames (`resources/ambiguous_places.txt`:
-  Ås, Hole, Moss, Lier, Vik, ...) need place context (`i Ås`, `Ås kommune`, `(Vik)`);
+  Ås, Hole, Moss, Lier, Vik, ...) need place context (`i Ås`, `Ås kommune`, `(Vik)`) or a
+  place beside them in an enumeration (`Bergen, Sandnes og Stavanger`, a bullet list of places);
 - a place inside a person's name (`Kari Anne Sand`, `sier Eide`) is not a place;
 - a place inside an organisation's name counts (`NHO-Innlandet`, `KS Trøndelag`),
   and `KS <county>`, a KS regional office, marks the county the article is about;
@@ -74,6 +75,21 @@ def _region_compound(form: str) -> Place | None:
 
 def find_mentions(text: str, person_spans=(), surnames=frozenset()) -> list[tuple[int, int, str, str]]:
     """(start, end, mention, base form) for every place mention in `text`, longest match first."""
+    return _mentions(text, person_spans, surnames)[0]
+
+
+#: What stands between two members of an enumeration: a comma, `og`/`eller`/`samt` (bokmål and
+#: nynorsk), a slash, or a line break with an optional bullet.
+ENUMERATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:og|eller|samt)\s+)?|\s(?:og|eller|samt)\s|/|\n\s*[•·*–-]?)\s*")
+#: A list item that is one name and nothing else (`• Sandnes`, `- Lillestrøm (fra høst 2022)`).
+LIST_ITEM = re.compile(r"\s*[•·*–-]?\s*(?P<name>[^\W\d_][\w .'’-]*?)\s*(?:\([^)]*\))?\s*[.,;]?\s*")
+
+
+def _mentions(text: str, person_spans=(), surnames=frozenset()):
+    """(places, doubtful): the place mentions of `text`, and the names that are also common words
+    (`resources/ambiguous_places.txt`) found without place context. A doubtful name counts when
+    it is a member of an enumeration whose neighbour is a place (`Bergen, Sandnes og Stavanger`):
+    a list of places names places."""
     found = []
     amb = ambiguous()
     for end, (form, base, genitive) in automaton().iter(text):
@@ -90,7 +106,7 @@ def find_mentions(text: str, person_spans=(), surnames=frozenset()) -> list[tupl
         if kept and m[0] < kept[-1][1]:
             continue
         kept.append(m)
-    out = []
+    out, doubtful = [], []
     for start, end, form, base in kept:
         if any(a <= start < b for a, b in person_spans):
             continue
@@ -99,9 +115,28 @@ def find_mentions(text: str, person_spans=(), surnames=frozenset()) -> list[tupl
         if base in amb:
             if not (CONTEXT_BEFORE.search(text[max(0, start - 20):start]) or CONTEXT_AFTER.match(text, end)
                     or KS_OFFICE.search(text[max(0, start - 5):start])):
+                doubtful.append((start, end, form, base))
                 continue
         out.append((start, end, form, base))
-    return out
+    while doubtful and out:  # members of an enumeration, each next to one that counts
+        joined = [m for m in doubtful if _next_to(text, m, out)]
+        if not joined:
+            break
+        out = sorted(out + joined)
+        doubtful = [m for m in doubtful if m not in joined]
+    return out, doubtful
+
+
+def _next_to(text: str, mention, others) -> bool:
+    """Whether `mention` and one of `others` are neighbours in an enumeration (`ENUMERATION_GAP`)."""
+    return any(ENUMERATION_GAP.fullmatch(text, o[1], mention[0]) for o in others if o[1] <= mention[0]) or \
+        any(ENUMERATION_GAP.fullmatch(text, mention[1], o[0]) for o in others if mention[1] <= o[0])
+
+
+def _list_item(text: str, mentions) -> bool:
+    """Whether `text` is a list item that is one of `mentions` and nothing else."""
+    m = LIST_ITEM.fullmatch(text)
+    return bool(m) and any(start == m.start("name") and end == m.end("name") for start, end, _, _ in mentions)
 
 
 def in_organisation_name(text: str, start: int, end: int) -> bool:
@@ -154,10 +189,14 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
     """Place mentions of one article: list of dicts (para_id, mention, Place, ks_office)."""
     person_spans = person_spans or {}
     raw = []
-    for p in paragraphs:
-        if p.kind in NON_CONTENT_KINDS:
-            continue
-        for start, end, form, base in find_mentions(p.text, person_spans.get(p.para_id, ()), surnames):
+    found = [(p, *_mentions(p.text, person_spans.get(p.para_id, ()), surnames)) for p in paragraphs
+             if p.kind not in NON_CONTENT_KINDS]
+    for k, (p, places, doubtful) in enumerate(found):
+        if doubtful and p.kind == "bullet" and _list_item(p.text, doubtful) and any(
+                found[j][0].kind == "bullet" and _list_item(found[j][0].text, found[j][1])
+                for j in (k - 1, k + 1) if 0 <= j < len(found)):
+            places = doubtful  # `• Sandnes` between `• Bergen` and `• Stavanger`: a list of places
+        for start, end, form, base in places:
             office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
             org = in_organisation_name(p.text, start, end)
             for part in _county_pair(base, p.text, end, year) or [base]:

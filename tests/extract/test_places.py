@@ -139,3 +139,30 @@ def test_seed_years_regions_and_places(seeds):
     p = seeds.places.merge(seeds.articles[["article_id", "file"]])
     names = set(p.loc[p["file"].str.startswith("004"), "name"])
     assert names == {"Viken", "Lunner", "Indre Østfold", "Gol", "Hallingdal", "Ås"}
+
+
+@pytest.mark.parametrize("text, places", [
+    # a name that is also a word counts as a place when it stands in an enumeration of places
+    ("Kommunene Bergen, Sandnes og Stavanger er med i nettverket.", ["Bergen", "Sandnes", "Stavanger"]),
+    ("Kommunane Bergen, Sandnes og Stavanger er med i nettverket.", ["Bergen", "Sandnes", "Stavanger"]),  # nynorsk
+    ("Samarbeidet mellom Drammen/Lier har vart lenge.", ["Drammen", "Lier"]),
+    ("Bergen, Sandnes, Moss og Lier deltar.", ["Bergen", "Sandnes", "Moss", "Lier"]),  # a chain of them
+    # without a place beside it, the word stays a word or a name
+    ("Hun heter Sandnes og bor i Bergen.", ["Bergen"]),
+    ("Moss og lav vokser på steinene.", []),
+])
+def test_a_list_of_places_names_places(text, places):
+    from kslib.extract.places import find_mentions
+
+    assert [m[2] for m in find_mentions(text)] == places
+
+
+def test_a_bullet_list_of_places_names_places():
+    from kslib.extract.places import extract_places
+    from kslib.structure.paragraphs import classify
+
+    listed = classify("Desse kommunane er med:\n\n • Bergen\n • Sandnes\n • Stavanger (frå hausten 2022)\n\nSlutt.")
+    assert [m["mention"] for m in extract_places(listed, 2022)] == ["Bergen", "Sandnes", "Stavanger"]
+    # a list of doubtful words alone is no list of places
+    alone = classify("Dette er med:\n\n • Moss\n • Lier\n\nSlutt.")
+    assert extract_places(alone, 2022) == []
