@@ -2,7 +2,8 @@
 nynorsk: two speakers in one attribution, a role noun for a person named before or after, a
 pronoun for a person named after the last quote, reported speech before an unattributed quote,
 an introduction ending in a colon without a speech verb, a pull quote with a bare name line,
-and a body as speaker (no person invented)."""
+a body as speaker (no person invented), and the gender of a surname-only speaker from the
+pronoun of the next sentence."""
 
 import pytest
 
@@ -123,3 +124,29 @@ def test_a_joint_quote_is_a_row_for_each_speaker(tmp_path):
     q = c.quotes.merge(c.people[["person_id", "name", "n_quotes"]], left_on="speaker_id", right_on="person_id")
     assert q["name"].tolist() == ["Kari Nordmann", "Ola Hansen"] and q["n_quotes"].tolist() == [1, 1]
     assert q["quote_id"].str.split(":").str[1].tolist() == ["q01", "q01-2"] and q["text"].nunique() == 1
+
+
+def genders(text):
+    """(name, gender, where the gender comes from) of each person in `text`."""
+    _, people, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    return [(p.name, p.gender, p.gender_source) for p in people]
+
+
+@pytest.mark.parametrize("text, gender", [
+    # a surname-only speaker: the pronoun that opens the next sentence gives the gender
+    ("- Krisen sliter på organisasjonen, sier Bakkevold. Han tok opp saken med statsråden.", "M"),
+    ("- Krisa slit på organisasjonen, seier Bakkevold. Ho tok opp saka med statsråden.", "F"),  # nynorsk
+    # ... or the next paragraph, after a quote that ends its own
+    ("- Krisen sliter på organisasjonen, sa Bakkevold.\n\nHun oppfordret departementet til å handle.", "F"),
+    # no pronoun, pronouns that disagree, or another person between: the gender stays missing
+    ("- Krisen sliter på organisasjonen, sier Bakkevold. Fylket vil ha mer.", None),
+    ("- Krisen sliter, sier Bakkevold. Han svarte. - Det haster, sier Bakkevold. Hun svarte.", None),
+])
+def test_a_pronoun_gives_a_surname_only_speaker_a_gender(text, gender):
+    assert genders(text) == [("Bakkevold", gender, "pronoun" if gender else None)]
+
+
+def test_a_pronoun_after_another_person_gives_no_gender():
+    found = dict((name, g) for name, g, _ in genders(
+        "- Krisen sliter, sier Bakkevold.\n\nKari Nordmann takket Bakkevold. Hun tok opp saken."))
+    assert found == {"Bakkevold": None, "Kari Nordmann": "F"}
