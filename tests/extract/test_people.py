@@ -167,3 +167,14 @@ def test_speakers_fold_names_and_count_each_rule():
     assert (ola["n_articles"], ola["roles"], ola["role_group"], bool(ola["quoted"])) == (2, "direktør", "other", False)
     assert out.loc["Per Ås", "roles"] == "" and pd.isna(out.loc["Per Ås", "gender"])
     assert list(out.index) == ["Kari Nordmann", "Ola Vik", "Per Ås"]  # most quoted, then most articles
+
+
+@pytest.mark.parametrize("text", [
+    "Om Leve hele livet\n\nReformen skal gi eldre en bedre hverdag.",  # a heading `Om X`
+    "Andre Kommuner har valgt en annen modell.",
+    "Ja Takk til mer samarbeid, sier kommunene.",
+])
+def test_function_words_the_name_list_has_are_no_first_names(text):
+    """`Om`, `Andre` and `Ja` are in the name list as first names; at the start of a heading or a
+    sentence they are a preposition, a pronoun and an answer."""
+    assert find_quotes(classify(text))[1] == []
