@@ -94,7 +94,7 @@ CATEGORIES: dict[tuple[str, str], list[str]] = {
     ("people", "role_group"): ["KS", "elected", "administration", "other"],
     ("people", "gender"): ["F", "M"],
     ("people", "gender_source"): ["name", "pronoun"],
-    ("places", "kind"): ["kommune", "fylke", "region", "utland"],
+    ("places", "kind"): ["kommune", "fylke", "region", "sted", "utland"],
 }
 
 

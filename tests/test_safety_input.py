@@ -361,6 +361,10 @@ HOSTILE = {
     "names": lambda n: "Tittel\n\n" + "Kari Nordmann Ola Hansen " * (n // 25),
     "names and roles": lambda n: "Tittel\n\n" + "Kari Nordmann, ordfører, " * (n // 25),
     "places": lambda n: "Tittel\n\n" + "i Bodø og Ås, NHO Innlandet og Rauma Energi " * (n // 44),
+    "enumerated places": lambda n: "Tittel\n\n" + "Bergen, Moss, Lier, Vik og Ås, " * (n // 31),
+    "bullet lists of places": lambda n: "Tittel\n\n" + " • Bergen\n • Moss\n" * (n // 19),
+    "surname-only speakers": lambda n: "Tittel\n\n" + "".join(
+        f"- Det haster, sier Ab{''.join(chr(97 + int(d)) for d in str(i))}. Han svarte. " for i in range(n // 40)),
     "dash quote paragraphs": lambda n: "Tittel\n\n" + "- Dette er et godt sitat, sier hun.\n\n" * (n // 37),
     "html divs": lambda n: "<html><body>" + "<div>" * (n // 10) + "tekst" + "</div>" * (n // 10) + "</body></html>",
 }

@@ -18,6 +18,7 @@ from kslib.extract.people import (
     candidate_names,
     is_title,
 )
+from kslib.extract.pronouns import genders_from_pronouns
 from kslib.extract.quotes import (
     BRIDGE_MAX_WORDS,
     PRONOUN_LOOKBACK,
@@ -388,46 +389,3 @@ def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tu
             speaker.n_quotes += 1
     return finder.units, registry.people, name_spans
 
-
-#: A pronoun that opens the next sentence (`... sier Gram. Han tok opp ...`), bokmål and nynorsk.
-_NEXT_PRONOUN = re.compile(r"[.!?]\s+(" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b")
-#: ... or the next paragraph
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
-_OPENING_PRONOUN = re.compile(r"\s*(" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b")
-
-
-def genders_from_pronouns(paras, people: list[Person]) -> None:
-    """The gender of a person whose first name does not tell it (`Gram`, `Hartviksen`, a first
-    name the list lacks) from the pronoun that opens the sentence right after the sentence that
-    names them last (`... sier Gram. Han tok opp ...`; `Ho` in nynorsk), when no other person is
-    named between. Pronouns that disagree leave the gender missing; `gender_source` is `pronoun`."""
-    unknown = [p for p in people if p.gender is None]
-    if not unknown:
-        return
-    words = {w for p in people for w in p.tokens}
-    texts = [p.text for p in paras]
-    for person in unknown:
-        said = set()
-        key = re.compile(rf"(?<!\w){re.escape(person.surname)}(?:s|'|’)?(?!\w)")
-        for k, text in enumerate(texts):
-            for m in key.finditer(text):
-                rest = text[m.end():]
-                start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
-                if _names_other(text[start : m.start()], words, person):
-                    continue  # `Kari Hansen takket Gram. Hun ...`: whose is the pronoun?
-                end = _SENTENCE_END.search(rest)
-                if _names_other(rest[: end.start()] if end else rest, words, person):
-                    continue
-                if end and rest[end.end():].strip():
-                    nxt = _NEXT_PRONOUN.match(rest, end.start())
-                else:  # the sentence ends the paragraph: the pronoun opens the next one
-                    nxt = _OPENING_PRONOUN.match(texts[k + 1]) if k + 1 < len(texts) else None
-                if nxt:
-                    said.add(PRONOUNS[nxt.group(1).lower()])
-        if len(said) == 1:
-            person.gender, person.gender_source = said.pop(), "pronoun"
-
-
-def _names_other(text: str, words: set[str], person: Person) -> bool:
-    """Whether `text` names a person other than `person` (one of their name words)."""
-    return any(w in words and w not in person.tokens for w in re.findall(r"\w+", text))

@@ -21,7 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kslib.config import resource_lines
-from kslib.resources.gazetteer import Place, ambiguous, entries
+from kslib.resources.gazetteer import Place, ambiguous, entries, localities
 from kslib.schema import NON_CONTENT_KINDS
 
 #: An ambiguous place word counts after one of `resources/place_prepositions.txt` or a bracket.
@@ -91,7 +91,7 @@ def _mentions(text: str, person_spans=(), surnames=frozenset()):
     it is a member of an enumeration whose neighbour is a place (`Bergen, Sandnes og Stavanger`):
     a list of places names places."""
     found = []
-    amb = ambiguous()
+    amb = ambiguous() | localities()
     for end, (form, base, genitive) in automaton().iter(text):
         start = end - len(form) + 1
         after = text[end + 1 : end + 2]
@@ -118,19 +118,23 @@ def _mentions(text: str, person_spans=(), surnames=frozenset()):
                 doubtful.append((start, end, form, base))
                 continue
         out.append((start, end, form, base))
-    while doubtful and out:  # members of an enumeration, each next to one that counts
-        joined = [m for m in doubtful if _next_to(text, m, out)]
-        if not joined:
-            break
-        out = sorted(out + joined)
-        doubtful = [m for m in doubtful if m not in joined]
+    if doubtful and out:  # members of an enumeration, each next to one that counts
+        out, doubtful = _enumerated(text, out, doubtful)
     return out, doubtful
 
 
-def _next_to(text: str, mention, others) -> bool:
-    """Whether `mention` and one of `others` are neighbours in an enumeration (`ENUMERATION_GAP`)."""
-    return any(ENUMERATION_GAP.fullmatch(text, o[1], mention[0]) for o in others if o[1] <= mention[0]) or \
-        any(ENUMERATION_GAP.fullmatch(text, mention[1], o[0]) for o in others if mention[1] <= o[0])
+def _enumerated(text: str, places: list, doubtful: list) -> tuple[list, list]:
+    """(places, doubtful) after the doubtful names next to a place in an enumeration, or next to
+    one that is so in turn, have joined the places: one pass forward, one back (linear)."""
+    order = sorted([(m, True) for m in places] + [(m, False) for m in doubtful])
+    ok = [counts for _, counts in order]
+    for steps in (range(1, len(order)), range(len(order) - 2, -1, -1)):
+        for k in steps:
+            j = k - 1 if steps.step == 1 else k + 1
+            if not ok[k] and ok[j]:
+                a, b = (order[j][0], order[k][0]) if j < k else (order[k][0], order[j][0])
+                ok[k] = ENUMERATION_GAP.fullmatch(text, a[1], b[0]) is not None
+    return [m for (m, _), y in zip(order, ok) if y], [m for (m, _), y in zip(order, ok) if not y]
 
 
 def _list_item(text: str, mentions) -> bool:

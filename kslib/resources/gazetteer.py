@@ -1,4 +1,4 @@
-"""The gazetteer: every Norwegian municipality and county, regions and foreign places.
+"""The gazetteer: every Norwegian municipality and county, regions, localities and foreign places.
 
 Data files in `resources/gazetteer/` (see their headers for sources). The map
 changed on 1 January 2020 and 1 January 2024; `county_in(year)` picks the right
@@ -48,6 +48,11 @@ def foreign() -> list[dict]:
     return _table("foreign")
 
 
+def steder() -> list[dict]:
+    """Localities that are not municipalities (towns, villages), with the municipality they lie in."""
+    return _table("steder")
+
+
 @lru_cache(maxsize=1)
 def ambiguous() -> frozenset[str]:
     return frozenset(resource_lines("ambiguous_places.txt"))
@@ -58,7 +63,8 @@ class Place:
     """One gazetteer entry a surface form can point to."""
 
     name: str
-    kind: str  # kommune, fylke, region, utland
+    kind: str  # kommune, fylke, region, sted, utland
+    #: a municipality's number; for a `sted`, the number of the municipality it lies in
     kommunenummer: str | None
     counties: tuple[str | None, str | None, str | None]  # pre2020, 2020, 2024
 
@@ -71,7 +77,31 @@ class Place:
 
 @lru_cache(maxsize=1)
 def entries() -> dict[str, list[Place]]:
-    """Surface form -> the places it can name (several for Herøy, Våler, ...)."""
+    """Surface form -> the places it can name (several for Herøy, Våler, Dale, ...): municipalities,
+    counties, regions, foreign places and, under names none of those has, localities (`sted`)."""
+    out = {form: list(places) for form, places in official_entries().items()}
+    by_number = {row["kommunenummer"]: row for row in kommuner() if row["kommunenummer"]}
+    for row in steder():
+        host = by_number.get(row["kommunenummer"])
+        if host is None or row["name"] in official_entries():
+            continue
+        place = Place(row["name"], "sted", row["kommunenummer"],
+                      (host["county_pre2020"], host["county_2020"], host["county_2024"]))
+        if place not in out.setdefault(row["name"], []):
+            out[row["name"]].append(place)
+    return out
+
+
+@lru_cache(maxsize=1)
+def localities() -> frozenset[str]:
+    """The names that are only localities (`sted`): like the names that are also words, they
+    count as places only with place context (`i Mysen`, `på Kløfta`)."""
+    return frozenset(form for form, places in entries().items() if all(p.kind == "sted" for p in places))
+
+
+@lru_cache(maxsize=1)
+def official_entries() -> dict[str, list[Place]]:
+    """Surface form -> the municipalities, counties, regions and foreign places it can name."""
     out: dict[str, list[Place]] = {}
 
     def add(form: str, place: Place) -> None:

@@ -166,3 +166,36 @@ def test_a_bullet_list_of_places_names_places():
     # a list of doubtful words alone is no list of places
     alone = classify("Dette er med:\n\n • Moss\n • Lier\n\nSlutt.")
     assert extract_places(alone, 2022) == []
+
+
+@pytest.mark.parametrize("text, year, county", [
+    # a town that is not a municipality: kind `sted`, the county of the municipality it lies in
+    ("Seminaret om statsbudsjettet holdes i Mysen i år.", 2019, "Østfold"),
+    ("Seminaret om statsbudsjettet vert halde i Mysen i år.", 2022, "Viken"),  # nynorsk, the 2020 map
+    ("Kommunestyret møttes på Kløfta.", 2024, "Akershus"),
+])
+def test_a_locality_is_a_sted_in_its_municipalitys_county(text, year, county):
+    paragraphs = classify(normalise_text(text))
+    [found] = extract_places(paragraphs, year)
+    assert (found["place"].kind, found["place"].county_in(year)) == ("sted", county)
+
+
+@pytest.mark.parametrize("text", [
+    "Mysen er et fint sted.",  # no place context: a locality's name may be a word or a surname
+    "- Vi må handle nå, sier Kari Berger.",  # a locality inside a person's name
+    "- Vi må handle nå, sier Berger.",
+])
+def test_a_locality_needs_place_context(text):
+    assert places(text) == []
+
+
+def test_localities_lie_in_municipalities_and_shadow_none():
+    """Every locality in `steder.csv` lies in a municipality of the 2020 map, and none has the name
+    of a municipality, county, region or foreign place (those win)."""
+    from kslib.resources.gazetteer import kommuner, official_entries, steder
+
+    active = {r["kommunenummer"]: r["name"] for r in kommuner() if r["status"] == "active"}
+    rows = steder()
+    assert len(rows) > 300
+    assert all(active.get(r["kommunenummer"]) == r["kommune"] for r in rows)
+    assert not {r["name"] for r in rows} & set(official_entries())
