@@ -365,6 +365,7 @@ HOSTILE = {
     "bullet lists of places": lambda n: "Tittel\n\n" + " • Bergen\n • Moss\n" * (n // 19),
     "surname-only speakers": lambda n: "Tittel\n\n" + "".join(
         f"- Det haster, sier Ab{''.join(chr(97 + int(d)) for d in str(i))}. Han svarte. " for i in range(n // 40)),
+    "one speaker's dash quotes": lambda n: "Tittel\n\n" + "- Dette er et godt sitat her, sier Kari Nordmann.\n\n" * (n // 50),
     "dash quote paragraphs": lambda n: "Tittel\n\n" + "- Dette er et godt sitat, sier hun.\n\n" * (n // 37),
     "html divs": lambda n: "<html><body>" + "<div>" * (n // 10) + "tekst" + "</div>" * (n // 10) + "</body></html>",
 }

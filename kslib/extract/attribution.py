@@ -27,6 +27,7 @@ from kslib.extract.quotes import (
     _patterns,
     _sentence,
     cue_verbs,
+    without_repeats,
 )
 from kslib.extract.roles import role_near
 from kslib.schema import NON_CONTENT_KINDS
@@ -383,6 +384,7 @@ def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tu
     finder.find_units()
     Attribution(paras, finder.units, registry).attribute()
     genders_from_pronouns(paras, registry.people)
+    finder.units = without_repeats(finder.units)
     for n, unit in enumerate(finder.units, 1):
         unit.local_id = f"q{n:02d}"
         for speaker in ([unit.speaker] if unit.speaker is not None else []) + unit.co_speakers:

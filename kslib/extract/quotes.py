@@ -221,3 +221,42 @@ class QuoteUnits:
         if before.endswith(":") and (pat["cue"].search(before) or words >= 8):
             return True
         return False
+
+
+#: the fewest words a quote shown again must have to be known as one
+REPEAT_MIN_WORDS = 5
+#: how many of the speaker's other quotes, either side, a quote is compared with (a pull quote
+#: stands near the paragraph it repeats; a bound keeps the check linear)
+REPEAT_REACH = 10
+
+
+def without_repeats(units: list[Unit]) -> list[Unit]:
+    """The units less the dash quotes that only show again words the same speaker is quoted with
+    in another unit of the article: a pull quote set with its attribution (`– Vi skal dele mer
+    data, sa digitaliseringsminister Nikolai Astrup` beside the paragraph that quotes it in
+    full). Of two units with the same words, the first stays."""
+    words = [_quoted_words(u) for u in units]
+    by_speaker: dict[int, list[int]] = {}
+    for k, u in enumerate(units):
+        if u.speaker is not None:
+            by_speaker.setdefault(id(u.speaker), []).append(k)
+    drop = set()
+    for ks in by_speaker.values():
+        for n, k in enumerate(ks):
+            mine = words[k]
+            if units[k].form != "dash" or len(mine.split()) < REPEAT_MIN_WORDS:
+                continue
+            near = ks[max(0, n - REPEAT_REACH) : n] + ks[n + 1 : n + 1 + REPEAT_REACH]
+            if any(j not in drop and mine in words[j] and (mine != words[j] or j < k) for j in near):
+                drop.add(k)
+    return [u for k, u in enumerate(units) if k not in drop]
+
+
+def _quoted_words(unit: Unit) -> str:
+    """The quote's own words, lower case, one space between: a dash paragraph's text before its
+    attribution (`..., sa X`)."""
+    text = unit.text
+    if unit.form == "dash" and unit.cue:
+        at = text.rfind(unit.cue)
+        text = text[:at] if at > 0 else text
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "

@@ -150,3 +150,25 @@ def test_a_pronoun_after_another_person_gives_no_gender():
     found = dict((name, g) for name, g, _ in genders(
         "- Krisen sliter, sier Bakkevold.\n\nKari Nordmann takket Bakkevold. Hun tok opp saken."))
     assert found == {"Bakkevold": None, "Kari Nordmann": "F"}
+
+
+@pytest.mark.parametrize("text, counts", [
+    # a quote shown again with its attribution (a pull quote set inline) is not quoted twice
+    ("Statsråd Kari Nordmann talte på konferansen.\n\n"
+     "– Vi skal dele og gjenbruke mer offentlige data, og være opptatt av brukernes behov, sa statsråden.\n\n"
+     "– Vi skal dele og gjenbruke mer offentlige data, sa statsråd Kari Nordmann\n\n"
+     "Konferansen fortsatte.", {"Kari Nordmann": 1}),
+    ("Statsråd Kari Nordmann talte på konferansen.\n\n"  # nynorsk
+     "– Vi skal dele og bruke meir offentlege data, og vere opptekne av brukarane, sa statsråden.\n\n"
+     "– Vi skal dele og bruke meir offentlege data, sa statsråd Kari Nordmann\n\n"
+     "Konferansen heldt fram.", {"Kari Nordmann": 1}),
+    # the same words from another speaker, or a short answer said twice, are quotes of their own
+    ("Ordfører Kari Nordmann og rådmann Ola Hansen var enige.\n\n"
+     "– Vi må bygge flere sykehjemsplasser i kommunen, sa Nordmann.\n\n"
+     "– Vi må bygge flere sykehjemsplasser i kommunen, sa Hansen.", {"Kari Nordmann": 1, "Ola Hansen": 1}),
+    ("Ordfører Kari Nordmann svarte på spørsmål.\n\n– Ja, det gjør vi, sa Nordmann.\n\n"
+     "– Ja, det gjør vi, gjentok Nordmann.", {"Kari Nordmann": 2}),
+])
+def test_a_quote_shown_again_is_counted_once(text, counts):
+    _, people, _ = find_quotes(classify(normalise_text(text)))
+    assert {p.name: p.n_quotes for p in people if p.n_quotes} == counts
