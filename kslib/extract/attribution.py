@@ -36,6 +36,9 @@ from kslib.schema import NON_CONTENT_KINDS
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
 
+#: the most words a title before a speaker's name may have when a comma closes it
+LONG_TITLE = 12
+
 #: nouns of bodies that speak as one (`resources/bodies.txt`)
 _BODIES = frozenset(resource_lines("bodies.txt"))
 
@@ -142,14 +145,21 @@ class Resolver:
             if cand is not None and cand.gender is None:
                 cand.gender, cand.gender_source = gender, "pronoun"
             return cand
-        head = " ".join(words[:10])
+        head = " ".join(words[:LONG_TITLE + 4])
         for start, end, tokens in candidate_names(head, slot=True):
             if start > 0 and not re.fullmatch(r"[\w\s'’.,-]*", head[:start]):
                 break
             lead = head[:start].split()
-            if len(lead) > 6:
+            # a title of up to 6 words before the name; a longer one only as an apposition that a
+            # comma closes (`sa direktør for forskning, innovasjon og digitalisering i KS, Kari Nordmann`)
+            if len(lead) <= 6:
+                return self._person(tokens, head, start, end, pos)
+            if not (len(lead) <= LONG_TITLE and lead[-1].endswith(",") and is_title(lead[0].lower())):
                 break
-            return self._person(tokens, head, start, end, pos)
+            person = self._person(tokens, head, start, end, pos)
+            if person.role is None:
+                person.role = " ".join(lead).rstrip(",")
+            return person
         # one capitalised word (surname or first name), maybe after a title: `sier Gangsø`, `sa rådmann Julin`
         for i, w in enumerate(words[:4]):
             token = w.strip(".,:;!?")

@@ -172,3 +172,21 @@ def test_a_pronoun_after_another_person_gives_no_gender():
 def test_a_quote_shown_again_is_counted_once(text, counts):
     _, people, _ = find_quotes(classify(normalise_text(text)))
     assert {p.name: p.n_quotes for p in people if p.n_quotes} == counts
+
+
+@pytest.mark.parametrize("text", [
+    # a long title before the name, closed by a comma (an apposition)
+    "– Det krever at vi har tillit til hverandre, sa direktør for forskning, innovasjon og digitalisering i KS, "
+    "Kari Nordmann.",
+    "– Det krev at vi har tillit til kvarandre, sa direktør for forsking, innovasjon og digitalisering i KS, "
+    "Kari Nordmann.",  # nynorsk
+])
+def test_a_speaker_named_after_a_long_title(text):
+    units, people, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    assert [u.speaker.name for u in units] == ["Kari Nordmann"]
+    assert people[0].role.startswith("direktør for forsk")
+
+
+def test_a_long_lead_that_is_no_title_names_no_speaker():
+    text = "– Det krever tillit, sa hun til de mange fremmøtte fra kommunene i Agder og Rogaland, Kari Nordmann."
+    assert quotes(text) == [[]]
