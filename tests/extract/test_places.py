@@ -199,3 +199,14 @@ def test_localities_lie_in_municipalities_and_shadow_none():
     assert len(rows) > 300
     assert all(active.get(r["kommunenummer"]) == r["kommune"] for r in rows)
     assert not {r["name"] for r in rows} & set(official_entries())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an institution named by the place it serves: the place counts only if the article names it alone
+    ("Professor Kari Nordmann ved Universitetet i Agder innledet om samspillet.", []),
+    ("Statsforvaltaren i Vestland har sendt brevet til kommunane.", []),  # nynorsk
+    ("Professor Kari Nordmann ved Universitetet i Agder innledet. Kommunene i Agder deltok.",
+     ["Agder", "Agder"]),
+])
+def test_a_place_in_an_institutions_name(text, expected):
+    assert [mention for mention, _, _ in places(text)] == expected
