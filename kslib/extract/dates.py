@@ -58,6 +58,8 @@ LAST_WORDS = re.compile(r"(?:[^\W\d_]+[ -]){0,3}[^\W\d_]+\s+$")  # up to four wo
 #: one date, one "i 2021", one thing named by its year; a deadline, a comparison or the start
 #: of a period alone is not enough (`resources/year_context.tsv`).
 MIN_EVIDENCE = 1.0
+#: between a period's first and last date (`september 2019 til februar 2020`, `1. mars–1. mai 2021`)
+PERIOD_GAP = re.compile(r"\s*(?:[-–—]|til)\s*")
 #: a date followed by a number (`lov 15. juni 2001 nr. 70`) is the date of a law or regulation
 LAW_NUMBER = re.compile(r"\s*nr\.?\s*\d")
 LAW_WEIGHT = CONTEXT_WEIGHTS["place"]
@@ -117,7 +119,13 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
                 continue
             year = int(m.groups()[-1])
             cover(*m.span())
-            if LAW_NUMBER.match(text, m.end()):
+            if PERIOD_GAP.match(text, m.end()) and any(p.match(text, PERIOD_GAP.match(text, m.end()).end())
+                                                       for p in (FULL_DATE, NUMERIC_DATE, MONTH_YEAR)):
+                # `september 2019 til februar 2020`: a period's first date counts as the start of a
+                # period; its last is the date the text has reached
+                score[year] += 0.5
+                note(year, 0.5, "the start of a period", *m.span())
+            elif LAW_NUMBER.match(text, m.end()):
                 score[year] += LAW_WEIGHT
                 note(year, LAW_WEIGHT, "the date of a law", *m.span())
             elif AHEAD.search(text[max(0, m.start() - 20) : m.start()]):

@@ -121,3 +121,13 @@ def test_the_future_reaches_only_its_own_clause():
 ])
 def test_a_year_looked_back_to_weighs_against_itself(text, year):
     assert infer_year_evidence([text])[0] == year
+
+
+@pytest.mark.parametrize("text, year", [
+    # a period of dates: the text has reached its last date; the first is the start of a period
+    ("I perioden september 2019 til februar 2020 har over 300 kommunestyrer gjennomført programmet.", 2020),
+    ("I perioden september 2019 til februar 2020 har over 300 kommunestyre gjennomført programmet.", 2020),  # nn
+    ("Kurset gikk fra 1. september 2019 – 1. februar 2020.", 2020),
+])
+def test_a_period_of_dates_gives_its_last_year(text, year):
+    assert infer_year_evidence([text])[0] == year
