@@ -88,13 +88,20 @@ ENUMERATION_GAP = re.compile(r"\s*(?:,\s*(?:(?:og|eller|samt)\s+)?|\s(?:og|eller
 LIST_ITEM = re.compile(r"\s*[•·*–-]?\s*(?P<name>[^\W\d_][\w .'’-]*?)\s*(?:\([^)]*\))?\s*[.,;]?\s*")
 
 
+@lru_cache(maxsize=1)
+def _doubtful_names() -> frozenset[str]:
+    """Names that count as places only with place context: common words (`ambiguous_places.txt`)
+    and localities (`sted`)."""
+    return ambiguous() | localities()
+
+
 def _mentions(text: str, person_spans=(), surnames=frozenset()):
     """(places, doubtful): the place mentions of `text`, and the names that are also common words
     (`resources/ambiguous_places.txt`) found without place context. A doubtful name counts when
     it is a member of an enumeration whose neighbour is a place (`Bergen, Sandnes og Stavanger`):
     a list of places names places."""
     found = []
-    amb = ambiguous() | localities()
+    amb = _doubtful_names()
     for end, (form, base, genitive) in automaton().iter(text):
         start = end - len(form) + 1
         after = text[end + 1 : end + 2]
