@@ -35,10 +35,8 @@ from kslib.schema import NON_CONTENT_KINDS
 #: `, svarer han`: the quote it follows answers the one before (`resources/answer_verbs.txt`).
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
-
 #: the most words a title before a speaker's name may have when a comma closes it
 LONG_TITLE = 12
-
 #: nouns of bodies that speak as one (`resources/bodies.txt`)
 _BODIES = frozenset(resource_lines("bodies.txt"))
 
@@ -149,16 +147,12 @@ class Resolver:
         for start, end, tokens in candidate_names(head, slot=True):
             if start > 0 and not re.fullmatch(r"[\w\s'’.,-]*", head[:start]):
                 break
-            lead = head[:start].split()
-            # a title of up to 6 words before the name; a longer one only as an apposition that a
-            # comma closes (`sa direktør for forskning, innovasjon og digitalisering i KS, Kari Nordmann`)
-            if len(lead) <= 6:
-                return self._person(tokens, head, start, end, pos)
-            if not (len(lead) <= LONG_TITLE and lead[-1].endswith(",") and is_title(lead[0].lower())):
+            lead = head[:start].split()  # a title of up to 6 words, or up to 12 closed by a comma
+            apposition = 6 < len(lead) <= LONG_TITLE and lead[-1].endswith(",") and is_title(lead[0].lower())
+            if len(lead) > 6 and not apposition:  # (`sa direktør for forskning, ... i KS, Kari Nordmann`)
                 break
             person = self._person(tokens, head, start, end, pos)
-            if person.role is None:
-                person.role = " ".join(lead).rstrip(",")
+            person.role = person.role or (" ".join(lead).rstrip(",") if apposition else None)
             return person
         # one capitalised word (surname or first name), maybe after a title: `sier Gangsø`, `sa rådmann Julin`
         for i, w in enumerate(words[:4]):

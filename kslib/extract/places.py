@@ -279,7 +279,7 @@ def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras
     inside = Counter()
     for m in mentions:
         p = m["place"]
-        if p.kind in ("kommune", "region") and p.county_in(year) == region and p.counties[2]:
+        if p.kind in ("kommune", "region", "sted") and p.county_in(year) == region and p.counties[2]:
             inside[p.counties[2]] += 1
     if inside:
         county, n = inside.most_common(1)[0]

@@ -210,3 +210,12 @@ def test_localities_lie_in_municipalities_and_shadow_none():
 ])
 def test_a_place_in_an_institutions_name(text, expected):
     assert [mention for mention, _, _ in places(text)] == expected
+
+
+def test_an_article_about_a_locality_is_about_its_municipalitys_county_then_and_now():
+    """Mysen lies in Indre Østfold: Viken on the map of 2022, Østfold on today's."""
+    from kslib.extract.places import article_region
+
+    paragraphs = classify(normalise_text("Seminar i Mysen\n\nOrdførerne møttes i Mysen. Neste år møtes de i Mysen igjen."))
+    mentions = extract_places(paragraphs, 2022)
+    assert article_region(paragraphs, mentions, 2022) == ("Viken", "Østfold")
