@@ -22,7 +22,9 @@ BULLET_OPEN = re.compile(r"^(?:[•*▪●◦·‣⁃]|[-–—](?=\s))\s*")
 PHOTO_CREDIT = re.compile(
     r"^(foto|fotograf|photo|ill(?:ustrasjon)?|kilde\s*bilde)\s*:\s*\S.{0,80}$", re.IGNORECASE
 )
-INLINE_CREDIT = re.compile(r"(?:\b|(?<=\d))(foto|fotograf|photo)\s*:\s*\S[^.!?]{0,60}\.?$", re.IGNORECASE)
+#: a credit at a line's end (`... Foto: Hege K. Fosser Pedersen`): a name with initials, no sentence after
+INLINE_CREDIT = re.compile(r"(?:\b|(?<=\d))(foto|fotograf|photo)\s*:\s*\S(?:[^.!?]|(?<=\b(?-i:[A-ZÆØÅ]))\.){0,60}\.?$",
+                           re.IGNORECASE)
 IMAGE_LINE = re.compile(r"^(bilde|bildetekst|image)\s*:\s*\S", re.IGNORECASE)
 BULLET_LINE = re.compile(r"^[•*▪●◦·‣⁃]\s*\S")
 _BLANK_LINE = re.compile(r"\n\s*\n")

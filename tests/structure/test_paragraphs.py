@@ -142,3 +142,17 @@ def test_classify_never_raises_and_loses_no_characters(text):
     assert re.sub(r"\s", "", joined) == re.sub(r"\s", "", norm)
     for p in paragraphs:
         split_sentences(p.text)
+
+
+@pytest.mark.parametrize("caption", [
+    "Fylkeskommunene driver viktig forebyggende arbeid innen tannhelse. Foto: Hege K. Fosser Pedersen",
+    "Fylkeskommunane driv viktig førebyggjande arbeid innan tannhelse. Foto: Hege K. Fosser Pedersen",  # nn
+])
+def test_a_credit_with_an_initial_makes_a_caption_and_leaves_the_title(caption):
+    """A photo credit whose name has an initial (`Hege K. Fosser Pedersen`) still ends a caption, so
+    the headline above the caption is the title."""
+    paragraphs = classify("Fylkeskommunene beholder tannhelsetjenesten\n" + caption
+                          + "\n\nFylkeskommunene beholder tannhelsetjenesten\n\nStortinget går inn for det.")
+    assert [p.kind for p in paragraphs][:2] == ["title", "caption"]
+    # a sentence after the credit is no credit
+    assert classify("Foto: Kari Nordmann. Hun talte lenge.\n\nMer tekst her.")[0].kind != "caption"
