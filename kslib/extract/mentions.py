@@ -7,6 +7,7 @@ import re
 from bisect import insort
 
 from kslib.extract import _fast_mentions as fast
+from kslib.extract.name_shapes import without_genitive
 from kslib.extract.people import (
     Registry,
     candidate_names,
@@ -57,7 +58,7 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
                 continue
             if not known and registry.match_full(tokens) is None and len(tokens) > 3:
                 continue
-            person = registry.add(tokens, p.para_id * POS + start)
+            person = registry.add(without_genitive(tokens, p.text, end), p.para_id * POS + start)
             name_spans.setdefault(p.para_id, []).append((start, end))
             if person.role is None:
                 person.role = role_near(p.text, start, end)

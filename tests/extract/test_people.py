@@ -178,3 +178,16 @@ def test_function_words_the_name_list_has_are_no_first_names(text):
     """`Om`, `Andre` and `Ja` are in the name list as first names; at the start of a heading or a
     sentence they are a preposition, a pronoun and an answer."""
     assert find_quotes(classify(text))[1] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a full name written only in the genitive, before its noun, is the person
+    ("KS' styreleder Gunn Marit Helgesens innlegg i komiteen ble godt mottatt.", "Gunn Marit Helgesen"),
+    ("KS' styreleiar Gunn Marit Helgesens innlegg i komiteen vart godt motteke.", "Gunn Marit Helgesen"),  # nn
+    ("Ordfører Kari Nordmanns forslag ble vedtatt.", "Kari Nordmann"),
+    # a surname that ends in an s of its own keeps it
+    ("Ordfører Kari Lauvås sier at dette er bra.", "Kari Lauvås"),
+    ("Ordfører Kari Moss sier at dette er bra.", "Kari Moss"),
+])
+def test_a_name_in_the_genitive_is_the_person(text, name):
+    assert [p.name for p in find_quotes(classify(normalise_text(text)))[1]] == [name]
