@@ -24,6 +24,11 @@ def number(value, decimals: int = 0) -> str:
     return text.replace(",", NBSP).replace(".", ",")
 
 
+def count(n: int, singular: str, plural: str) -> str:
+    """`1 artikkel`, `2 artikler`, `1 234 artikler`: a number with its noun in the right form."""
+    return f"{number(n)} {singular if n == 1 else plural}"
+
+
 def percent(share, decimals: int = 0) -> str:
     """A share in [0, 1] as `76 %`; a share that rounds to 0 or 100 but is not says `<1 %`/`>99 %`."""
     if share is None or (isinstance(share, float) and math.isnan(share)):

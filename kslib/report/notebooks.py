@@ -95,7 +95,7 @@ def cover_facts(corpus, data_dir: Path) -> dict:
     years = a["year"].dropna()
     period = norwegian.span(years)
     if len(years) < len(a):
-        period += f" ({norwegian.number(len(a) - len(years))} artikler uten kjent år)"
+        period += f" ({norwegian.count(len(a) - len(years), 'artikkel', 'artikler')} uten kjent år)"
     now = datetime.datetime.now()
     numbers = key_numbers(corpus)["Antall"]
     return {"folder": data_dir.name, "articles": norwegian.number(len(a)), "period": period,

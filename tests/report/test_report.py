@@ -84,3 +84,15 @@ def test_a_failing_notebook_is_reported_and_the_rest_still_run(tmp_path, seeds_d
     assert any("02-broken: FAILED in cell" in s and "ZeroDivisionError" in s for s in said)
     assert any("03-ok: ok" in s for s in said)
     assert (tmp_path / "out" / "report.html").exists()
+
+
+def test_the_cover_counts_the_articles_without_a_year_in_good_norwegian(tmp_path):
+    """One article without a year is `1 artikkel`, two are `2 artikler`."""
+    from kslib.corpus import load_corpus
+    from kslib.report.notebooks import cover_facts
+
+    write(tmp_path, "a.txt", VIKEN)  # dated: 2021
+    write(tmp_path, "b.txt", BOKMAL)  # no year in its text
+    assert cover_facts(load_corpus(tmp_path, cache=False), tmp_path)["period"] == "2021 (1 artikkel uten kjent år)"
+    write(tmp_path, "c.txt", BOKMAL.replace("Hansen", "Olsen"))
+    assert "(2 artikler uten kjent år)" in cover_facts(load_corpus(tmp_path, cache=False), tmp_path)["period"]
