@@ -59,6 +59,16 @@ def _patterns():
     }
 
 
+def _speech_cue(text: str) -> bool:
+    """Whether `text` has a cue verb, with its particle after it where it has one (`følger ... opp`:
+    `det følger med en undersak` is no speech)."""
+    for m in _patterns()["cue"].finditer(text):
+        particle = cue_verbs().get(m.group("cue").lower(), "")
+        if not particle or re.search(rf"(?<!\w){particle}(?!\w)", text[m.end():]):
+            return True
+    return False
+
+
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-ZÆØÅa-zæøå])[.!?](?:\s|$)")
 
 _DASH = re.compile(r"^[-–—]\s*")
@@ -218,7 +228,7 @@ class QuoteUnits:
             index = self.index[unit.para_id]
             return unit.end_para != unit.para_id or not self._is_pull_quote(index)
         before = unit.before.rstrip()
-        if before.endswith(":") and (pat["cue"].search(before) or words >= 8):
+        if before.endswith(":") and (_speech_cue(before) or words >= 8):
             return True
         return False
 

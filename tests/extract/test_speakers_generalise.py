@@ -190,3 +190,21 @@ def test_a_speaker_named_after_a_long_title(text):
 def test_a_long_lead_that_is_no_title_names_no_speaker():
     text = "– Det krever tillit, sa hun til de mange fremmøtte fra kommunene i Agder og Rogaland, Kari Nordmann."
     assert quotes(text) == [[]]
+
+
+@pytest.mark.parametrize("text", [
+    # `følge opp` with the pronoun between verb and particle, bokmål and nynorsk
+    # (after a heading, so the quote does not just go on from the one before)
+    "Ordfører Kari Nordmann møtte statsråden.\n\n– Dette er alvorlig, sa Nordmann.\n\nStyrke politiet\n\n"
+    "– Politiet må styrkes, fulgte hun opp.",
+    "Ordførar Kari Nordmann møtte statsråden.\n\n– Dette er alvorleg, sa Nordmann.\n\nStyrkje politiet\n\n"
+    "– Politiet må styrkjast, fylgde ho opp.",
+])
+def test_a_particle_verb_attributes_with_its_particle(text):
+    assert quotes(text) == [["Kari Nordmann"], ["Kari Nordmann"]]
+
+
+def test_a_particle_verb_without_its_particle_is_no_cue():
+    """`det følger med en undersak med tittelen: «...»` is a title, not speech."""
+    text = "Avisen hadde en sak, og det følger med en undersak med den litt merkelige tittelen: «KS ønsker ikke å forplikte seg»."
+    assert quotes(text) == []
