@@ -158,6 +158,18 @@ def classify(text: str) -> list[Paragraph]:
             for k in dash:
                 kinds[k] = "bullet"
 
+    # ... and so do dash paragraphs that stand one to a block after a line ending in ':' (`Avtalen
+    # regulerer følgende områder:` / `- Digitalisering i NAV-kontoret` / `- Arenaer og prosesser`)
+    k = 0
+    while k < len(flat):
+        run = k
+        while run < len(flat) and kinds[run] == "quote" and not flat[run][2].startswith("«") \
+                and _looks_like_list_item(flat[run][2]):
+            run += 1
+        if run - k >= 2 and k > 0 and flat[k - 1][2].rstrip().endswith(":"):
+            kinds[k:run] = ["bullet"] * (run - k)
+        k = max(run, k + 1)
+
     # Captions: short lines next to a photo line in the same block, or ending with a credit.
     for k, (b, i, line) in enumerate(flat):
         if kinds[k] not in ("body", "heading"):

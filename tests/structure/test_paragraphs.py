@@ -156,3 +156,21 @@ def test_a_credit_with_an_initial_makes_a_caption_and_leaves_the_title(caption):
     assert [p.kind for p in paragraphs][:2] == ["title", "caption"]
     # a sentence after the credit is no credit
     assert classify("Foto: Kari Nordmann. Hun talte lenge.\n\nMer tekst her.")[0].kind != "caption"
+
+
+@pytest.mark.parametrize("text", [
+    "Avtalen regulerer følgende områder:\n\n- Digitalisering i NAV-kontoret\n\n"
+    "- Tilgjengelige tjenester og forebyggende arbeid\n\n- Arenaer for å styrke partnerskapet\n\nMer tekst her.",
+    "Avtalen regulerer desse områda:\n\n- Digitalisering i NAV-kontoret\n\n"  # nynorsk
+    "- Tilgjengelege tenester og førebyggjande arbeid\n\n- Arenaer for å styrkje partnarskapet\n\nMeir tekst her.",
+])
+def test_dash_paragraphs_after_a_colon_are_a_list(text):
+    """Short dash lines without a final stop, each a paragraph of its own after a line ending in ':',
+    are list items, not quotes."""
+    assert [p.kind for p in classify(text)][1:4] == ["bullet"] * 3
+
+
+def test_dash_quotes_after_a_colon_stay_quotes():
+    text = ("Ordføreren sa dette:\n\n- Vi må bygge flere sykehjem i kommunen.\n\n"
+            "- Det haster, og vi har ventet lenge nok, sa hun.\n\nMer tekst her.")
+    assert [p.kind for p in classify(text)][1:3] == ["quote", "quote"]
