@@ -283,6 +283,12 @@ class Registry:
             return self.resolve_word([key[:-1]], pos)  # a genitive: `Hansens forslag`
         return None
 
+    def misspelt(self, word: str) -> Person | None:
+        """The one person named in full whose surname is `word` with one letter added, dropped or
+        changed (`sa Fuglestvei` after `Gry Fuglestveit`), for words of 6 letters or more."""
+        hits = [p for p in self.people if len(p.tokens) > 1 and len(word) >= 6 and _edit1(p.surname, word)]
+        return hits[0] if len(hits) == 1 else None
+
     def by_role(self, role_word: str, pos: int) -> Person | None:
         """Nearest preceding person whose role contains `role_word` (`statsråden` -> statsråd)."""
         stem = role_word.lower()

@@ -208,3 +208,18 @@ def test_a_particle_verb_without_its_particle_is_no_cue():
     """`det følger med en undersak med tittelen: «...»` is a title, not speech."""
     text = "Avisen hadde en sak, og det følger med en undersak med den litt merkelige tittelen: «KS ønsker ikke å forplikte seg»."
     assert quotes(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname misspelt by one letter is the one person named in full with that surname
+    ("Ordfører Gry Fuglestveit åpnet huset.\n\n– Vi fikk bygget et nytt kulturhus, sa Fuglestvei",
+     [["Gry Fuglestveit"]]),
+    ("Ordførar Gry Fuglestveit opna huset.\n\n– Vi fekk bygd eit nytt kulturhus, sa Fuglestvei",  # nynorsk
+     [["Gry Fuglestveit"]]),
+    # two who fit, or a short surname: no guess
+    ("Kari Fuglestveit og Ola Fuglestvein møttes.\n\n– Vi fikk bygget et nytt kulturhus, sa Fuglestvei",
+     [["Fuglestvei"]]),
+    ("Ordfører Gry Moen åpnet huset.\n\n– Vi fikk bygget et nytt kulturhus, sa Mon", [["Mon"]]),
+])
+def test_a_misspelt_surname_is_the_person_it_misspells(text, expected):
+    assert quotes(text) == expected
