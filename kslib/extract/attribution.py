@@ -27,6 +27,7 @@ from kslib.extract.quotes import (
     _patterns,
     _sentence,
     cue_verbs,
+    quote_goes_on,
     without_repeats,
 )
 from kslib.extract.roles import role_near
@@ -35,8 +36,7 @@ from kslib.schema import NON_CONTENT_KINDS
 #: `, svarer han`: the quote it follows answers the one before (`resources/answer_verbs.txt`).
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
-#: the most words a title before a speaker's name may have when a comma closes it
-LONG_TITLE = 12
+LONG_TITLE = 12  #: the most words a title before a speaker's name may have when a comma closes it
 #: nouns of bodies that speak as one (`resources/bodies.txt`)
 _BODIES = frozenset(resource_lines("bodies.txt"))
 
@@ -317,7 +317,7 @@ class Attribution(Context):
                 found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
                 if found or unit.source:  # a person, or a body that speaks as one (`sier juryen`)
                     if unit.form == "dash":
-                        unit.text = self._strip_attribution(unit.text, m)
+                        unit.text = self._strip_attribution(unit.text, m, unit.speaker)
                     found = True
                     break
             if not found:
@@ -366,9 +366,12 @@ class Attribution(Context):
             return False
         return all(len(p.text.split()) <= BRIDGE_MAX_WORDS for p in between)
 
-    def _strip_attribution(self, text: str, m: re.Match) -> str:
+    def _strip_attribution(self, text: str, m: re.Match, speaker: Person | None = None) -> str:
         start = m.start()
         tail = text[m.end():]
+        goes_on = quote_goes_on(tail, speaker) if speaker and text[start:m.end()].lstrip()[:1] == "," else None
+        if goes_on is not None:  # `– Vi må, sier Kari Nordmann, satse mer på skolen`
+            return (text[:start].rstrip() + " " + goes_on).strip()
         sent = _sentence(tail)
         rest = tail[len(sent):].strip()
         quoted = text[:start].rstrip(" ,")

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kslib.config import resource_rows
+from kslib.config import resource_lines, resource_rows
 from kslib.extract.people import (
     Person,
     candidate_names,
 )
+from kslib.extract.roles import role_after
 
 BRIDGE_MAX_WORDS = 60
 
@@ -270,3 +271,22 @@ def _quoted_words(unit: Unit) -> str:
         at = text.rfind(unit.cue)
         text = text[:at] if at > 0 else text
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+_NARRATIVE = frozenset(resource_lines("narrative_after_attribution.txt"))
+_COMMA_WORD = re.compile(r",\s+([a-zæøå]+)")
+
+
+def quote_goes_on(tail: str, speaker: Person) -> str | None:
+    """The rest of a quoted sentence after an attribution in its middle (`sier ordfører Kari
+    Nordmann, satse mer på skolen`): what follows the comma after the speaker's name when it opens
+    with a lower-case word that is neither a title (`, ordfører i Lier`) nor narrative (`, og viste
+    til`; `resources/narrative_after_attribution.txt`); else None."""
+    at = tail.find(speaker.surname, 0, 120)
+    if at < 0:
+        return None
+    end = at + len(speaker.surname)
+    m = _COMMA_WORD.match(tail, end)
+    if m is None or m.group(1) in _NARRATIVE or role_after(tail, end) is not None:
+        return None
+    return tail[m.start(1):]

@@ -223,3 +223,19 @@ def test_a_particle_verb_without_its_particle_is_no_cue():
 ])
 def test_a_misspelt_surname_is_the_person_it_misspells(text, expected):
     assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a cue in the middle of the quoted sentence: the quote keeps both halves
+    ("– Vi må, sier ordfører Kari Nordmann, satse mer på skolen i årene som kommer.",
+     "Vi må satse mer på skolen i årene som kommer."),
+    ("– Vi må, seier ordførar Kari Nordmann, satse meir på skulen i åra som kjem.",  # nynorsk
+     "Vi må satse meir på skulen i åra som kjem."),
+    # a title or the narrative after the name is no part of the quote
+    ("– Vi må satse, sier Kari Nordmann, ordfører i Lier.", "Vi må satse."),
+    ("– Vi må satse, sa Kari Nordmann, og viste til et vellykket prosjekt.", "Vi må satse."),
+    ("– Vi må satse, sier Kari Nordmann, daglig leder i Lier Energi.", "Vi må satse."),
+])
+def test_a_cue_in_the_middle_of_a_sentence(text, quote):
+    units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    assert [(u.speaker.name, u.text) for u in units] == [("Kari Nordmann", quote)]
