@@ -57,6 +57,8 @@ def _patterns():
         # a cue right after a «» span: `«...», sier X` (and with a dash: `«...» - sier X`)
         "cue_after": re.compile(rf"\s*[,.!?]?\s*(?<![\w-]){cue}(?![\w-])\s"),
         "cue_right_after": re.compile(rf"\s*[,.!?]?\s*(?:[-–—]\s*)?(?<![\w-]){cue}(?![\w-])\s+(?=\S)"),
+        # between the halves of a quoted sentence: `«Vi må satse», sier Kari Nordmann, «for det haster»`
+        "between_halves": re.compile(rf"\s*,?\s*(?:[-–—]\s*)?(?<![\w-]){cue}(?![\w-])\s+[^«»]{{1,80}},\s*"),
     }
 
 
@@ -149,7 +151,11 @@ class QuoteUnits:
                 inner = text[start + 1 : end]
                 unit = Unit("guillemets", p.para_id, p.para_id, inner, text[end + 1 : end + 1 + QUOTE_CONTEXT],
                             text[max(0, start - QUOTE_CONTEXT) : start])
-                if self._is_quote(unit, at_start=start == 0):
+                last = self.units[-1] if self.units else None
+                if last is not None and last.form == "guillemets" and last.end_para == p.para_id and \
+                        _patterns()["between_halves"].fullmatch(text, pos, start):
+                    last.text += " " + inner  # the second half of a quoted sentence the attribution split
+                elif self._is_quote(unit, at_start=start == 0):
                     self.units.append(unit)
                 elif start == 0 and not text[end + 1 :].strip() and len(inner.split()) >= 4 \
                         and self._is_pull_quote(i) and not self._repeats(i, inner):

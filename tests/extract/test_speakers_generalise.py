@@ -239,3 +239,21 @@ def test_a_misspelt_surname_is_the_person_it_misspells(text, expected):
 def test_a_cue_in_the_middle_of_a_sentence(text, quote):
     units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
     assert [(u.speaker.name, u.text) for u in units] == [("Kari Nordmann", quote)]
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a «» sentence the attribution splits in two is one quote with both halves
+    ("«Vi må satse mer på skolen», sier ordfører Kari Nordmann, «for det er viktig for alle barna».",
+     "Vi må satse mer på skolen for det er viktig for alle barna"),
+    ("«Vi må satse meir på skulen», seier ordførar Kari Nordmann, «for det er viktig for alle borna».",  # nn
+     "Vi må satse meir på skulen for det er viktig for alle borna"),
+])
+def test_a_guillemet_sentence_split_by_its_attribution(text, quote):
+    units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    assert [(u.speaker.name, u.text) for u in units] == [("Kari Nordmann", quote)]
+
+
+def test_two_guillemet_sentences_stay_two_quotes():
+    text = ("«Vi må satse mer på skolen», sier ordfører Kari Nordmann. "
+            "«Det er viktig for alle barna våre i kommunen», legger hun til.")
+    assert quotes(text) == [["Kari Nordmann"], ["Kari Nordmann"]]
