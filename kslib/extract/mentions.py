@@ -44,12 +44,26 @@ def word_starts(text: str, word: str) -> list[int]:
     return [m.start() for m in _WORD.finditer(text) if m.group() == word]
 
 
+#: a title in the plural before two names (`statsrådene Sigbjørn Gjelsvik og Ingvild Kjerkhol`)
+_PLURAL_TITLE = re.compile(r"(?:ene|ane|erne|arane|arne)$")
+
+
+def _shared_role(text: str, last, start: int) -> str | None:
+    """The plural title of the name before (`statsrådene X og Y`, `nestleiarane X og Y`) for the
+    name after its `og`, which has no title of its own."""
+    if last is None or text[last[0] : start] not in (" og ", " og\u00a0"):
+        return None
+    role = last[1].role
+    return role if role and " " not in role and _PLURAL_TITLE.search(role) else None
+
+
 def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, int]]]]:
     """The people an article names (in `paragraphs`, credits included) and where their full names
     stand (para_id -> spans), with their later mentions by surname in `paras` (the text)."""
     registry = Registry()
     name_spans: dict[int, list[tuple[int, int]]] = {}
     for p in paragraphs:
+        last = None  # (end, person) of the name before, for `statsrådene X og Y`
         for start, end, tokens in candidate_names(p.text, slot=True):
             known = gender_of_first_name(tokens[0]) is not None
             prev = _word_before(p.text, start)
@@ -61,7 +75,8 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
             person = registry.add(without_genitive(tokens, p.text, end), p.para_id * POS + start)
             name_spans.setdefault(p.para_id, []).append((start, end))
             if person.role is None:
-                person.role = role_near(p.text, start, end)
+                person.role = role_near(p.text, start, end) or _shared_role(p.text, last, start)
+            last = (end, person)
     # later mentions by surname, for pronoun resolution (only surnames one person has)
     counts: dict[str, int] = {}
     for person in registry.people:

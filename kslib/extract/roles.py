@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import ORG_WORDS, UPPER, is_title, title_group
+from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_title, title_group
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
 _ROLE_WORDS = re.compile(r"[\s/]+")
@@ -84,6 +84,8 @@ def _role_of_comma_clause(words: list[str]) -> str | None:
     if not titled or len(words) > 12:
         return None
     i = titled[0]
+    if any(gender_of_first_name(a) and b[:1].isupper() for a, b in zip(words[i:], words[i + 1:])):
+        return None  # `nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg`: a role holds no name
     while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
                      or _GENITIVE.fullmatch(words[i - 1])):
         i -= 1

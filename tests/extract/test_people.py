@@ -191,3 +191,20 @@ def test_function_words_the_name_list_has_are_no_first_names(text):
 ])
 def test_a_name_in_the_genitive_is_the_person(text, name):
     assert [p.name for p in find_quotes(classify(normalise_text(text)))[1]] == [name]
+
+
+@pytest.mark.parametrize("text, roles", [
+    # a title in the plural before two names is the title of both
+    ("Møtet med statsrådene Sigbjørn Gjelsvik og Ingvild Kjerkhol var nyttig.",
+     {"Sigbjørn Gjelsvik": "statsrådene", "Ingvild Kjerkhol": "statsrådene"}),
+    ("I møtet deltok nestlederne Odd Stangeland og Aud Hove.",  # -erne: leder, lederne
+     {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne"}),
+    ("I møtet deltok nestleiarane Odd Stangeland og Aud Hove.",  # nynorsk
+     {"Odd Stangeland": "nestleiarane", "Aud Hove": "nestleiarane"}),
+    # a singular title stays with its own name; a role never holds another person's name
+    ("Ordfører Kari Nordmann og Ola Hansen møttes.", {"Kari Nordmann": "ordfører", "Ola Hansen": None}),
+    ("I møtet deltok nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg fra storbynettverket.",
+     {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne", "Eirik Lae Solberg": None}),
+])
+def test_a_plural_title_is_the_title_of_both_names(text, roles):
+    assert {p.name: p.role for p in find_quotes(classify(normalise_text(text)))[1]} == roles
