@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
 from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_title, title_group
@@ -77,9 +78,21 @@ _MODIFIERS = {"nyvalgte", "nyvalgt", "nyvald", "nyvalde", "fungerende", "fungera
               "nye", "nåværende", "noverande", "ny", "administrerende", "administrerande", "adm."}
 
 
+#: words after which a role starts (`resources/copulas.txt`: `er`, `var`, `som`, ...)
+_COPULAS = frozenset(w for w in resource_lines("copulas.txt") if " " not in w)
+
+
+def _after_copula(words: list[str]) -> list[str]:
+    """The words after the last copula (`Ny leiar er kommunedirektør i Kinn` -> `kommunedirektør i Kinn`)."""
+    at = max((k for k, w in enumerate(words) if w.lower() in _COPULAS), default=-1)
+    return words[at + 1:]
+
+
 def _role_of_comma_clause(words: list[str]) -> str | None:
-    """The role in the clause before `, <name>` (its words): from its first title, with the
-    modifiers just before it; none in a clause of more than 12 words."""
+    """The role in the clause before `, <name>` (its words): from its first title after the last
+    copula, with the modifiers just before it; none in a clause of more than 12 words."""
+    if len(words) <= 12:
+        words = _after_copula(words)
     titled = [i for i, w in enumerate(words) if is_title(w)]
     if not titled or len(words) > 12:
         return None
@@ -137,7 +150,7 @@ def role_before(text: str, start: int) -> str | None:
     return _role_of_comma_clause(words) if comma else _role_of_last_words(words)
 
 
-_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}][\w-]+"
+_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}]\w*-\s+og\s+\w+|[{UPPER}][\w-]+"
                              rf"(?:\s+(?:kommune|fylkeskommune|herad))?)(?=[\s.,;:!?)]|$)")
 
 
@@ -164,6 +177,9 @@ def role_after(text: str, end: int) -> str | None:
     clause = m.group(1)
     clause = _ROLE_CLAUSE_END.split(clause)[0]
     words = clause.split()
+    if words and words[0].lower() == "som":  # `, som er fagsjef for ...`
+        words = _after_copula(words[:4]) + words[4:]
+        clause = " ".join(words)
     if not words or not any(is_title(w) for w in words[:4]):
         return None
     if words[0][0].isupper() and words[0].lower() not in _MODIFIERS and not is_title(words[0]) and words[0] != "KS":

@@ -208,3 +208,18 @@ def test_a_name_in_the_genitive_is_the_person(text, name):
 ])
 def test_a_plural_title_is_the_title_of_both_names(text, roles):
     assert {p.name: p.role for p in find_quotes(classify(normalise_text(text)))[1]} == roles
+
+
+@pytest.mark.parametrize("text, role", [
+    # a role starts after the copula of its clause
+    ("Ny leder er kommunedirektør i nye Kinn kommune, Terje Heggheim.", "kommunedirektør i nye Kinn kommune"),
+    ("Ny leiar er kommunedirektør i nye Kinn kommune, Terje Heggheim.", "kommunedirektør i nye Kinn kommune"),  # nn
+    ("Dag-Henrik Sandbakken, som er fagsjef for folkevaltprogrammet, møter mange folkevalgte.",
+     "fagsjef for folkevaltprogrammet"),
+    # a hyphen joined to the next word by `og` is one name: `Kommunal- og distriktsdepartementet`
+    ("Der møtte statssekretær Gunn Karin Gjul i Kommunal- og distriktsdepartementet ordførerne.",
+     "statssekretær i Kommunal- og distriktsdepartementet"),
+])
+def test_the_role_as_written(text, role):
+    [person] = [p for p in find_quotes(classify(normalise_text(text)))[1]]
+    assert person.role == role
