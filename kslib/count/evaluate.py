@@ -5,7 +5,8 @@
 
 Measures: `quoted` (article + name of directly quoted people), `people` (quoted
 and mentioned together), `quote_counts` (share of found speakers whose number of
-quotes matches), `gender` (accuracy over found quoted speakers), `title`,
+quotes matches), `gender` (accuracy over found quoted speakers), `role` (the role as written,
+over the people found that the gold or kslib gives one), `title`,
 `places` (article + official name, kinds kommune and fylke), `places_all` (every
 kind), `region` and `year` (accuracy where the gold has a value), and, so that a
 value given where the text does not tell is not free, `year_precision` and
@@ -125,6 +126,7 @@ def evaluate(corpus, gold: list[dict]) -> Evaluation:
     scores["quote_counts"] = accuracy(same_count, n_found)
     scores["gender"] = accuracy(g_ok, g_n)
 
+    _score_roles(people, gold, aid_to_file, scores, errors, per)
     titles = dict(zip(articles["base"], articles["title"]))
     ok = 0
     for g in gold:
@@ -141,6 +143,28 @@ def evaluate(corpus, gold: list[dict]) -> Evaluation:
     _score_article_field(articles, gold, "region", scores, errors, per)
     _score_article_field(articles, gold, "year", scores, errors, per)
     return Evaluation(scores, errors, per)
+
+
+def _score_roles(people, gold, aid_to_file, scores, errors, per) -> None:
+    """`role`: over the people found whose role the gold or kslib gives, the share whose role
+    kslib writes as the gold does (case and spaces folded; `KS' styreleder` for `styreleder i KS`
+    counts as wrong: the role as written nearest the name is the contract)."""
+    found = {(aid_to_file.get(a), normalise_name(n)): _value(r)
+             for a, n, r in zip(people["article_id"], people["name"], people["role"])}
+    ok = n = 0
+    for g in gold:
+        for person in g["quoted"] + g["mentioned"]:
+            key = (g["file"], normalise_name(person["name"]))
+            if key not in found or not (person.get("role") or found[key]):
+                continue
+            want, got = " ".join((person.get("role") or "").lower().split()), " ".join((found[key] or "").lower().split())
+            n += 1
+            _tally(per, "role", g["file"], want == got)
+            if want == got:
+                ok += 1
+            else:
+                errors.append((g["file"], "role", f"got {found[key]!r} for gold {person.get('role')!r}", person["name"]))
+    scores["role"] = accuracy(ok, n)
 
 
 def _tally(per: dict, measure: str, file: str, right) -> None:
@@ -267,7 +291,7 @@ def evaluate_file(corpus, gold_path) -> Evaluation | None:
 
 #: The measures as a reader reads them.
 MEASURE_LABELS = {"quoted": "Siterte personer", "people": "Personer nevnt", "quote_counts": "Antall sitater per person",
-                  "gender": "Kjønn", "title": "Tittel", "places": "Kommuner og fylker", "places_all": "Alle steder",
+                  "gender": "Kjønn", "role": "Rolle som skrevet", "title": "Tittel", "places": "Kommuner og fylker", "places_all": "Alle steder",
                   "region": "Fylke", "region_precision": "Fylke: riktige blant de gitte",
                   "region_coverage": "Fylke: funnet av de merkede", "year": "År",
                   "year_precision": "År: riktige blant de gitte", "year_coverage": "År: funnet av de merkede"}

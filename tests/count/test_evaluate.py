@@ -96,3 +96,16 @@ def test_bootstrap_interval_of_a_set_measure_brackets_its_f1(tmp_path):
     low, high = bootstrap(result, "quoted")
     assert 0 <= low <= result.scores["quoted"]["f1"] <= high <= 1
     assert bootstrap(result, "quoted") == (low, high)  # a fixed seed: the same interval every run
+
+
+def test_the_role_is_scored_as_written(tmp_path):
+    """`role` counts the people found whose role the gold or kslib gives: right when written the
+    same (case and spaces folded), wrong when it differs or is missing on one side."""
+    write(tmp_path, "a.txt", ARTICLE_A)
+    gold = [{"file": "a.txt", "title": None, "year": None, "region": None,
+             "quoted": [{"name": "Kari Nordmann", "role": "Ordfører", "gender": "F", "quotes": 2}],
+             "mentioned": [{"name": "Per Hansen", "role": "rådmann i Lier"}],  # kslib writes `rådmann`
+             "places": [], "organisations": []}]
+    result = evaluate(load_corpus(tmp_path, cache=False), gold)
+    assert result.scores["role"] == {"accuracy": 0.5, "correct": 1, "n": 2}
+    assert ("a.txt", "role", "got 'rådmann' for gold 'rådmann i Lier'", "Per Hansen") in result.errors
