@@ -114,8 +114,8 @@ def describe_network(graph) -> str:
         return "Ingen av de siterte personene er sitert i samme artikkel som en annen."
     a, b, w = min(graph.edges(data="weight"), key=lambda e: (-e[2], e[0], e[1]))
     return (f"{norwegian.share_of(len(linked), graph.number_of_nodes())} siterte personer er sitert i samme "
-            f"artikkel som en annen; oftest sammen er {a} og {b} ({norwegian.number(w)} "
-            f"{'artikkel' if w == 1 else 'artikler'}).")
+            f"artikkel som en annen; oftest sammen er {a} og {b} "
+            f"({norwegian.count(w, 'artikkel', 'artikler')}).")
 
 
 def describe_validation(corpus, result, gold_path) -> str:

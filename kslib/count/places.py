@@ -42,7 +42,7 @@ def describe_map(articles, places) -> str:
         return "Alle artikler med et fylke er på 2024-kartet."
     old = norwegian.listing(sorted(set(moved["region"]) | set(lost["region"])))
     n = len(moved) + len(lost)
-    text = (f"{norwegian.number(n)} {'artikkel handler' if n == 1 else 'artikler handler'} om fylker som ikke "
+    text = (f"{norwegian.count(n, 'artikkel handler', 'artikler handler')} om fylker som ikke "
             f"finnes på 2024-kartet ({old})")
     if len(moved):
         text += f"; {norwegian.number(len(moved))} er plassert etter kommunene {'den' if len(moved) == 1 else 'de'} nevner"

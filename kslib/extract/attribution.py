@@ -27,6 +27,7 @@ from kslib.extract.quotes import (
     _patterns,
     _sentence,
     cue_verbs,
+    has_particle,
     quote_goes_on,
     without_repeats,
 )
@@ -311,8 +312,7 @@ class Attribution(Context):
                 matches = [m for m in [pat["cue_right_after"].match(unit.after)] if m]
             for m in matches:
                 rest = unit.after[m.end():]
-                particle = cue_verbs().get(m.group("cue").lower(), "")
-                if particle and not re.search(rf"\b{particle}\b", _sentence(rest)):
+                if not has_particle(m.group("cue"), _sentence(rest)):
                     continue  # `slår ut`, not `slår X fast`
                 found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
                 if found or unit.source:  # a person, or a body that speaks as one (`sier juryen`)

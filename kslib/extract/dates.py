@@ -119,8 +119,8 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
                 continue
             year = int(m.groups()[-1])
             cover(*m.span())
-            if PERIOD_GAP.match(text, m.end()) and any(p.match(text, PERIOD_GAP.match(text, m.end()).end())
-                                                       for p in (FULL_DATE, NUMERIC_DATE, MONTH_YEAR)):
+            gap = PERIOD_GAP.match(text, m.end())
+            if gap and any(p.match(text, gap.end()) for p in (FULL_DATE, NUMERIC_DATE, MONTH_YEAR)):
                 # `september 2019 til februar 2020`: a period's first date counts as the start of a
                 # period; its last is the date the text has reached
                 score[year] += 0.5

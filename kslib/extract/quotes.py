@@ -62,14 +62,21 @@ def _patterns():
     }
 
 
+def has_particle(cue: str, text: str) -> bool:
+    """Whether `text` (what follows the cue verb) holds the verb's particle, where it has one
+    (`legger X til`, `fulgte han opp`; `det følger med en undersak` is no speech)."""
+    particle = cue_verbs().get(cue.lower(), "")
+    return not particle or re.search(rf"(?<!\w){particle}(?!\w)", text) is not None
+
+
 def _speech_cue(text: str) -> bool:
-    """Whether `text` has a cue verb, with its particle after it where it has one (`følger ... opp`:
-    `det følger med en undersak` is no speech)."""
-    for m in _patterns()["cue"].finditer(text):
-        particle = cue_verbs().get(m.group("cue").lower(), "")
-        if not particle or re.search(rf"(?<!\w){particle}(?!\w)", text[m.end():]):
-            return True
-    return False
+    """Whether `text` has a cue verb, with its particle after it where it has one."""
+    return any(has_particle(m.group("cue"), text[m.end():]) for m in _patterns()["cue"].finditer(text))
+
+
+def words_of(text: str) -> str:
+    """The words of `text`, lower case, one space between (`«Vi må», sa hun.` -> `vi må sa hun`)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-ZÆØÅa-zæøå])[.!?](?:\s|$)")
@@ -210,8 +217,8 @@ class QuoteUnits:
     def _repeats(self, i: int, text: str) -> bool:
         """True when the words of a pull quote stand in another paragraph: the article quotes them
         there, and the pull quote only shows them again."""
-        words = " ".join(re.findall(r"\w+", text.lower()))
-        return any(words in " ".join(re.findall(r"\w+", p.text.lower()))
+        words = words_of(text)
+        return any(words in words_of(p.text)
                    for k, p in enumerate(self.paras) if k not in (i, i + 1))
 
     def _add_pull(self, unit: Unit, i: int, covered: set[int]) -> None:
@@ -252,7 +259,7 @@ def without_repeats(units: list[Unit]) -> list[Unit]:
     in another unit of the article: a pull quote set with its attribution (`– Vi skal dele mer
     data, sa digitaliseringsminister Nikolai Astrup` beside the paragraph that quotes it in
     full). Of two units with the same words, the first stays."""
-    words = [_quoted_words(u) for u in units]
+    words = [f" {words_of(u.text)} " for u in units]  # attribution already stripped from the text
     by_speaker: dict[int, list[int]] = {}
     for k, u in enumerate(units):
         if u.speaker is not None:
@@ -267,16 +274,6 @@ def without_repeats(units: list[Unit]) -> list[Unit]:
             if any(j not in drop and mine in words[j] and (mine != words[j] or j < k) for j in near):
                 drop.add(k)
     return [u for k, u in enumerate(units) if k not in drop]
-
-
-def _quoted_words(unit: Unit) -> str:
-    """The quote's own words, lower case, one space between: a dash paragraph's text before its
-    attribution (`..., sa X`)."""
-    text = unit.text
-    if unit.form == "dash" and unit.cue:
-        at = text.rfind(unit.cue)
-        text = text[:at] if at > 0 else text
-    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
 _NARRATIVE = frozenset(resource_lines("narrative_after_attribution.txt"))

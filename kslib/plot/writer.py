@@ -64,7 +64,7 @@ def footer_text(corpus=None, n: str | None = None) -> str:
         a = corpus.articles
         folder = Path(corpus.root).name if getattr(corpus, "root", None) else ""
         parts.append(f"KS-artikler i «{folder}»" if folder else "KS-artikler")
-        parts.append(f"{norwegian.number(len(a))} {'artikkel' if len(a) == 1 else 'artikler'}")
+        parts.append(norwegian.count(len(a), 'artikkel', 'artikler'))
         years = a["year"].dropna()
         if len(years):
             parts.append(norwegian.span(years))
