@@ -47,7 +47,10 @@ _ROWS = resource_rows("year_context.tsv", delimiter="\t")
 CONTEXT = {r["words"]: (r["kind"], float(r["weight"])) for r in _ROWS if not r["words"].startswith("*")}
 CONTEXT_WEIGHTS = {r["words"][1:]: float(r["weight"]) for r in _ROWS if r["words"].startswith("*")}
 CONTEXT_WHAT = {"past": "a year looked back to", "time": "a year in the text", "part": "a part of a year",
-                "aim": "a year aimed at", "document": "a document numbered by year"}
+                "aim": "a year aimed at", "document": "a document numbered by year",
+                "budget": "the year before a budget year"}
+#: The evidence that speaks for the year before the one written (a budget is proposed the year before).
+YEAR_BEFORE = CONTEXT_WHAT["budget"]
 #: The kinds that make a year the article's own time, which a word of the future in its clause undoes.
 OWN_TIME = ("a year in the text", "a part of a year", "a thing named by its year")
 CONTEXT_BEFORE = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(CONTEXT, key=len, reverse=True))
@@ -63,10 +66,19 @@ PERIOD_GAP = re.compile(r"\s*(?:[-–—]|til)\s*")
 #: a date followed by a number (`lov 15. juni 2001 nr. 70`) is the date of a law or regulation
 LAW_NUMBER = re.compile(r"\s*nr\.?\s*\d")
 LAW_WEIGHT = CONTEXT_WEIGHTS["place"]
+_FUTURE_WORDS = sorted(resource_lines("future_markers.txt"), key=len, reverse=True)
+
+
+def _phrases(words: list[str]) -> str:
+    """Phrases as one alternation: whitespace between their words, `…` for up to three words."""
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()).replace(r"\s+…\s+", r"\s+(?:\w+\s+){0,3}?")
+                    for w in words)
+
+
 #: Words that put a clause in the future (`resources/future_markers.txt`), as whole words.
-FUTURE = re.compile(r"(?<!\w)(?:" + "|".join(
-    r"\s+".join(re.escape(part) for part in w.split()).replace(r"\s+…\s+", r"\s+(?:\w+\s+){0,3}?")
-    for w in sorted(resource_lines("future_markers.txt"), key=len, reverse=True)) + r")(?!\w)", re.I)
+FUTURE = re.compile(r"(?<!\w)(?:" + _phrases(_FUTURE_WORDS) + r")(?!\w)", re.I)
+#: Those that end in `at` put the clause that `at` opens in the future (`ber om at ... i 2022`).
+FUTURE_OPENS = re.compile(r"(?<!\w)(?:" + _phrases([w for w in _FUTURE_WORDS if w.endswith(" at")]) + r")$", re.I)
 #: Where a clause ends: a sentence's end (`.`, `!`, `?`, `…` before a capital, a digit or a dash,
 #: so not the point of `mill. kroner` or `5. mai`), a colon or semicolon, a line break, a comma
 #: before a space, and the conjunctions that start another clause (`at`, `som`, `men`, ...;
@@ -146,30 +158,51 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
         if covered[m.start()]:
             continue
         weight, what, start = year_context(text, m.start())
-        score[int(m.group())] += weight
-        note(int(m.group()), weight, what, start, m.end())
+        year = int(m.group()) - (what == YEAR_BEFORE)
+        score[year] += weight
+        note(year, weight, what, start, m.end())
     return score
 
 
 def year_context(text: str, at: int) -> tuple[float, str, int]:
     """(weight, what it is, where its words start) of the plain year at `at`: `_year_words`, and
     a year of the article's own time (`i 2022`, `Landstinget 2024`) in a clause with a word of
-    the future (`veksten ville bli ... i 2022`, `skal holdes`) counts as a year looked ahead to."""
+    the future (`veksten ville bli ... i 2022`, `skal holdes`) counts as a year looked ahead to,
+    a budget year in such a clause as little."""
     weight, what, start = _year_words(text, at)
     if what in OWN_TIME and in_future_clause(text, at, at + 4):
         return CONTEXT_WEIGHTS["ahead"], "a year looked ahead to", start
+    if what == YEAR_BEFORE and weight > CONTEXT_WEIGHTS["ahead"] and in_requested_clause(text, at):
+        # a budget asked for (`ber om at det i forslaget til statsbudsjett for 2022 vurderes`) is
+        # still to come: written earlier than the year before it, so it counts as little as an aim
+        return CONTEXT_WEIGHTS["ahead"], what, start
     return weight, what, start
 
 
 def in_future_clause(text: str, a: int, b: int) -> bool:
     """Whether the clause around `text[a:b]` (bounded by `CLAUSE_END`, at most `CLAUSE_REACH`
-    characters either side) has a word of the future (`FUTURE`)."""
-    lo = max(0, a - CLAUSE_REACH)
-    ends = [m.end() for m in CLAUSE_END.finditer(text, lo, a)]
-    start = ends[-1] if ends else lo
+    characters either side) has a word of the future (`FUTURE`), or is opened by one
+    (`FUTURE_OPENS`: `ber om at`)."""
+    start = _clause_start(text, a)
+    if in_requested_clause(text, a, start):
+        return True
     after = CLAUSE_END.search(text, b, min(len(text), b + CLAUSE_REACH))
     end = after.start() if after else min(len(text), b + CLAUSE_REACH)
     return FUTURE.search(text, start, end) is not None
+
+
+def _clause_start(text: str, a: int) -> int:
+    """Where the clause around `text[a]` starts (`CLAUSE_END`, at most `CLAUSE_REACH` back)."""
+    lo = max(0, a - CLAUSE_REACH)
+    ends = [m.end() for m in CLAUSE_END.finditer(text, lo, a)]
+    return ends[-1] if ends else lo
+
+
+def in_requested_clause(text: str, a: int, start: int | None = None) -> bool:
+    """Whether the clause around `text[a]` is the one a request opens (`FUTURE_OPENS`: `ber om at
+    det ... i 2022`); `start`: where that clause starts, when known."""
+    start = _clause_start(text, a) if start is None else start
+    return start > 0 and FUTURE_OPENS.search(text, max(0, start - 40), start) is not None
 
 
 def _year_words(text: str, at: int) -> tuple[float, str, int]:

@@ -19,7 +19,7 @@ from ..conftest import write
     ("Høsten 2020 vedtok bystyret planen.", 2020, "a part of a year: «Høsten 2020»"),
     ("Hausten 2020 vedtok bystyret planen.", 2020, "a part of a year: «Hausten 2020»"),  # nynorsk
     # a weekday decides between two years as likely: the one it falls on
-    ("Budsjett 2021 og Kommuneproposisjonen 2022 var tema torsdag 3. juni.", 2021,
+    ("Budsjett 2021 og Økonomiplan 2022 var tema torsdag 3. juni.", 2021,
      "a weekday with a date: «torsdag 3. juni»; a year aimed at: «Budsjett 2021»"),
 ])
 def test_the_year_and_its_evidence(text, year, evidence):
@@ -33,8 +33,10 @@ def test_the_year_and_its_evidence(text, year, evidence):
     "Målet er null utslipp innen 2030.",  # a deadline
     "Målet er null utslepp innan 2030.",  # nynorsk
     "Fylket skal kutte utslippene mot 2035.",
-    "Regjeringen la fram statsbudsjettet for 2020.",  # a budget year
-    "Kommuneproposisjonen 2022 gir lite til fylkene.",  # a budget named by the year it plans for
+    "Regjeringen la fram statsbudsjettet for 2020.",  # a budget alone: worked on two years ahead
+    "Kommunestyret vedtok økonomiplan 2024 i juni.",  # a municipality's plan, decided any time before
+    "KS ber om at det i forslaget til statsbudsjett for 2022 vurderes en ny ordning.",  # a proposal asked for
+    "KS bed om at det i framlegget til statsbudsjett for 2022 vert vurdert ei ny ordning.",  # nynorsk
     "Selskapet skal etableres innen sommeren 2021.",  # a part of a year after a deadline word
     "Selskapet skal vere etablert innan sommaren 2021.",  # nynorsk
     "Han var med på å lage Regionplan Agder 2020.",  # a place and a year: a plan's name
@@ -49,6 +51,29 @@ def test_weak_evidence_gives_no_year(text):
     """A year that rests only on a comparison, a deadline, a budget, a plan's or document's name, a
     law's date, a date something takes effect or the start of a period is missing, not guessed."""
     assert infer_year_evidence([text]) == (None, None)
+
+
+@pytest.mark.parametrize("text, year", [
+    # a national budget's proposal is made the year before the year it plans for
+    ("Regjeringen la fram sitt forslag til statsbudsjett for 2020 i dag.", 2019),
+    ("Regjeringa la fram framlegget til statsbudsjett for 2020 i dag.", 2019),  # nynorsk
+    ("Kommuneproposisjonen 2022 gir lite til fylkene.", 2021),
+    ("Kommuneproposisjonen 2022 gjev lite til fylka.", 2021),  # nynorsk
+    # a proposal that is already there, in a clause that looks ahead, still dates the article
+    ("Regjeringen signaliserer i kommuneproposisjonen 2022 en vekst neste år.", 2021),
+    # the budget alone counts half: with a date of the same year it decides nothing against it
+    ("Statsbudsjettet for 2021 var tema på møtet 3. mars 2020.", 2020),
+])
+def test_a_budget_proposal_gives_the_year_before(text, year):
+    assert infer_year_evidence([text])[0] == year
+
+
+def test_the_clause_a_request_opens_looks_ahead():
+    """«ber om at» puts the clause it opens in the future: a year there is looked ahead to, while
+    the same year in the clause before the request keeps its weight."""
+    assert infer_year_evidence(["Rådet ber om at kommunene får mer i 2022."]) == (None, None)
+    assert infer_year_evidence(["Rådet bed om at kommunane får meir i 2022."]) == (None, None)  # nynorsk
+    assert infer_year_evidence(["I 2021 ba rådet departementet om et svar."])[0] == 2021
 
 
 def test_weak_evidence_does_not_outweigh_the_articles_own_time():
