@@ -61,6 +61,16 @@ LAST_WORDS = re.compile(r"(?:[^\W\d_]+[ -]){0,3}[^\W\d_]+\s+$")  # up to four wo
 #: one date, one "i 2021", one thing named by its year; a deadline, a comparison or the start
 #: of a period alone is not enough (`resources/year_context.tsv`).
 MIN_EVIDENCE = 1.0
+#: A period of a term or plan (`for perioden 2019-2023`, `for 2024 til 2027`; nynorsk alike): the
+#: words before it (`resources/term_periods.txt`), and the years it spans (an election term or a
+#: strategy: 3 to 4; a statistics period, `for perioden 2004 til 2022`, is most often longer).
+_TERM_WORDS = resource_lines("term_periods.txt")
+TERM_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _TERM_WORDS if not w.startswith("-"))
+                         + r")\s+$", re.I)
+#: the words before those that make it a period decided before it starts (`økonomiplan for 2024-2027`)
+NOT_TERM = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w[1:]) for w in _TERM_WORDS if w.startswith("-"))
+                      + r")\s+$", re.I)
+TERM_SPAN = (3, 4)
 #: between a period's first and last date (`september 2019 til februar 2020`, `1. mars–1. mai 2021`)
 PERIOD_GAP = re.compile(r"\s*(?:[-–—]|til)\s*")
 #: a date followed by a number (`lov 15. juni 2001 nr. 70`) is the date of a law or regulation
@@ -115,8 +125,16 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
     # a range's two years are neighbours among the years found, with only a dash, `til` or `og` between
     if any(RANGE_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(found, found[1:])):
         for m in fast.ranges(text, found):
-            score[int(m.group(1))] += 0.5
-            note(int(m.group(1)), 0.5, "the start of a period", *m.span())
+            first, last = int(m.group(1)), int(m.group(2))
+            if TERM_SPAN[0] <= last - first <= TERM_SPAN[1] and is_term(text, m.start()) \
+                    and not in_future_clause(text, m.start(), m.end()):
+                # `fylkesmøte for perioden 2019-2023`, `prioriteringer for 2024 til 2027`: a term or
+                # plan period is written about as it starts
+                score[first] += 1
+                note(first, 1, "the start of a term", *m.span())
+            else:
+                score[first] += 0.5
+                note(first, 0.5, "the start of a period", *m.span())
             cover(*m.span())
     aligned = len(low) == len(text)  # else lower-casing moved positions (rare letters): scan it all
     month_year = not aligned or any(fast.after_month(low, m.start()) for m in found)
@@ -189,6 +207,13 @@ def in_future_clause(text: str, a: int, b: int) -> bool:
     after = CLAUSE_END.search(text, b, min(len(text), b + CLAUSE_REACH))
     end = after.start() if after else min(len(text), b + CLAUSE_REACH)
     return FUTURE.search(text, start, end) is not None
+
+
+def is_term(text: str, at: int) -> bool:
+    """Whether the period of years at `at` is named as a term or plan period (`for perioden
+    2019-2023`), not as one decided before it starts (`økonomiplan for 2024-2027`)."""
+    before = TERM_BEFORE.search(text, max(0, at - 40), at)
+    return before is not None and NOT_TERM.search(text, max(0, before.start() - 40), before.start()) is None
 
 
 def _clause_start(text: str, a: int) -> int:

@@ -68,6 +68,24 @@ def test_a_budget_proposal_gives_the_year_before(text, year):
     assert infer_year_evidence([text])[0] == year
 
 
+@pytest.mark.parametrize("text, year", [
+    # a term or plan period after «for» is written about as it starts
+    ("Fylkestinget valgte nytt fylkesutvalg for perioden 2019-2023 på det konstituerende møtet.", 2019),
+    ("Fylkestinget valde nytt fylkesutval for perioden 2019–2023 på det konstituerande møtet.", 2019),  # nynorsk
+    ("Hun la fram prioriteringene for 2024 til 2027, som ble vedtatt i vår.", 2024),
+    # a statistics period, a period looked ahead to, or one without «for», is only the start of a period
+    ("Lærlingene økte med 30 prosent i perioden 2011 til 2016.", None),
+    ("Tallene for perioden 2004 til 2022 er sammenlignbare over tid.", None),
+    ("Plattformen for perioden 2024-2027 skal vedtas på Landstinget.", None),
+    ("Plattforma for perioden 2024-2027 skal vedtakast på Landstinget.", None),  # nynorsk
+    ("Strategien 2024-2027 er klar.", None),
+    ("Kommunestyret vedtok økonomiplan for 2024-2027.", None),  # a plan decided before it starts
+    ("Heradsstyret vedtok økonomiplanen for 2024–2027.", None),  # nynorsk
+])
+def test_the_start_of_a_term_dates_the_article(text, year):
+    assert infer_year_evidence([text])[0] == year
+
+
 def test_the_clause_a_request_opens_looks_ahead():
     """«ber om at» puts the clause it opens in the future: a year there is looked ahead to, while
     the same year in the clause before the request keeps its weight."""
