@@ -148,6 +148,16 @@ def test_a_year_in_a_clause_of_the_future_gives_no_year(text):
     assert infer_year_evidence([text]) == (None, None)
 
 
+@pytest.mark.parametrize("text", [
+    "Fylket varslet at tilskuddet skulle øke i 2023. Det er prisjustert fra 2022 til 2023.",
+    "Fylket varsla at tilskotet skulle auke i 2023. Det er prisjustert frå 2022 til 2023.",  # nynorsk
+])
+def test_a_year_looked_ahead_to_counts_half_for_the_year_before(text):
+    """Alone it gives no year (above); with the start of a period in the year before, that year."""
+    year, evidence = infer_year_evidence([text])
+    assert year == 2022 and "the year before a year looked ahead to: «i 2023»" in evidence
+
+
 def test_the_future_reaches_only_its_own_clause():
     """A word of the future in another sentence, or after a comma in another clause, leaves a year
     of the text its weight."""
