@@ -48,7 +48,11 @@ CONTEXT = {r["words"]: (r["kind"], float(r["weight"])) for r in _ROWS if not r["
 CONTEXT_WEIGHTS = {r["words"][1:]: float(r["weight"]) for r in _ROWS if r["words"].startswith("*")}
 CONTEXT_WHAT = {"past": "a year looked back to", "time": "a year in the text", "part": "a part of a year",
                 "aim": "a year aimed at", "document": "a document numbered by year",
-                "budget": "the year before a budget year"}
+                "budget": "the year before a budget year", "since": "a year already past"}
+#: The evidence of a year the article has passed (`siden 2015`, `tall fra 2022 viser`).
+ALREADY_PAST = CONTEXT_WHAT["since"]
+#: A year cited as a source that shows something now (`Tall fra 2022 viser`, nynorsk `syner`).
+SOURCE_SHOWS = re.compile(r"\s+(?:viser|viste|syner|synte)(?!\w)", re.I)
 #: The evidence that speaks for the year before the one written (a budget is proposed the year before).
 YEAR_BEFORE = CONTEXT_WHAT["budget"]
 #: A year of the article's own time in a clause of the future (`skal holdes i 2024`).
@@ -250,9 +254,11 @@ def _year_words(text: str, at: int) -> tuple[float, str, int]:
     if m:
         kind, weight = CONTEXT[m.group(1).lower()]
         start = at - len(window) + m.start(1)
+        if kind == "past" and m.group(1).lower() in ("fra", "frå") and SOURCE_SHOWS.match(text, at + 4):
+            kind = "since"  # `tall fra 2022 viser`: a source of that year, cited as there
         if kind == "part":  # `innen sommeren 2021`: the word before the part decides
             before = CONTEXT_BEFORE.search(window[: m.start(1)])
-            if before and CONTEXT[before.group(1).lower()][0] in ("past", "aim"):
+            if before and CONTEXT[before.group(1).lower()][0] in ("past", "since", "aim"):
                 kind, weight = CONTEXT[before.group(1).lower()][0], min(weight, CONTEXT[before.group(1).lower()][1])
                 start = at - len(window) + before.start(1)
         return weight, CONTEXT_WHAT[kind], start
@@ -323,6 +329,8 @@ def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple
                key=lambda y: (not any(a <= y <= b for a, b in eras), y))
     if raw[year] < MIN_EVIDENCE:
         return None, None  # the evidence is weak: missing rather than guessed
+    if any(y > year and what == ALREADY_PAST for y, items in why.items() for _, what, _ in items):
+        return None, None  # the text looks back on a later year (`tall fra 2022 viser`): not this one
     strongest = sorted(why.get(year, []), key=lambda e: -e[0])[:3]
     return year, "; ".join(f"{what}: «{words}»" for _, what, words in strongest) or None
 

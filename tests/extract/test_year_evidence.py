@@ -158,6 +158,21 @@ def test_a_year_looked_ahead_to_counts_half_for_the_year_before(text):
     assert year == 2022 and "the year before a year looked ahead to: «i 2023»" in evidence
 
 
+@pytest.mark.parametrize("text", [
+    "Satsingen ble utviklet i 2020. Tall fra 2022 viser at mange faller fra.",
+    "Satsinga vart utvikla i 2020. Tal frå 2022 syner at mange fell frå.",  # nynorsk
+    "Planen ble vedtatt i 2019, og ledigheten er lavere sammenlignet med 2021.",
+])
+def test_a_year_before_one_the_text_looks_back_on_is_not_given(text):
+    """The article can be no older than a year it looks back on: a year the evidence puts before
+    it is left missing."""
+    assert infer_year_evidence([text]) == (None, None)
+
+
+def test_a_source_year_cited_as_there_keeps_a_later_year():
+    assert infer_year_evidence(["Tall fra 2022 viser en økning. I 2023 satset fylket mer."])[0] == 2023
+
+
 def test_the_future_reaches_only_its_own_clause():
     """A word of the future in another sentence, or after a comma in another clause, leaves a year
     of the text its weight."""
