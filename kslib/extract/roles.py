@@ -21,7 +21,7 @@ _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
 _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
 _PREPOSITION = re.compile(r"\b(i|ved|for|frå|fra)\b")
 _ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
-_ROLE_AFTER_COMMA = re.compile(r"\s*,\s*([^,.;:!?()«»]{2,120})")
+_ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder i KS`
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
 _SPACES = re.compile(r"\s+")
 _KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
@@ -88,6 +88,11 @@ def _after_copula(words: list[str]) -> list[str]:
     return words[at + 1:]
 
 
+def _holds_a_name(words: list[str]) -> bool:
+    """Whether the words hold a person's name (a known first name before a capitalised word)."""
+    return any(gender_of_first_name(a) and b[:1].isupper() for a, b in zip(words, words[1:]))
+
+
 def _role_of_comma_clause(words: list[str]) -> str | None:
     """The role in the clause before `, <name>` (its words): from its first title after the last
     copula, with the modifiers just before it; none in a clause of more than 12 words."""
@@ -97,12 +102,16 @@ def _role_of_comma_clause(words: list[str]) -> str | None:
     if not titled or len(words) > 12:
         return None
     i = titled[0]
-    if any(gender_of_first_name(a) and b[:1].isupper() for a, b in zip(words[i:], words[i + 1:])):
+    if _holds_a_name(words[i:]):
         return None  # `nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg`: a role holds no name
     while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
                      or _GENITIVE.fullmatch(words[i - 1])):
         i -= 1
     return _clean_role(" ".join(words[i:]))
+
+
+#: the prepositions that join a title to what it is the title of (`i KS`, `for arbeidsliv`)
+_ROLE_PREPOSITIONS = frozenset({"i", "for", "ved", "hos", "frå", "fra", "av"})
 
 
 def _role_of_last_words(words: list[str]) -> str | None:
@@ -112,10 +121,14 @@ def _role_of_last_words(words: list[str]) -> str | None:
     if not idx:
         return None
     i = idx[-1]
-    # only `i KS`, `for arbeidsliv`, `ved NTNU` may stand between the title and the name
+    # only `i KS`, `for arbeidsliv`, `ved NTNU`, or two such (`for kommuneøkonomi i KS`) may stand
+    # between the title and the name
     between = words[i + 1:]
-    if len(between) > 3 or (between and between[0].lower() not in ("i", "for", "ved", "hos", "frå", "fra", "av")):
+    if between and (between[0].lower() not in _ROLE_PREPOSITIONS or len(between) > 4
+                    or (len(between) == 4 and between[2].lower() not in _ROLE_PREPOSITIONS)):
         return None
+    if len(between) == 1:  # `Statsforvalteren ved Ingvild Aartun`: represented by; the title alone
+        words = words[: i + 1]
     # take modifiers before the title: genitives (`Drammens`, `KS'`), `KS`, adjectives, `HR- og`
     while i > 0:
         prev = words[i - 1]
@@ -166,17 +179,28 @@ def role_near(text: str, start: int, end: int) -> str | None:
     return role_after(text, end)
 
 
+#: An organisation right after a name (`Sturla Stålsett fra Frivillighet Norge`, `Randi Sandli fra
+#: Asker kommune`): the name of a body, not a place of origin (`Kari fra Bodø`): two or more
+#: capitalised words, a name ending in an organisation word (`kommune`), or an acronym.
+_ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPER}][\w-]*|(?:fylkes)?kommune|herad)"
+                          rf"|[{UPPER}]{{2,}})(?=[\s.,;:!?)]|$)")
+
+
 def role_after(text: str, end: int) -> str | None:
-    """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`)."""
+    """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`), else the
+    organisation it is from (`fra Frivillighet Norge`)."""
     m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
         return _clean_role(m.group(1))
     m = _ROLE_AFTER_COMMA.match(text, end)
     if not m:
-        return None
+        m = _ORG_OF_NAME.match(text, end)
+        return m.group(1) if m else None
     clause = m.group(1)
     clause = _ROLE_CLAUSE_END.split(clause)[0]
     words = clause.split()
+    if _holds_a_name(words):
+        return None  # `, fra Statsforvalteren ved Ingvild Aartun`: another person's clause
     if words and words[0].lower() == "som":  # `, som er fagsjef for ...`
         words = _after_copula(words[:4]) + words[4:]
         clause = " ".join(words)

@@ -223,3 +223,26 @@ def test_a_plural_title_is_the_title_of_both_names(text, roles):
 def test_the_role_as_written(text, role):
     [person] = [p for p in find_quotes(classify(normalise_text(text)))[1]]
     assert person.role == role
+
+
+@pytest.mark.parametrize("text, roles", [
+    # a title, what it is the title of and the organisation, right before the name
+    ("Til seminaret kommer departementsråd i KMD Eivind Dale og avdelingsdirektør for kommuneøkonomi i KS "
+     "Rune Bye.", {"Eivind Dale": "departementsråd i KMD", "Rune Bye": "avdelingsdirektør for kommuneøkonomi i KS"}),
+    ("Til seminaret kjem rådgjevar for økonomi i KS Ola Vik.", {"Ola Vik": "rådgjevar for økonomi i KS"}),  # nn
+    ("På møtet var spesialrådgiver for digitalisering i KS Kari Nordmann.",
+     {"Kari Nordmann": "spesialrådgiver for digitalisering i KS"}),
+    # an ordinal before the title after a comma
+    ("Jenny Følling, 2. nestleder i KS, var opptatt av saken.", {"Jenny Følling": "2. nestleder i KS"}),
+    ("Jenny Følling, 2. nestleiar i KS, var oppteken av saka.", {"Jenny Følling": "2. nestleiar i KS"}),  # nn
+    # the organisation a person is from, when it is the name of a body, not a place of origin
+    ("Avtalen ble signert av Sturla Stålsett fra Frivillighet Norge.", {"Sturla Stålsett": "Frivillighet Norge"}),
+    ("Randi Sandli frå Asker kommune og Per Hansen fra KS var der.",
+     {"Randi Sandli": "Asker kommune", "Per Hansen": "KS"}),
+    ("Kari Nordmann fra Bodø var der.", {"Kari Nordmann": None}),
+    # `ved` before a name: represented by; a clause after a comma that holds another name is no role
+    ("Vi hører fra kommisjonen, ved Cecilie Daae, fra Statsforvalteren ved Ingvild Aartun – og fra kommunene.",
+     {"Cecilie Daae": None, "Ingvild Aartun": "statsforvalteren"}),
+])
+def test_the_title_and_organisation_around_a_name(text, roles):
+    assert {p.name: p.role for p in find_quotes(classify(normalise_text(text)))[1]} == roles
