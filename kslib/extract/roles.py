@@ -21,7 +21,7 @@ _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
 _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
 _PREPOSITION = re.compile(r"\b(i|ved|for|frå|fra)\b")
 _ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
-_ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder i KS`
+_ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
 _SPACES = re.compile(r"\s+")
 _KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
@@ -186,17 +186,58 @@ _ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPE
                           rf"|[{UPPER}]{{2,}})(?=[\s.,;:!?)]|$)")
 
 
+#: A party tag in brackets after a name (`(Ap)`, `(KrF)`): a role may follow it after a comma.
+_PARTY_TAG = re.compile(rf"\s*\([{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}\)")
+#: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
+_ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
+#: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
+_PREDICATE = re.compile(r"\s+(?:er|var|blir|ble|blei|vert|vart|har\s+vært|har\s+vore)\s+")
+_TRAILING = ".,;:!?)»"
+
+
+def _role_of_predicate(text: str, end: int) -> str | None:
+    """The title a copula gives a name (`Kari Nordmann er ordfører i Bodø kommune`, `... har vært
+    regiondirektør i regionen` -> `regiondirektør`): modifiers, a title, and after `i`, `for` or
+    `ved` an organisation written with a capital (or KS), up to the end of the clause."""
+    m = _PREDICATE.match(text, end)
+    if not m:
+        return None
+    words = text[m.end() : m.end() + 120].split()[:8]
+    i = 0
+    while i < len(words) and words[i].lower() in _MODIFIERS:
+        i += 1
+    if i >= len(words) or not is_title(words[i].rstrip(_TRAILING)):
+        return None
+    role = words[: i + 1]
+    if words[i][-1] not in _TRAILING and i + 2 < len(words) and words[i + 1] in ("i", "for", "ved") \
+            and words[i + 2][:1].isupper():
+        role.append(words[i + 1])
+        for w in words[i + 2 : i + 5]:
+            if not (w[:1].isupper() or w.rstrip(_TRAILING).lower() in ORG_WORDS):
+                break
+            role.append(w)
+            if w[-1] in _TRAILING:
+                break
+    return _clean_role(" ".join(role).rstrip(_TRAILING))
+
+
 def role_after(text: str, end: int) -> str | None:
     """The title written just after a name (`, områdedirektør i KS` or `(ordfører i Gol)`), else the
     organisation it is from (`fra Frivillighet Norge`)."""
     m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
         return _clean_role(m.group(1))
+    tag = _PARTY_TAG.match(text, end)
+    if tag:  # `Anne Berit Støyva Emblem (AP), nestleder`
+        end = tag.end()
     m = _ROLE_AFTER_COMMA.match(text, end)
     if not m:
         m = _ORG_OF_NAME.match(text, end)
-        return m.group(1) if m else None
+        return m.group(1) if m else _role_of_predicate(text, end)
     clause = m.group(1)
+    if " for " in clause:  # `, direktør for oppvekst, kultur og utdanning i KS`: the fields it is for
+        rest = _ROLE_FIELDS.match(text, m.end(1), m.end(1) + 200)
+        clause += rest.group(0) if rest else ""
     clause = _ROLE_CLAUSE_END.split(clause)[0]
     words = clause.split()
     if _holds_a_name(words):

@@ -240,6 +240,18 @@ def test_the_role_as_written(text, role):
     ("Randi Sandli frå Asker kommune og Per Hansen fra KS var der.",
      {"Randi Sandli": "Asker kommune", "Per Hansen": "KS"}),
     ("Kari Nordmann fra Bodø var der.", {"Kari Nordmann": None}),
+    # a party tag before the role; an abbreviated title; a title for a list of fields
+    ("Anne Berit Støyva Emblem (AP), nestleder", {"Anne Berit Støyva Emblem": "nestleder"}),
+    ("Anne Berit Støyva Emblem (Sp), nestleiar", {"Anne Berit Støyva Emblem": "nestleiar"}),  # nynorsk
+    ("Det sier Alf Vee Midttun, adm. direktør i Rauma Energi Holding AS, samt leder i utvalget.",
+     {"Alf Vee Midttun": "adm. direktør i Rauma Energi Holding AS"}),
+    ("Det sa Kristin Holm Jensen, direktør for oppvekst, kultur og utdanning i KS.",
+     {"Kristin Holm Jensen": "direktør for oppvekst, kultur og utdanning i KS"}),
+    # a copula after the name gives its title, and an organisation written with a capital
+    ("Jan Erik Innvær har vært regiondirektør i regionen siden 2015.", {"Jan Erik Innvær": "regiondirektør"}),
+    ("Jan Erik Innvær har vore regiondirektør i regionen sidan 2015.", {"Jan Erik Innvær": "regiondirektør"}),  # nn
+    ("Kari Nordmann er ordfører i Bodø kommune. Ola Hansen er glad i ordføreren.",
+     {"Kari Nordmann": "ordfører i Bodø kommune", "Ola Hansen": None}),
     # `ved` before a name: represented by; a clause after a comma that holds another name is no role
     ("Vi hører fra kommisjonen, ved Cecilie Daae, fra Statsforvalteren ved Ingvild Aartun – og fra kommunene.",
      {"Cecilie Daae": None, "Ingvild Aartun": "statsforvalteren"}),
