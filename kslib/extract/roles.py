@@ -186,12 +186,16 @@ _ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPE
                           rf"|[{UPPER}]{{2,}})(?=[\s.,;:!?)]|$)")
 
 
+#: A body in brackets after a name: KS or a KS body (`KS Bedrift`), or a name ending in an
+#: organisation word (`Asker kommune`); a party tag (`Ap`) or a place alone is none.
+_BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\s+)+(?:(?:fylkes)?kommune|herad)")
 #: A party tag in brackets after a name (`(Ap)`, `(KrF)`): a role may follow it after a comma.
 _PARTY_TAG = re.compile(rf"\s*\([{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}\)")
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
-_PREDICATE = re.compile(r"\s+(?:er|var|blir|ble|blei|vert|vart|har\s+vært|har\s+vore)\s+")
+_PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:gjen)?(?:valgt|vald|valt|ansatt|tilsett)"
+                        r"\s+(?:til|som))?|har\s+vært|har\s+vore)\s+")  # `ble valgt til fylkesstyreleder`
 _TRAILING = ".,;:!?)»"
 
 
@@ -227,6 +231,8 @@ def role_after(text: str, end: int) -> str | None:
     m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
         return _clean_role(m.group(1))
+    if m and _BODY_IN_BRACKETS.fullmatch(m.group(1)):  # `Anne Berit Stenseth (KS Bedrift)`
+        return m.group(1)
     tag = _PARTY_TAG.match(text, end)
     if tag:  # `Anne Berit Støyva Emblem (AP), nestleder`
         end = tag.end()

@@ -252,6 +252,13 @@ def test_the_role_as_written(text, role):
     ("Jan Erik Innvær har vore regiondirektør i regionen sidan 2015.", {"Jan Erik Innvær": "regiondirektør"}),  # nn
     ("Kari Nordmann er ordfører i Bodø kommune. Ola Hansen er glad i ordføreren.",
      {"Kari Nordmann": "ordfører i Bodø kommune", "Ola Hansen": None}),
+    # a body in brackets is the role; a party tag or a place in brackets is none
+    ("Anne Berit Stenseth (KS Bedrift) var der. Ola Hansen (Ap) kom også, og Per Olsen (Bodø).",
+     {"Anne Berit Stenseth": "KS Bedrift", "Ola Hansen": None, "Per Olsen": None}),
+    # elected or hired to a title
+    ("Sven Tore Løkslid ble valgt til fylkesstyreleder og vil møte i landsstyret.",
+     {"Sven Tore Løkslid": "fylkesstyreleder"}),
+    ("Sven Tore Løkslid vart vald til fylkesstyreleiar.", {"Sven Tore Løkslid": "fylkesstyreleiar"}),  # nynorsk
     # `ved` before a name: represented by; a clause after a comma that holds another name is no role
     ("Vi hører fra kommisjonen, ved Cecilie Daae, fra Statsforvalteren ved Ingvild Aartun – og fra kommunene.",
      {"Cecilie Daae": None, "Ingvild Aartun": "statsforvalteren"}),
