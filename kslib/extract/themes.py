@@ -65,9 +65,13 @@ def matcher(themes=None):
     """lemma -> tuple of theme names it matches, cached per word type."""
     themes = themes or load_themes()
     compiled = [(t.name, t.regex) for t in themes]
+    # one pass of every theme's patterns at once first: most lemmas match none of them
+    anyone = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in compiled))
 
     @lru_cache(maxsize=200_000)
     def match(lemma: str) -> tuple[str, ...]:
+        if anyone.match(lemma) is None:
+            return ()
         return tuple(name for name, rx in compiled if rx.match(lemma))
 
     return match

@@ -89,3 +89,13 @@ def test_the_topic_basis_says_when_a_sample_taught_the_model(seeds):
     assert ks.describe_topic_basis(topics.fit_topics(seeds.terms, 2)) == \
         f"Temaene er lært fra alle de {n} artiklene med ord som telles."
     assert "utvalg på 3 av de" in ks.describe_topic_basis(topics.fit_topics(seeds.terms, 2, fit_at_most=3))
+
+
+def test_the_matcher_equals_each_theme_tried_in_turn(seeds):
+    """`matcher` tries all patterns at once before each theme's: the same themes as trying each."""
+    themes = TH.load_themes()
+    match = TH.matcher(themes)
+    lemmas = set(seeds.terms["lemma"].astype(str).str.lower()) | {"kommune-norge", "barnehage", "skolen", "x", ""}
+    for lemma in lemmas:
+        assert match(lemma) == tuple(t.name for t in themes if t.regex.match(lemma)), lemma
+    assert any(match(lemma) for lemma in lemmas) and any(not match(lemma) for lemma in lemmas)
