@@ -464,3 +464,24 @@ def test_changes_marks_where_a_value_differs_from_the_row_before(dtype):
     column = pd.Series([ord(v) for v in values] if dtype == "int64" else values).astype(dtype)
     assert changes(column).tolist() == [True, False, True, False, False, True, True, False]
     assert changes(column.iloc[:1]).tolist() == [True] and changes(column.iloc[:0]).tolist() == []
+
+
+def test_the_prefix_trie_is_built_once_kept_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    """The trie of first-letter-lowered keys is written to the user cache folder, read from there
+    by the next process, and built again from a damaged file; its prefixes of a lower-case word
+    are the word list's as written and capitalised."""
+    import marisa_trie
+
+    from kslib.structure import _fast_lemmas
+
+    monkeypatch.setattr(_fast_lemmas, "_prefix_trie_path", lambda lang, n: tmp_path / f"{lang}-{n}.marisa")
+    words = marisa_trie.BytesTrie([("Østfold", b"x"), ("kommune", b"y"), ("Kommunestyre", b"z"), ("İzmir", b"w")])
+    built = _fast_lemmas._prefix_trie("nb", words)
+    assert sorted(built.prefixes("østfoldkommunestyret")) == ["østfold"]
+    assert sorted(built.prefixes("kommunestyret")) == ["kommune", "kommunestyre"]
+    assert built.prefixes("izmir") == []  # İ lower-cases to two characters: kept as written
+    path = tmp_path / f"nb-{len(words)}.marisa"
+    assert path.is_file()
+    assert sorted(_fast_lemmas._prefix_trie("nb", words).keys()) == sorted(built.keys())
+    path.write_bytes(b"not a trie")
+    assert sorted(_fast_lemmas._prefix_trie("nb", words).keys()) == sorted(built.keys())

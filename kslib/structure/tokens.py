@@ -81,8 +81,11 @@ def lemmatizer():
 def warm_lemmatizer(langs=("nb", "nn")) -> None:
     """Load (and on a machine's first run, build) the word lists before worker processes
     start, so that they only ever read them."""
+    affix = getattr(getattr(lemmatizer(), "_lemmatization_strategy", None), "_affix_search", None)
     for lang in langs:
         lemmatizer().lemmatize("kommune", lang=lang)
+        if hasattr(affix, "_prefixes"):
+            affix._prefixes(lang)  # the prefix trie of new compounds (`_fast_lemmas`)
 
 
 @lru_cache(maxsize=200_000)
