@@ -65,16 +65,41 @@ def matcher(themes=None):
     """lemma -> tuple of theme names it matches, cached per word type."""
     themes = themes or load_themes()
     compiled = [(t.name, t.regex) for t in themes]
-    # one pass of every theme's patterns at once first: most lemmas match none of them
-    anyone = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in compiled))
+    possible = _possible([p for t in themes for p in t.patterns])
 
     @lru_cache(maxsize=200_000)
     def match(lemma: str) -> tuple[str, ...]:
-        if anyone.match(lemma) is None:
+        if not possible(lemma):  # most lemmas match no pattern: ruled out by string methods
             return ()
         return tuple(name for name, rx in compiled if rx.match(lemma))
 
     return match
+
+
+def _possible(patterns):
+    """A test that is true for every lower-case lemma some pattern matches (`wildcard`), and
+    false for most others, with string methods alone: a pattern's literal start (`kommun*`), else
+    its literal end (`*økonomi`), else a literal inside it (`*digital*`), or the whole word."""
+    exact, starts, ends, inside, anything = set(), [], [], [], False
+    for pattern in patterns:
+        parts = pattern.lower().split("*")
+        if len(parts) == 1:
+            exact.add(parts[0])
+        elif parts[0]:
+            starts.append(parts[0])
+        elif parts[-1]:
+            ends.append(parts[-1])
+        elif any(parts):
+            inside.append(next(p for p in parts if p))
+        else:
+            anything = True
+    starts, ends = tuple(starts), tuple(ends)
+
+    def possible(lemma: str) -> bool:
+        return anything or lemma in exact or lemma.startswith(starts) or lemma.endswith(ends) or any(
+            part in lemma for part in inside)
+
+    return possible
 
 
 _DEFAULT_MATCH = None

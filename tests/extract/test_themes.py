@@ -99,3 +99,13 @@ def test_the_matcher_equals_each_theme_tried_in_turn(seeds):
     for lemma in lemmas:
         assert match(lemma) == tuple(t.name for t in themes if t.regex.match(lemma)), lemma
     assert any(match(lemma) for lemma in lemmas) and any(not match(lemma) for lemma in lemmas)
+
+
+@pytest.mark.parametrize("patterns", [["a*b", "*"], ["*mid*", "kom*une", "Skole"], ["*het", "x"]])
+def test_the_matcher_on_any_kind_of_pattern(patterns):
+    """Patterns with a wildcard first, last, inside, or only one: the matcher finds what the
+    theme's regex finds, for words that match and words that do not."""
+    themes = (TH.Theme("t", "", tuple(patterns)),)
+    match = TH.matcher(themes)
+    for lemma in ["ab", "axxb", "a'b", "b", "", "amidb", "midt", "kommune", "kom-une", "skole", "frihet", "x", "xy"]:
+        assert match(lemma) == (("t",) if themes[0].regex.match(lemma) else ()), lemma
