@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from kslib.config import resource_lines
 from kslib.schema import NON_CONTENT_KINDS
+from kslib.structure.paragraphs import WORD_JOINERS
 
 _URL = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]"
 # the local part starts with a word character: a class of `-`, `.` and `+` tried at every dash of
@@ -197,6 +198,8 @@ def _key_value(key: str) -> tuple:
 
 
 _RUN = re.compile(r"\w+")
+#: a character of `structure.paragraphs.WORD_JOINERS`
+_JOINER = re.compile("[" + re.escape(WORD_JOINERS) + "]")
 
 
 def _word_count_parts(piece: str) -> tuple[int, bool, bool, bool, bool]:
@@ -208,8 +211,10 @@ def _word_count_parts(piece: str) -> tuple[int, bool, bool, bool, bool]:
     A piece is never empty: it holds a token."""
     from kslib.structure.paragraphs import WORD_JOINERS, is_word_char
 
-    joins = sum(1 for i in range(1, len(piece) - 1)
-                if piece[i] in WORD_JOINERS and is_word_char(piece[i - 1]) and is_word_char(piece[i + 1]))
+    joins = 0
+    if _JOINER.search(piece):  # most pieces have no joiner
+        joins = sum(1 for i in range(1, len(piece) - 1)
+                    if piece[i] in WORD_JOINERS and is_word_char(piece[i - 1]) and is_word_char(piece[i + 1]))
     two = len(piece) > 1
     return (len(_RUN.findall(piece)) - joins,
             is_word_char(piece[0]), two and piece[0] in WORD_JOINERS and is_word_char(piece[1]),
