@@ -1,6 +1,6 @@
 """Reading speed by file type: `make bench` runs it after bench.py.
 
-The same synthetic articles (bench.py's `make_article`) are written as plain text, as web
+The same synthetic articles (`benchmarks/corpus.py`'s `Writer`, as bench.py's) are written as plain text, as web
 pages shaped like ks.no and as PDFs with a text layer (the writers of the format tests,
 tests/read/make_formats.py), and `kslib extract` parses each folder cold (no cache),
 in separate processes. Reports seconds per file and the ratio to plain text; speed goals
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
 import statistics
 import sys
@@ -21,19 +20,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import RESULTS, WORK, compile_kslib, extract, make_article, seed_paragraphs  # noqa: E402
+from benchmarks.bench import RESULTS, WORK, compile_kslib, extract  # noqa: E402
+from benchmarks.corpus import Writer  # noqa: E402
 from tests.read.make_formats import ks_page, pdf_file  # noqa: E402
 
 
 def write_folders(n_html: int, n_pdf: int, seed: int = 20261202) -> dict[str, Path]:
-    rng = random.Random(seed)
-    paras = seed_paragraphs()
+    writer = Writer(seed)
     folders = {kind: WORK / f"formats-{kind}" for kind in ("txt", "html", "pdf")}
     for folder in folders.values():
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
     for i in range(max(n_html, n_pdf)):
-        text = make_article(rng, paras, i)
+        text = writer.article(i)
         blocks = [b for b in text.split("\n\n") if b.strip()]
         title, rest = f"Artikkel {i} om kommunene", blocks
         if i < n_html:

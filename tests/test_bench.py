@@ -38,3 +38,17 @@ def test_the_benchmark_vocabulary_keeps_growing(tmp_path):
     assert large > 2.5 * small  # ten times the text, far more than twice the words
     paragraphs = [p for f in (tmp_path / "b").glob("*.txt") for p in f.read_text(encoding="utf-8").split("\n\n")]
     assert len(set(paragraphs)) == len(paragraphs)
+
+
+@pytest.mark.slow
+def test_the_formats_benchmark_writes_its_folders(tmp_path, monkeypatch):
+    """`make bench` runs benchmarks/bench_formats.py after bench.py: it imports and writes the same
+    articles as text, web pages and PDFs."""
+    spec = importlib.util.spec_from_file_location("bench_formats", BENCH.parent / "bench_formats.py")
+    formats = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(formats)
+    monkeypatch.setattr(formats, "WORK", tmp_path)
+    folders = formats.write_folders(3, 2)
+    assert sorted(len(list(f.iterdir())) for f in folders.values()) == [2, 3, 3]
+    text = (folders["txt"] / "00000.txt").read_text(encoding="utf-8")
+    assert len(text.split()) > 100
