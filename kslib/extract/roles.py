@@ -9,6 +9,7 @@ from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
 from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_title, title_group
+from kslib.resources.gazetteer import official_entries
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
 _ROLE_WORDS = re.compile(r"[\s/]+")
@@ -258,11 +259,46 @@ def role_after(text: str, end: int) -> str | None:
     return _clean_role(clause)
 
 
+_OWNER_PREPOSITIONS = frozenset({"i", "ved", "hos", "på"})
+
+
+def _owner(word: str) -> str | None:
+    """The organisation or place a genitive before a title names (`KS'`, `KS`, `NHOs`,
+    `Drammens`, `Ås'`), else None: a person's genitive (`Støres rådgiver`) is no owner."""
+    stem = word[:-1] if word[-1:] in ("'", "’", "s") else word
+    if stem == "KS" or (len(stem) >= 2 and stem.isupper() and stem.isalpha()):
+        return stem
+    if stem != word and any(p.kind in ("kommune", "fylke") for p in official_entries().get(stem, ())):
+        return stem
+    return None
+
+
+def _owner_last(role: str) -> str:
+    """A role that opens with its owner in the genitive, written with the owner last as the
+    roles elsewhere are: `KS' styreleder` -> `styreleder i KS`, `Drammens rådmann` -> `rådmann i
+    Drammen`, `KS nyvalgte nestleder` -> `nyvalgt nestleder i KS` (after a genitive the adjective
+    is definite; before the title alone it is not: `nyvalgte` -> `nyvalgt`, `nye` -> `ny`)."""
+    words = role.split()
+    owner = _owner(words[0]) if len(words) > 1 else None
+    if owner is None:
+        return role
+    rest = words[1:]
+    k = 0
+    while k < len(rest) - 1 and rest[k].lower() in _MODIFIERS:
+        if rest[k].endswith("e") and rest[k][:-1].lower() in _MODIFIERS:
+            rest[k] = rest[k][:-1]
+        k += 1
+    if not is_title(rest[k]) or any(w.lower() in _OWNER_PREPOSITIONS for w in rest[k + 1:]):
+        return role  # `Drammens leder i Fagforbundet`: two owners; kept as written
+    return " ".join([*rest, "i", owner])
+
+
 def _clean_role(role: str) -> str | None:
     role = role.strip(" ,.-–")
     role = _SPACES.sub(" ", role)
     if not role:
         return None
-    if role[0].isupper() and is_title(role.split()[0]) and role.split()[0] != "KS":
+    role = _owner_last(role)
+    if role[0].isupper() and not role[:2].isupper() and is_title(role.split()[0]):
         role = role[0].lower() + role[1:]
     return role
