@@ -14,7 +14,7 @@ from kslib.extract.people import (
     gender_of_first_name,
     is_title,
 )
-from kslib.extract.roles import role_after, role_near
+from kslib.extract.roles import role_after, role_near, role_of_card
 
 #: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
 #: integers, never stored), so a long paragraph never runs into the next one
@@ -57,12 +57,26 @@ def _shared_role(text: str, last, start: int) -> str | None:
     return role if role and " " not in role and _PLURAL_TITLE.search(role) else None
 
 
+def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
+    """The role on a contact card: a paragraph that is only the name, maybe the name again
+    (a photo's text), then a line with the title (`Helge Eide` / `Helge Eide` /
+    `Områdedirektør Interessepolitikk`)."""
+    text = paragraphs[n].text
+    if start > 0 or text[end:].strip():
+        return None
+    name = text.strip()
+    for q in paragraphs[n + 1 : n + 3]:
+        if q.text.strip() != name:
+            return role_of_card(q.text)
+    return None
+
+
 def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, int]]]]:
     """The people an article names (in `paragraphs`, credits included) and where their full names
     stand (para_id -> spans), with their later mentions by surname in `paras` (the text)."""
     registry = Registry()
     name_spans: dict[int, list[tuple[int, int]]] = {}
-    for p in paragraphs:
+    for n, p in enumerate(paragraphs):
         last = None  # (end, person) of the name before, for `statsrådene X og Y`
         for start, end, tokens in candidate_names(p.text, slot=True):
             known = gender_of_first_name(tokens[0]) is not None
@@ -75,7 +89,8 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
             person = registry.add(without_genitive(tokens, p.text, end), p.para_id * POS + start)
             name_spans.setdefault(p.para_id, []).append((start, end))
             if person.role is None:
-                person.role = role_near(p.text, start, end) or _shared_role(p.text, last, start)
+                person.role = role_near(p.text, start, end) or _shared_role(p.text, last, start) \
+                    or _card_role(paragraphs, n, start, end)
             last = (end, person)
     # later mentions by surname, for pronoun resolution (only surnames one person has)
     counts: dict[str, int] = {}

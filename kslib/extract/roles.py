@@ -74,9 +74,7 @@ def organisation_of(role: str | None) -> str | None:
 _LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",
                 "til", "etter", "før", "når", "da", "mellom", "under", "blant", "annet", "anna", "seg", "har",
                 "er", "var", "ble", "vart", "vil", "kan", "skal", "hadde", "fikk", "fekk", "mener", "sier"}
-_MODIFIERS = {"nyvalgte", "nyvalgt", "nyvald", "nyvalde", "fungerende", "fungerande", "tidligere", "tidlegare",
-              "konstituert", "konstituerte", "påtroppende", "avtroppende", "daværende", "dåverande",
-              "nye", "nåværende", "noverande", "ny", "administrerende", "administrerande", "adm."}
+_MODIFIERS = frozenset(resource_lines("role_modifiers.txt"))  # `nyvalgt`, `fungerende`, `daglig`
 
 
 #: words after which a role starts (`resources/copulas.txt`: `er`, `var`, `som`, ...)
@@ -299,6 +297,29 @@ def _clean_role(role: str) -> str | None:
     if not role:
         return None
     role = _owner_last(role)
-    if role[0].isupper() and not role[:2].isupper() and is_title(role.split()[0]):
+    first = role.split()[0]
+    if role[0].isupper() and not role[:2].isupper() and (is_title(first) or first.lower() in _MODIFIERS):
         role = role[0].lower() + role[1:]
     return role
+
+
+#: Where a page's next block was glued onto a line when it was saved (`Sør-TrøndelagSe vedlagte`,
+#: `etikk5`): a capital or digits right after a lower-case letter.
+_GLUED = re.compile(r"(?<=[a-zæøå])(?:[A-ZÆØÅ][a-zæøå]|\d+$)")
+#: A contact card's role line is short; a longer line is text.
+CARD_ROLE_WORDS = 10
+
+
+def role_of_card(line: str) -> str | None:
+    """The role a contact card writes on the line under a name that stands alone
+    (`Områdedirektør Interessepolitikk`, `Daglig leder, Nord-Trøndelag`): a short line, not a
+    sentence, that opens with a title or with modifiers and a title, else None."""
+    m = _GLUED.search(line)
+    line = (line[: m.start()] if m else line).strip()
+    words = line.split()
+    if not words or len(words) > CARD_ROLE_WORDS or line.endswith((".", "!", "?", ":")):
+        return None
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in _MODIFIERS:
+        k += 1
+    return _clean_role(line) if is_title(words[k].strip(",")) else None

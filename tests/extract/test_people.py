@@ -287,3 +287,38 @@ def test_the_role_as_written(text, role):
 ])
 def test_the_title_and_organisation_around_a_name(text, roles):
     assert {p.name: p.role for p in find_quotes(classify(normalise_text(text)))[1]} == roles
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        # a contact card: the name, again under its photo, then the title line
+        ("Høringen er sendt.\n\nHelge Eide\n\nHelge Eide\n\nOmrådedirektør Interessepolitikk",
+         "Helge Eide", "områdedirektør Interessepolitikk"),
+        ("Høyringa er sendt.\n\nKari Nordmann\n\nDagleg leiar, Sunnfjord",  # nynorsk
+         "Kari Nordmann", "dagleg leiar, Sunnfjord"),
+        ("Les mer.\n\nMarit Moe\n\nDaglig leder, Nord-TrøndelagSe vedlagte høringsuttalelse",  # the next block glued on
+         "Marit Moe", "daglig leder, Nord-Trøndelag"),
+        ("Les mer.\n\nLise Spikkeland\n\nSpesialrådgiver - lokaldemokrati og etikk5", "Lise Spikkeland",
+         "spesialrådgiver - lokaldemokrati og etikk"),
+        # a name over a paragraph of text is no card
+        ("Kari Nordmann\n\nOrdfører i Bodø har lenge ment at skolen trenger mer penger.", "Kari Nordmann", None),
+    ],
+)
+def test_role_on_a_contact_card(text, name, role):
+    assert {p.name: p.role for p in people(text)}[name] == role
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Politisk redaktør i Adresseavisen, Tone Sofie Aglen, avsluttet dagen.", "politisk redaktør i Adresseavisen"),
+        ("Han møtte vikarierende arbeids- og sosialminister Henrik Asheim i går.",
+         "vikarierende arbeids- og sosialminister"),
+        ("Ho møtte vikarierande arbeids- og sosialminister Henrik Asheim i går.",  # nynorsk
+         "vikarierande arbeids- og sosialminister"),
+    ],
+)
+def test_modifiers_before_a_title_belong_to_the_role(text, role):
+    """`resources/role_modifiers.txt`: `politisk`, `vikarierende`, `daglig` are part of the role."""
+    assert people(text)[-1].role == role
