@@ -95,10 +95,19 @@ def _holds_a_name(words: list[str]) -> bool:
 def _role_of_comma_clause(words: list[str]) -> str | None:
     """The role in the clause before `, <name>` (its words): from its first title after the last
     copula, with the modifiers just before it; none in a clause of more than 12 words."""
-    if len(words) <= 12:
-        words = _after_copula(words)
+    if len(words) > 12:
+        # a long clause: only a role that is the object of its last words may stand before the name
+        # (`innledning om lønnsoppgjøret av KS områdedirektør for arbeidsliv, Tor Arne Gangsø`)
+        tail = words[-7:]
+        first = next((i for i, w in enumerate(tail) if is_title(w)), None)
+        while first and (tail[first - 1].lower() in _MODIFIERS or tail[first - 1] == "KS"):
+            first -= 1
+        if not first or tail[first - 1].lower() not in _LEAD_FILLER:
+            return None
+        words = tail[first:]
+    words = _after_copula(words)
     titled = [i for i, w in enumerate(words) if is_title(w)]
-    if not titled or len(words) > 12:
+    if not titled:
         return None
     i = titled[0]
     if _holds_a_name(words[i:]):
@@ -194,7 +203,9 @@ _PARTY_TAG = re.compile(rf"\s*\([{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}\)")
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
 _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:gjen)?(?:valgt|vald|valt|ansatt|tilsett)"
-                        r"\s+(?:til|som))?|har\s+vært|har\s+vore)\s+")  # `ble valgt til fylkesstyreleder`
+                        r"\s+(?:til|som))?|har\s+vært|har\s+vore"
+                        # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
+                        r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som)\s+")
 _TRAILING = ".,;:!?)»"
 
 

@@ -322,3 +322,23 @@ def test_role_on_a_contact_card(text, name, role):
 def test_modifiers_before_a_title_belong_to_the_role(text, role):
     """`resources/role_modifiers.txt`: `politisk`, `vikarierende`, `daglig` are part of the role."""
     assert people(text)[-1].role == role
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        # a long clause before `, <name>`: the role that is the object of its last words
+        ("Innføring i debattheftet og kommende lønnsoppgjør av KS områdedirektør for arbeidsliv, "
+         "Tor Arne Gangsø.", "områdedirektør for arbeidsliv i KS"),
+        ("Innleiing om debatthefte og det komande lønsoppgjeret ved KS områdedirektør for arbeidsliv, "  # nynorsk
+         "Tor Arne Gangsø.", "områdedirektør for arbeidsliv i KS"),
+        # ... but not a title far back in a long sentence
+        ("Ordføreren sa at dette er en viktig sak for hele kommunen og for alle innbyggerne, Kari Nordmann "
+         "var enig.", None),
+        # the post a clause names after the name
+        ("Inger Lysa vil formelt starte opp i stillingen som regiondirektør 1. september.", "regiondirektør"),
+        ("Kari Nordmann byrjar i stillinga som kommunedirektør i Kinn i august.", "kommunedirektør i Kinn"),  # nn
+    ],
+)
+def test_role_of_a_long_clause_and_of_a_post(text, role):
+    assert people(text)[0].role == role
