@@ -389,7 +389,7 @@ def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tu
     registry, name_spans = find_people(list(paragraphs), paras)
     finder = QuoteUnits(paras)
     finder.find_units()
-    Attribution(paras, finder.units, registry).attribute()
+    Attribution(finder.paras, finder.units, registry).attribute()  # (`"Vi må", sier X` read as «»)
     genders_from_pronouns(paras, registry.people)
     finder.units = without_repeats(finder.units)
     for n, unit in enumerate(finder.units, 1):

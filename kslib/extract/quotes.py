@@ -13,7 +13,7 @@ with `speaker_id` missing rather than given an invented speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kslib.config import resource_lines, resource_rows
@@ -60,6 +60,25 @@ def _patterns():
         # between the halves of a quoted sentence: `«Vi må satse», sier Kari Nordmann, «for det haster»`
         "between_halves": re.compile(rf"\s*,?\s*(?:[-–—]\s*)?(?<![\w-]){cue}(?![\w-])\s+[^«»]{{1,80}},\s*"),
     }
+
+
+#: A paragraph that opens with a straight or curly double quote (`"Vi må satse", sier X.`)
+_DOUBLE_OPEN = ('"', "“", "”")
+_DOUBLE_CLOSE = re.compile(r'["”]')
+
+
+def as_guillemets(text: str) -> str:
+    """A paragraph that opens with a double quote closed before a cue (`"Vi må satse", sier
+    Gangsø.`; web pages often write them for «»), with those two marks as «»: character for
+    character, so every offset in the text stays. Other text, and a paragraph holding « already,
+    as it is."""
+    if not text.startswith(_DOUBLE_OPEN) or "«" in text:
+        return text
+    cue_after = _patterns()["cue_after"]
+    for m in _DOUBLE_CLOSE.finditer(text, 1):
+        if cue_after.match(text, m.end()):
+            return "«" + text[1 : m.start()] + "»" + text[m.end():]
+    return text
 
 
 def has_particle(cue: str, text: str) -> bool:
@@ -113,7 +132,8 @@ class QuoteUnits:
     statements (not titles, scare quotes, teasers or pull quotes)."""
 
     def __init__(self, paras):
-        self.paras = paras
+        # `"Vi må satse", sier X.`: a quote in double quotes is read as one in «» (`as_guillemets`)
+        self.paras = [replace(p, text=as_guillemets(p.text)) if p.text.startswith(_DOUBLE_OPEN) else p for p in paras]
         self.index = {p.para_id: n for n, p in enumerate(paras)}
         self.units: list[Unit] = []
 

@@ -147,3 +147,30 @@ def test_seed_speakers_and_quote_counts(seeds):
     # every speaker_id refers to a person of the same article
     q = seeds.quotes.dropna(subset=["speaker_id"])
     assert set(q["speaker_id"]) <= set(seeds.people["person_id"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Tor Arne Gangsø er direktør i KS.\n\n"Det er avgjørende å finne gode løsninger på dette", sier Gangsø.',
+         ["Tor Arne Gangsø"]),
+        ("“Vi må satse mer på skulen no”, seier ordførar Kari Nordmann.", ["Kari Nordmann"]),  # nynorsk, curly
+        ("”Vi må satse mer på skolen nå”, sa ordfører Kari Nordmann.", ["Kari Nordmann"]),  # ” for both
+        # a title or a name in double quotes is no quote, nor a double quote that no cue follows
+        ('"Leve hele livet" er en reform som Kari Nordmann liker godt.', []),
+        ('"Vi må satse mer på skolen nå" står det på plakaten til Kari Nordmann.', []),
+    ],
+)
+def test_a_quote_in_double_quotes(text, expected):
+    """Web pages often write "..." or “...” for «...»: a paragraph opening with a double quote
+    closed before a cue verb is a quote."""
+    assert speakers(text) == expected
+
+
+def test_double_quotes_read_as_guillemets_keep_every_offset():
+    from kslib.extract.quotes import as_guillemets
+
+    text = '"Vi må satse", sier Kari Nordmann.'
+    assert as_guillemets(text) == "«Vi må satse», sier Kari Nordmann."
+    assert len(as_guillemets(text)) == len(text)
+    assert as_guillemets("Kari sa «ja». \"Nei\", sier han.") == "Kari sa «ja». \"Nei\", sier han."
