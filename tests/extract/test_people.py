@@ -342,3 +342,15 @@ def test_modifiers_before_a_title_belong_to_the_role(text, role):
 )
 def test_role_of_a_long_clause_and_of_a_post(text, role):
     assert people(text)[0].role == role
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Innledere var områdedirektør for arbeidsliv Tor Arne Gangsø i KS og andre.", "områdedirektør for arbeidsliv i KS"),
+        ("Innleiarar var direktør for samfunn Kari Nordmann i KS og andre.", "direktør for samfunn i KS"),  # nynorsk
+        ("Innledere var ordfører i Bodø Kari Nordmann i KS og andre.", "ordfører i Bodø"),  # an owner already
+    ],
+)
+def test_a_field_before_the_name_and_the_owner_after_it(text, role):
+    assert people(text)[0].role == role
