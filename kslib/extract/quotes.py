@@ -81,6 +81,13 @@ def as_guillemets(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _list_opener() -> re.Pattern:
+    """The words that announce a list (`resources/list_openers.txt`)."""
+    words = sorted(resource_lines("list_openers.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
 def has_particle(cue: str, text: str) -> bool:
     """Whether `text` (what follows the cue verb) holds the verb's particle, where it has one
     (`legger X til`, `fulgte han opp`; `det følger med en undersak` is no speech)."""
@@ -143,7 +150,7 @@ class QuoteUnits:
             if p.para_id in covered:
                 continue
             if p.kind == "quote" and p.text.startswith(("-", "–", "—")):
-                if self._is_teaser(i):
+                if self._is_teaser(i) or self._is_list_item(i):
                     continue
                 text = _DASH.sub("", p.text)
                 if self._is_pull_quote(i):
@@ -211,6 +218,18 @@ class QuoteUnits:
             if start == 0 and len(unit.text.split()) >= 4:
                 self.units.append(unit)
             return
+
+    def _is_list_item(self, i: int) -> bool:
+        """A dash paragraph in a run of them after a line that announces a list and ends in a
+        colon (`Før dere setter i gang, merk dere følgende:`; `resources/list_openers.txt`)
+        without a cue verb: an item of that list, unless it is attributed itself."""
+        if _patterns()["after"].search(self.paras[i].text):
+            return False
+        k = i
+        while k > 0 and self.paras[k - 1].kind == "quote" and self.paras[k - 1].text.startswith(("-", "–", "—")):
+            k -= 1
+        intro = self.paras[k - 1].text.rstrip() if k > 0 else ""
+        return intro.endswith(":") and bool(_list_opener().search(intro)) and not _speech_cue(intro)
 
     def _is_teaser(self, i: int) -> bool:
         """A teaser headline: the article's first line, short, a dash but no attribution

@@ -174,3 +174,22 @@ def test_double_quotes_read_as_guillemets_keep_every_offset():
     assert as_guillemets(text) == "«Vi må satse», sier Kari Nordmann."
     assert len(as_guillemets(text)) == len(text)
     assert as_guillemets("Kari sa «ja». \"Nei\", sier han.") == "Kari sa «ja». \"Nei\", sier han."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list announced by its line: its items are no quotes, however long
+        ("Før dere setter i gang, er det verdt å merke seg følgende:\n\n"
+         "- Innovasjonsprosesser er aldri lineære. Uforutsette faktorer kan dukke opp underveis.\n\n"
+         "- Mange aktiviteter gjentas hele veien gjennom prosjektet, frå start til slutt.", []),
+        ("Før de set i gang, er det verdt å merke seg fylgjande:\n\n"  # nynorsk
+         "- Innovasjonsprosessar er aldri lineære. Uventa faktorar kan dukke opp undervegs.", []),
+        # ... but an item attributed itself is a quote, and so is a quote a cue verb introduces
+        ("KS mener blant annet:\n\n- Kommunene trenger mer frihet i arbeidet, sier Kari Nordmann.",
+         ["Kari Nordmann"]),
+        ("Kari Nordmann sier følgende:\n\n- Kommunene trenger mer frihet i arbeidet med dette.", ["Kari Nordmann"]),
+    ],
+)
+def test_dash_items_of_an_announced_list_are_no_quotes(text, expected):
+    assert speakers(text) == expected
