@@ -367,6 +367,8 @@ HOSTILE = {
         f"- Det haster, sier Ab{''.join(chr(97 + int(d)) for d in str(i))}. Han svarte. " for i in range(n // 40)),
     "one speaker's dash quotes": lambda n: "Tittel\n\n" + "- Dette er et godt sitat her, sier Kari Nordmann.\n\n" * (n // 50),
     "dash quote paragraphs": lambda n: "Tittel\n\n" + "- Dette er et godt sitat, sier hun.\n\n" * (n // 37),
+    "double quotes": lambda n: 'Tittel\n\n"' + 'Ord " ' * (n // 6),
+    "unattributed dash paragraphs": lambda n: "Tittel\n\nVi merker oss følgende:\n\n" + "- Et punkt uten navn.\n\n" * (n // 23),
     "html divs": lambda n: "<html><body>" + "<div>" * (n // 10) + "tekst" + "</div>" * (n // 10) + "</body></html>",
 }
 

@@ -143,6 +143,7 @@ class QuoteUnits:
         self.paras = [replace(p, text=as_guillemets(p.text)) if p.text.startswith(_DOUBLE_OPEN) else p for p in paras]
         self.index = {p.para_id: n for n, p in enumerate(paras)}
         self.units: list[Unit] = []
+        self._starts: dict[int, int] = {}  # index -> the start of its run of dash paragraphs
 
     def find_units(self) -> None:
         covered: set[int] = set()
@@ -225,11 +226,21 @@ class QuoteUnits:
         without a cue verb: an item of that list, unless it is attributed itself."""
         if _patterns()["after"].search(self.paras[i].text):
             return False
-        k = i
-        while k > 0 and self.paras[k - 1].kind == "quote" and self.paras[k - 1].text.startswith(("-", "–", "—")):
-            k -= 1
+        k = self._run_start(i)
         intro = self.paras[k - 1].text.rstrip() if k > 0 else ""
         return intro.endswith(":") and bool(_list_opener().search(intro)) and not _speech_cue(intro)
+
+    def _run_start(self, i: int) -> int:
+        """The first of the dash paragraphs in a row that ends at `i`, remembered for the next
+        (asked in order, so a run of thousands is walked once)."""
+        k = i
+        while k > 0 and self.paras[k - 1].kind == "quote" and self.paras[k - 1].text.startswith(("-", "–", "—")):
+            if k - 1 in self._starts:
+                k = self._starts[k - 1]
+                break
+            k -= 1
+        self._starts[i] = k
+        return k
 
     def _is_teaser(self, i: int) -> bool:
         """A teaser headline: the article's first line, short, a dash but no attribution
