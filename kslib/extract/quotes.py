@@ -81,6 +81,28 @@ def as_guillemets(text: str) -> str:
     return text
 
 
+def _is_dash(p) -> bool:
+    return p.kind == "quote" and p.text.startswith(("-", "–", "—"))
+
+
+def is_list_item(paras, i: int, starts: dict[int, int]) -> bool:
+    """Whether the dash paragraph `paras[i]`, in a run of them after a line that announces a list
+    and ends in a colon (`Før dere setter i gang, merk dere følgende:`; `resources/list_openers.txt`)
+    without a cue verb, is an item of that list: unless it is attributed itself. `starts` keeps the
+    start of each run found (asked in order, a run of thousands is walked once)."""
+    if _patterns()["after"].search(paras[i].text):
+        return False
+    k = i
+    while k > 0 and _is_dash(paras[k - 1]):
+        if k - 1 in starts:
+            k = starts[k - 1]
+            break
+        k -= 1
+    starts[i] = k
+    intro = paras[k - 1].text.rstrip() if k > 0 else ""
+    return intro.endswith(":") and bool(_list_opener().search(intro)) and not _speech_cue(intro)
+
+
 @lru_cache(maxsize=1)
 def _list_opener() -> re.Pattern:
     """The words that announce a list (`resources/list_openers.txt`)."""
@@ -151,7 +173,7 @@ class QuoteUnits:
             if p.para_id in covered:
                 continue
             if p.kind == "quote" and p.text.startswith(("-", "–", "—")):
-                if self._is_teaser(i) or self._is_list_item(i):
+                if self._is_teaser(i) or is_list_item(self.paras, i, self._starts):
                     continue
                 text = _DASH.sub("", p.text)
                 if self._is_pull_quote(i):
@@ -219,28 +241,6 @@ class QuoteUnits:
             if start == 0 and len(unit.text.split()) >= 4:
                 self.units.append(unit)
             return
-
-    def _is_list_item(self, i: int) -> bool:
-        """A dash paragraph in a run of them after a line that announces a list and ends in a
-        colon (`Før dere setter i gang, merk dere følgende:`; `resources/list_openers.txt`)
-        without a cue verb: an item of that list, unless it is attributed itself."""
-        if _patterns()["after"].search(self.paras[i].text):
-            return False
-        k = self._run_start(i)
-        intro = self.paras[k - 1].text.rstrip() if k > 0 else ""
-        return intro.endswith(":") and bool(_list_opener().search(intro)) and not _speech_cue(intro)
-
-    def _run_start(self, i: int) -> int:
-        """The first of the dash paragraphs in a row that ends at `i`, remembered for the next
-        (asked in order, so a run of thousands is walked once)."""
-        k = i
-        while k > 0 and self.paras[k - 1].kind == "quote" and self.paras[k - 1].text.startswith(("-", "–", "—")):
-            if k - 1 in self._starts:
-                k = self._starts[k - 1]
-                break
-            k -= 1
-        self._starts[i] = k
-        return k
 
     def _is_teaser(self, i: int) -> bool:
         """A teaser headline: the article's first line, short, a dash but no attribution
