@@ -69,6 +69,11 @@ def _plain(frame):
     styled = frame.style.format(precision=2, thousands="\u00a0", decimal=",", na_rep="ukjent")
     # ids from the content, not random: a rerun writes the same notebook, the same report
     styled = styled.set_uuid(hashlib.blake2b(frame.to_csv().encode(), digest_size=4).hexdigest())
+    # words read from the left, numbers line up on the right (Jupyter right-aligns every cell)
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    if text:
+        styled = styled.set_properties(subset=text, **{"text-align": "left"}).set_table_styles(
+            {c: [{"selector": "th", "props": "text-align: left"}] for c in text}, overwrite=False)
     return _Plain(styled.hide(axis="index") if isinstance(frame.index, pd.RangeIndex) else styled)
 
 

@@ -59,3 +59,15 @@ def test_an_empty_table_becomes_its_sentence(monkeypatch):
     shown = _record(monkeypatch)
     tables.show(pd.DataFrame({"a": []}), empty="Ingen duplikater.")
     assert len(shown) == 1 and shown[0][1].data == "Ingen duplikater."
+
+
+def test_words_are_left_aligned_and_numbers_right(monkeypatch):
+    """Jupyter right-aligns every cell: a column of names or roles is read from the left."""
+    import re
+
+    shown = _record(monkeypatch)
+    tables.show(pd.DataFrame({"name": ["Kari Nordmann", "Ola Hansen"], "n_quotes": [3, 12]}))
+    html = shown[0][1].to_html()
+    selectors = " ".join(block.split("{")[0] for block in html.split("}") if "text-align: left" in block)
+    assert set(re.findall(r"_(row\d+_col\d+)", selectors)) == {"row0_col0", "row1_col0"}  # the names only
+    assert set(re.findall(r"th\.(col\d+)", selectors)) == {"col0"}
