@@ -71,11 +71,16 @@ def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     return None
 
 
+#: paragraphs beside the text: a role written there gives way to one the text writes
+_CAPTIONS = frozenset({"caption", "photo_credit"})
+
+
 def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, int]]]]:
     """The people an article names (in `paragraphs`, credits included) and where their full names
     stand (para_id -> spans), with their later mentions by surname in `paras` (the text)."""
     registry = Registry()
     name_spans: dict[int, list[tuple[int, int]]] = {}
+    from_caption: set[int] = set()  # people whose role a caption gave: the text's own role wins
     for n, p in enumerate(paragraphs):
         last = None  # (end, person) of the name before, for `statsrådene X og Y`
         for start, end, tokens in candidate_names(p.text, slot=True):
@@ -88,9 +93,12 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
                 continue
             person = registry.add(without_genitive(tokens, p.text, end), p.para_id * POS + start)
             name_spans.setdefault(p.para_id, []).append((start, end))
-            if person.role is None:
-                person.role = role_near(p.text, start, end) or _shared_role(p.text, last, start) \
+            if person.role is None or (id(person) in from_caption and p.kind not in _CAPTIONS):
+                role = role_near(p.text, start, end) or _shared_role(p.text, last, start) \
                     or _card_role(paragraphs, n, start, end)
+                if role is not None:
+                    person.role = role
+                    (from_caption.add if p.kind in _CAPTIONS else from_caption.discard)(id(person))
             last = (end, person)
     # later mentions by surname, for pronoun resolution (only surnames one person has)
     counts: dict[str, int] = {}

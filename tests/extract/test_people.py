@@ -354,3 +354,20 @@ def test_role_of_a_long_clause_and_of_a_post(text, role):
 )
 def test_a_field_before_the_name_and_the_owner_after_it(text, role):
     assert people(text)[0].role == role
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Møtet\n\nRådmann Trond Julin under møtet. Foto: KS\n\n- Det var flott, sier Drammens rådmann Trond Julin.",
+         "rådmann i Drammen"),
+        ("Møtet\n\nRådmann Kari Nordmann på møtet. Foto: KS\n\n- Det var fint, seier kommunedirektør i Kinn Kari Nordmann.",
+         "kommunedirektør i Kinn"),  # nynorsk
+        # a caption's role stays where the text gives none
+        ("Møtet\n\nRådmann Trond Julin under møtet. Foto: KS\n\n- Det var flott, sier Trond Julin.", "rådmann"),
+    ],
+)
+def test_the_texts_own_role_wins_over_a_captions(text, role):
+    paras = classify(normalise_text(text))
+    assert paras[1].kind == "caption"
+    assert people(text)[0].role == role
