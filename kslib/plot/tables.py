@@ -60,6 +60,13 @@ def for_display(frame):
     return out.rename(columns=lambda c: COLUMNS.get(c, c))
 
 
+def _text_columns(frame) -> list[int]:
+    """The positions of the columns that hold words, not numbers: they are left-aligned."""
+    import pandas as pd
+
+    return [k for k, c in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[c])]
+
+
 def _plain(frame):
     """A short table as HTML without a row number column, numbers in Norwegian format."""
     import pandas as pd
@@ -70,7 +77,7 @@ def _plain(frame):
     # ids from the content, not random: a rerun writes the same notebook, the same report
     styled = styled.set_uuid(hashlib.blake2b(frame.to_csv().encode(), digest_size=4).hexdigest())
     # words read from the left, numbers line up on the right (Jupyter right-aligns every cell)
-    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    text = [frame.columns[k] for k in _text_columns(frame)]
     if text:
         styled = styled.set_properties(subset=text, **{"text-align": "left"}).set_table_styles(
             {c: [{"selector": "th", "props": "text-align: left"}] for c in text}, overwrite=False)
@@ -111,7 +118,8 @@ def show(frame, *, max_rows: int = 30, empty: str | None = None, norwegian: bool
     from itables import show as itables_show
 
     shown = frame.head(ROW_CAP)
-    itables_show(shown, connected=False, maxBytes=0, lengthMenu=[10, 25, 100, 500], language=NORWEGIAN)
+    itables_show(shown, connected=False, maxBytes=0, lengthMenu=[10, 25, 100, 500], language=NORWEGIAN,
+                 columnDefs=[{"className": "dt-left", "targets": _text_columns(shown)}])
     if len(frame) > len(shown):
         display(Markdown(f"Viser de første {len(shown):,} av {len(frame):,} radene.".replace(",", "\u00a0")))
 

@@ -71,3 +71,10 @@ def test_words_are_left_aligned_and_numbers_right(monkeypatch):
     selectors = " ".join(block.split("{")[0] for block in html.split("}") if "text-align: left" in block)
     assert set(re.findall(r"_(row\d+_col\d+)", selectors)) == {"row0_col0", "row1_col0"}  # the names only
     assert set(re.findall(r"th\.(col\d+)", selectors)) == {"col0"}
+
+
+def test_an_interactive_table_left_aligns_its_words(monkeypatch):
+    shown = _record(monkeypatch)
+    tables.show(pd.DataFrame({"name": [f"Person {i}" for i in range(40)], "n_quotes": range(40)}))
+    kw = [s[2] for s in shown if s[0] == "itables"][0]
+    assert kw["columnDefs"] == [{"className": "dt-left", "targets": [0]}]
