@@ -87,7 +87,7 @@ CATEGORIES: dict[tuple[str, str], list[str]] = {
     ("paragraphs", "kind"): list(PARAGRAPH_KINDS),
     ("terms", "kind"): list(PARAGRAPH_KINDS),
     ("articles", "language"): ["nb", "nn", "other"],
-    ("articles", "year_source"): ["metadata", "page", "document", "text"],
+    ("articles", "year_source"): ["metadata", "page", "document", "text", "url"],
     ("articles", "date_source"): ["metadata", "page", "document", "text"],
     ("articles", "region_source"): ["metadata", "url", "text"],
     ("quotes", "form"): ["dash", "guillemets"],

@@ -250,7 +250,31 @@ def with_metadata(articles, root: Path):
     so an edited metadata file counts at once."""
     from kslib.read.metadata import merge_metadata
 
-    return merge_metadata(articles, root)
+    articles, issues = merge_metadata(articles, root)
+    return with_url_years(articles), issues
+
+
+def with_url_years(articles):
+    """Articles whose text and metadata give no year, with the year their page's address names
+    (`/konsultasjonsmoter-2019/...`; `year_source` = `url`)."""
+    import pandas as pd
+
+    from kslib.extract.dates import year_from_url
+    from kslib.schema import CATEGORIES
+
+    missing = articles["year"].isna() & articles["url"].notna()
+    if not missing.any():
+        return articles
+    found = [year_from_url(u) for u in articles.loc[missing, "url"]]
+    rows = articles.index[missing][[y is not None for y, _ in found]]
+    if len(rows):
+        articles = articles.copy()
+        articles.loc[rows, "year"] = [y for y, _ in found if y is not None]
+        source = articles["year_source"].astype("object")
+        source.loc[rows] = "url"
+        articles["year_source"] = pd.Categorical(source, categories=CATEGORIES[("articles", "year_source")])
+        articles.loc[rows, "year_evidence"] = [e for y, e in found if y is not None]
+    return articles
 
 
 def warn_loaded(rejected_rows, articles) -> None:

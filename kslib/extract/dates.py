@@ -335,6 +335,19 @@ def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple
     return year, "; ".join(f"{what}: «{words}»" for _, what, words in strongest) or None
 
 
+def year_from_url(url: str | None) -> tuple[int | None, str | None]:
+    """(year, evidence) a page's address names, read by the rules of the text with each part of
+    its path as words: `/konsultasjonsmoter-2019/...` gives 2019 (a thing named by its year),
+    `/statsbudsjettet-2020/...` no year (a budget year alone), a path without a year none."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or not re.search(r"\d{4}", url):
+        return None, None
+    parts = [part.replace("-", " ") for part in urlsplit(url).path.split("/") if part]
+    year, evidence = infer_year_evidence(parts)
+    return year, (f"the page's address: {evidence}" if year is not None else None)
+
+
 @lru_cache(maxsize=4096)
 def _years_with(weekday: int, month: int, day: int, last: int) -> tuple[int, ...]:
     """The years from 2010 to `last` in which `day`.`month` falls on `weekday` (cached: the

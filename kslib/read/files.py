@@ -32,7 +32,9 @@ OUTPUT_MARK = ".kslib-output.json"
 #: Files that are read as articles; every other file gets a `rejected` row with its type.
 ARTICLE_SUFFIXES = SUFFIXES
 #: Files at the folder's top that are read as metadata, not as articles (see read/metadata.py).
-METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.json", "metadata.parquet")
+#: A folder's metadata file, by name in lower case (`MANIFEST.tsv`: a web export's list of its pages
+#: with their addresses, as KS's article exports come)
+METADATA_NAMES = ("metadata.csv", "metadata.tsv", "metadata.json", "metadata.parquet", "manifest.tsv")
 
 
 def _not_an_article(name: str) -> str:

@@ -36,11 +36,13 @@ def _NA():
 
 
 def find_metadata(root: Path) -> Path | None:
-    """The metadata file in `root`, if any (csv before tsv, json, parquet)."""
-    for name in NAMES:
-        if (Path(root) / name).is_file():
-            return Path(root) / name
-    return None
+    """The metadata file in `root`, if any (csv before tsv, json, parquet, then a `MANIFEST.tsv`;
+    the name in any case)."""
+    try:
+        present = {p.name.lower(): p for p in Path(root).iterdir() if p.name.lower() in NAMES and p.is_file()}
+    except OSError:
+        return None
+    return next((present[name] for name in NAMES if name in present), None)
 
 
 #: Dates outside these years are not article dates (a typo, Excel's day 0 of 1899/1900, a
@@ -270,7 +272,7 @@ def merge_metadata(articles, root: Path):
     for c in meta.columns:
         if c.startswith("meta_"):
             articles[c] = get(c)
-    articles["year_source"] = pd.Categorical(articles["year_source"], categories=DATE_SOURCES)
+    articles["year_source"] = pd.Categorical(articles["year_source"], categories=CATEGORIES[("articles", "year_source")])
     articles["region_source"] = pd.Categorical(articles["region_source"], categories=["metadata", "url", "text"])
     if issues:
         first = "; ".join(f"{f}: {issue}" for f, _, issue in issues[:3])

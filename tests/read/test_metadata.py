@@ -98,3 +98,36 @@ def test_a_quoted_title_with_a_line_break_stays_one_row(tmp_path):
     a = corpus.articles.set_index("file")
     assert a.loc["a.txt", "title"] == "Ny avtale\nom lønn" and a.loc["b.txt", "year"] == 2023
     assert not corpus.metadata_issues["issue"].str.contains("fields").any()
+
+
+def test_a_manifest_of_page_addresses_is_the_folders_metadata_and_its_years_count(tmp_path):
+    """A web export's `MANIFEST.tsv` (file, url, language, section) is read, not rejected; a page's
+    address that names a year (`/konsultasjonsmoter-2019/`) gives the year where the text gives
+    none, read by the text's rules (a budget year alone gives none), and says so."""
+    manifest = ("file\turl\tlanguage\tsection\n"
+                "a.txt\thttps://www.ks.no/om-ks/konsultasjonsmoter-2019/hat-og-trusler/\tnb\tom-ks\n"
+                "b.txt\thttps://www.ks.no/konsultasjonsmoter-2019/mote-pa-gol/\tnb\tom-ks\n"
+                "sub/c.txt\thttps://www.ks.no/okonomi/statsbudsjettet-2020/hva-betyr-det/\tnb\tfagomrader\n"
+                "d.txt\thttps://www.ks.no/skole/ny-rapport/\tnb\tfagomrader\n")
+    with pytest.warns(UserWarning, match="MANIFEST.tsv") as caught:
+        corpus = load_corpus(folder(tmp_path, manifest, "MANIFEST.tsv"), cache=False)
+    assert not any("rejected" in str(w.message) for w in caught)
+    a = corpus.articles.set_index("file")
+    assert len(a) == 4 and a.loc["a.txt", "url_slug"] == "hat-og-trusler"
+    # a.txt's text names 2021 itself, b.txt 2019: the text wins over the address
+    assert a.loc["a.txt", "year"] == 2021 and a.loc["a.txt", "year_source"] == "text"
+    assert a.loc["b.txt", "year"] == 2019 and a.loc["b.txt", "year_source"] == "text"
+    assert pd.isna(a.loc["sub/c.txt", "year"]) and pd.isna(a.loc["d.txt", "year"])
+
+
+def test_the_year_a_page_address_names_where_the_text_names_none(tmp_path):
+    manifest = ("file\turl\n"
+                "c.txt\thttps://www.ks.no/om-ks/faste-moter/konsultasjonsmoter-2019/hat-trusler-og-vindkraft/\n"
+                "d.txt\thttps://www.ks.no/innovasjon/bli-med-pa-innovasjonsbarometeret-2024/\n")
+    write(tmp_path, "c.txt", C)
+    write(tmp_path, "d.txt", D)
+    write(tmp_path, "MANIFEST.tsv", manifest)
+    a = load_corpus(tmp_path, cache=False).articles.set_index("file")
+    assert a.loc["c.txt", "year"] == 2019 and a.loc["c.txt", "year_source"] == "url"
+    assert a.loc["c.txt", "year_evidence"] == "the page's address: a thing named by its year: «konsultasjonsmoter 2019»"
+    assert a.loc["d.txt", "year"] == 2024 and a.loc["d.txt", "year_source"] == "url"
