@@ -162,7 +162,7 @@ class QuoteUnits:
 
     def __init__(self, paras):
         # `"Vi må satse", sier X.`: a quote in double quotes is read as one in «» (`as_guillemets`)
-        self.paras = [replace(p, text=as_guillemets(p.text)) if p.text.startswith(_DOUBLE_OPEN) else p for p in paras]
+        self.paras = [p if (text := as_guillemets(p.text)) is p.text else replace(p, text=text) for p in paras]
         self.index = {p.para_id: n for n, p in enumerate(paras)}
         self.units: list[Unit] = []
         self._starts: dict[int, int] = {}  # index -> the start of its run of dash paragraphs
@@ -172,7 +172,7 @@ class QuoteUnits:
         for i, p in enumerate(self.paras):
             if p.para_id in covered:
                 continue
-            if p.kind == "quote" and p.text.startswith(("-", "–", "—")):
+            if _is_dash(p):
                 if self._is_teaser(i) or is_list_item(self.paras, i, self._starts):
                     continue
                 text = _DASH.sub("", p.text)

@@ -20,8 +20,10 @@ _ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
 _ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b")
 _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
 _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
-#: a role that names its owner already (`for` names a field: `områdedirektør for arbeidsliv ... i KS`)
-_PREPOSITION = re.compile(r"\b(i|ved|frå|fra)\b")
+#: the prepositions before a role's owner (`i KS`, `ved NTNU`); `for` names a field instead
+#: (`områdedirektør for arbeidsliv`), so a role with `for` alone still takes an owner after the name
+_OWNER_PREPOSITIONS = frozenset({"i", "ved", "hos", "på", "frå", "fra"})
+_PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(_OWNER_PREPOSITIONS)) + r")\b")  # a role naming its owner
 _ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
 _ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
@@ -267,9 +269,6 @@ def role_after(text: str, end: int) -> str | None:
     if words[0][0].isupper() and words[0].lower() not in _MODIFIERS and not is_title(words[0]) and words[0] != "KS":
         return None
     return _clean_role(clause)
-
-
-_OWNER_PREPOSITIONS = frozenset({"i", "ved", "hos", "på"})
 
 
 def _owner(word: str) -> str | None:
