@@ -50,7 +50,8 @@ def count_by_period(frame, period: str = "Y", *, articles=None, by: str | None =
 
 
 #: where a year comes from (`articles.year_source`), in the sentence of `describe_years`
-YEAR_SOURCE_LABELS = {"text": "teksten", "metadata": "metadatafilen", "page": "nettsidens dato"}
+YEAR_SOURCE_LABELS = {"text": "teksten", "metadata": "metadatafilen", "page": "nettsidens dato",
+                      "document": "dokumentets egenskaper", "url": "nettsidens adresse"}
 
 
 def describe_years(articles) -> str:

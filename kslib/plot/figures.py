@@ -128,9 +128,14 @@ def plot_columns(series, *, title: str, ylabel: str = "", ax=None, note: str | N
     ax.set_ylabel(ylabel)
     if len(labels) > 12:
         ax.tick_params(axis="x", rotation=90)
-    if note:
-        ax.text(0, -0.16, note, transform=ax.transAxes, fontsize=9, va="top", color="#404040")
+    if note:  # wrapped to the figure's width: a long line would widen the saved figure and shrink the plot
+        ax.text(0, -0.16, textwrap.fill(note, NOTE_WIDTH), transform=ax.transAxes, fontsize=9, va="top",
+                color="#404040")
     return keep(ax, pd.DataFrame({"period": labels, "value": series.values}))
+
+
+#: Characters per line of a note under a figure 8 inches wide, in 9 point
+NOTE_WIDTH = 95
 
 
 def plot_stacked(frame, *, title: str, xlabel: str = "", colors=None, ax=None, counts=None):

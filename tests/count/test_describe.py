@@ -40,6 +40,8 @@ def test_years_are_in_time_order_with_gaps_and_unknown_years_are_counted_not_dra
     articles["year_source"] = pd.array(["text", "metadata", "text", None, "page"], dtype="string")
     assert describe_years(articles).startswith("4 av 5 (80\u00a0%) artikler har et kjent år (2018–2021; "
                                                "2 fra teksten, 1 fra metadatafilen, 1 fra nettsidens dato)")
+    articles["year_source"] = pd.array(["text", "url", "document", None, "url"], dtype="string")
+    assert "2 fra nettsidens adresse, 1 fra teksten, 1 fra dokumentets egenskaper)" in describe_years(articles)
 
 
 def test_a_trend_has_gaps_not_zeros_and_groups_absent_from_a_year_count_zero():

@@ -252,3 +252,18 @@ def test_the_network_layout_is_the_same_in_every_run():
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2, 3, 4)}
     assert len(runs) == 1
+
+
+def test_a_long_note_under_columns_keeps_the_saved_figure_its_width(tmp_path):
+    """A note longer than the figure is wide (the years' sentence of a large folder) used to widen
+    the saved PNG, so the plot shrank and its year labels ran into each other."""
+    from PIL import Image
+
+    series = pd.Series([1, 2, 2, 4, 2, 2, 3, 6], index=range(2017, 2025))
+    sizes = []
+    for note in ("Kort.", "22 av 40 (55 %) artikler har et kjent år (2017–2024; 16 fra teksten, 6 fra nettsidens "
+                          "adresse); 18 uten kjent år (teksten sier det ikke sikkert nok) er ikke med i tidsseriene."):
+        ax = figures.plot_columns(series, title="Artikler per år", note=note)
+        figures_writer.save(ax.figure, "01-test", out_dir=tmp_path, close=True)
+        sizes.append(Image.open(tmp_path / "01-test.png").size)
+    assert sizes[1][0] == sizes[0][0]  # as wide as with a short note; the long one takes more lines
