@@ -7,7 +7,8 @@ Years that point away from the article's time count little: a point of departure
 comparison (`siden 2015`), a deadline, target or budget year (`innen 2030`,
 `statsbudsjettet for 2020`), a plan or document named by a place or series and a year
 (`Regionplan Agder 2020`, `NOU 2020: 13`), a law's date, a date something takes effect,
-the start of a period (`2024-2027`). A year is given only when its evidence adds up to
+the start of a period (`2024-2027`), the weekday dates of an event the text looks
+ahead to (`Landstinget 2024 skal avholdes`: its program's `Tirsdag 13. februar`). A year is given only when its evidence adds up to
 `MIN_EVIDENCE` (one date, one `i 2021`): else `<NA>` rather than a guess, and every year
 comes with the words that decided it (`articles.year_evidence`).
 
@@ -61,6 +62,8 @@ LOOKED_AHEAD = "the year before a year looked ahead to"
 #: (written most often the year before: measured on seeds, dev and dev2 on 2026-12-07, 5 of 8 such
 #: years were the gold's year + 1, one the same year; it counts half, so that alone it gives no year).
 FOR_YEAR_BEFORE = (YEAR_BEFORE, LOOKED_AHEAD)
+#: A weekday date that falls in a year the text looks ahead to: a day of the event ahead.
+WEEKDAY_AHEAD = "the year before the days of an event looked ahead to"
 #: The kinds that make a year the article's own time, which a word of the future in its clause undoes.
 OWN_TIME = ("a year in the text", "a part of a year", "a thing named by its year")
 CONTEXT_BEFORE = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(CONTEXT, key=len, reverse=True))
@@ -305,14 +308,20 @@ def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple
     # an era matters only for weekday dates or a scored year outside it: often its scan is skipped
     eras = [(a, b) for pattern, a, b, hints in ERAS
             if (weekday_dates or any(not a <= y <= b for y in score)) and fast.in_era(pattern, hints, text)]
+    # the years the text looks ahead to (`Landstinget 2024 skal avholdes`): a weekday date that
+    # falls in one is a day of the event ahead, and counts as that year does, half for the year before
+    ahead = {y + 1 for y, items in why.items() if any(what == LOOKED_AHEAD for _, what, _ in items)}
     for m in weekday_dates:
         weekday, day, month = WEEKDAYS[m.group(1).lower()], int(m.group(2)), MONTHS[m.group(3).lower()]
         fits = list(_years_with(weekday, month, day, today.year))
         for a, b in eras:
             fits = [y for y in fits if a <= y <= b] or fits
         if score:
-            fits = [y for y in fits if y in score] or fits
-        if fits:
+            fits = [y for y in fits if y in score or y in ahead] or fits
+        if fits and max(fits) in ahead:
+            score[max(fits) - 1] += 1.5
+            why.setdefault(max(fits) - 1, []).append((1.5, WEEKDAY_AHEAD, " ".join(m.group(0).split())))
+        elif fits:
             score[max(fits)] += 3
             why.setdefault(max(fits), []).append((3, "a weekday with a date", " ".join(m.group(0).split())))
     raw = Counter(score)  # the evidence as found, before the eras weigh it
@@ -336,15 +345,19 @@ def infer_year_evidence(texts: list[str], today: dt.date | None = None) -> tuple
 
 
 def year_from_url(url: str | None) -> tuple[int | None, str | None]:
-    """(year, evidence) a page's address names, read by the rules of the text with each part of
-    its path as words: `/konsultasjonsmoter-2019/...` gives 2019 (a thing named by its year),
-    `/statsbudsjettet-2020/...` no year (a budget year alone), a path without a year none."""
+    """(year, evidence) the page's own name in its address (the last part of the path, written
+    from its headline) names, read by the rules of the text: `.../bli-med-pa-barometeret-2024/`
+    gives 2024 (a thing named by its year), `.../statsbudsjettet-2020/` no year (a budget year
+    alone). The folders the site files a page under (`/konsultasjonsmoter-2023/...`) are not the
+    article's text: on dev and dev2 their year was the gold's in 3 of 5 pages, the name's in 2 of 2."""
     from urllib.parse import urlsplit
 
     if not isinstance(url, str) or not re.search(r"\d{4}", url):
         return None, None
-    parts = [part.replace("-", " ") for part in urlsplit(url).path.split("/") if part]
-    year, evidence = infer_year_evidence(parts)
+    parts = [part for part in urlsplit(url).path.split("/") if part]
+    if not parts:
+        return None, None
+    year, evidence = infer_year_evidence([parts[-1].replace("-", " ")])
     return year, (f"the page's address: {evidence}" if year is not None else None)
 
 

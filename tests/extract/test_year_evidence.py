@@ -1,5 +1,7 @@
 """The year comes with the words that decided it (`articles.year_evidence`)."""
 
+import datetime as dt
+
 import pytest
 
 from kslib.corpus import load_corpus
@@ -156,6 +158,24 @@ def test_a_year_looked_ahead_to_counts_half_for_the_year_before(text):
     """Alone it gives no year (above); with the start of a period in the year before, that year."""
     year, evidence = infer_year_evidence([text])
     assert year == 2022 and "the year before a year looked ahead to: «i 2023»" in evidence
+
+
+@pytest.mark.parametrize("text", [
+    "Landsmøtet 2024 skal holdes i Bergen. Program: Tirsdag 13. februar: åpning. Onsdag 14. februar: valg.",
+    "Landsmøtet 2024 skal haldast i Bergen. Program: Tysdag 13. februar: opning. Onsdag 14. februar: val.",
+])
+def test_the_weekday_dates_of_an_event_looked_ahead_to_count_for_the_year_before(text):
+    """The days of an event the text looks ahead to fall in its year (13 February was a Tuesday
+    in 2024 and 2018): they are planned, and written most often the year before, as the year is."""
+    year, evidence = infer_year_evidence([text], today=dt.date(2026, 12, 7))
+    assert year == 2023
+    assert evidence.startswith("the year before the days of an event looked ahead to: «")
+
+
+def test_weekday_dates_of_a_year_not_looked_ahead_to_still_give_that_year():
+    text = "Landsmøtet ble holdt i Bergen i 2024. Tirsdag 13. februar var det åpning."
+    year, evidence = infer_year_evidence([text], today=dt.date(2026, 12, 7))
+    assert year == 2024 and "a weekday with a date: «Tirsdag 13. februar»" in evidence
 
 
 @pytest.mark.parametrize("text", [

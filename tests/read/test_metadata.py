@@ -121,13 +121,19 @@ def test_a_manifest_of_page_addresses_is_the_folders_metadata_and_its_years_coun
 
 
 def test_the_year_a_page_address_names_where_the_text_names_none(tmp_path):
+    """The page's own name (the last part of its address, its headline) is text the reader sees:
+    its year counts where the text names none. A folder the site files the page under
+    (`/konsultasjonsmoter-2019/`, `/ks-toppmoter-2021/`) is not the article's text: no year."""
     manifest = ("file\turl\n"
                 "c.txt\thttps://www.ks.no/om-ks/faste-moter/konsultasjonsmoter-2019/hat-trusler-og-vindkraft/\n"
-                "d.txt\thttps://www.ks.no/innovasjon/bli-med-pa-innovasjonsbarometeret-2024/\n")
+                "d.txt\thttps://www.ks.no/innovasjon/bli-med-pa-innovasjonsbarometeret-2024/\n"
+                "e.txt\thttps://www.ks.no/om-ks/konsultasjonsmoter-2018/oppsummering-fra-konsultasjonsmoter-2018\n")
     write(tmp_path, "c.txt", C)
     write(tmp_path, "d.txt", D)
+    write(tmp_path, "e.txt", C)
     write(tmp_path, "MANIFEST.tsv", manifest)
     a = load_corpus(tmp_path, cache=False).articles.set_index("file")
-    assert a.loc["c.txt", "year"] == 2019 and a.loc["c.txt", "year_source"] == "url"
-    assert a.loc["c.txt", "year_evidence"] == "the page's address: a thing named by its year: «konsultasjonsmoter 2019»"
+    assert pd.isna(a.loc["c.txt", "year"]) and pd.isna(a.loc["c.txt", "year_evidence"])
     assert a.loc["d.txt", "year"] == 2024 and a.loc["d.txt", "year_source"] == "url"
+    assert a.loc["d.txt", "year_evidence"] == "the page's address: a thing named by its year: «innovasjonsbarometeret 2024»"
+    assert a.loc["e.txt", "year"] == 2018 and a.loc["e.txt", "year_source"] == "url"
