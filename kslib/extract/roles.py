@@ -308,10 +308,24 @@ def _clean_role(role: str) -> str | None:
     if not role:
         return None
     role = _owner_last(role)
-    first = role.split()[0]
-    if role[0].isupper() and not role[:2].isupper() and (is_title(first) or first.lower() in _MODIFIERS):
+    if role[0].isupper() and not role[:2].isupper() and _opens_with_title(role.split()):
         role = role[0].lower() + role[1:]
     return role
+
+
+def _opens_with_title(words: list[str]) -> bool:
+    """Whether a role's first word is a title or a modifier, written with a capital only because
+    it opens a sentence: `Ordfører`, `Kultur- og likestillingsminister` (the first half of a
+    title written in two is judged by the title it ends in); not `Notodden-ordfører`, whose
+    capital is a place's."""
+    first = words[0]
+    if first.endswith("-"):  # `Kultur- og likestillingsminister`, `Helse- og omsorgsminister`
+        head = next((w for w in words[1:] if not w.endswith("-") and w.lower() not in ("og", "eller")), "")
+        return is_title(head.strip(",."))
+    before, hyphen, after = first.partition("-")
+    if hyphen and after and not is_title(before) and before.lower() not in _MODIFIERS:
+        return False  # `Notodden-ordfører`, `Bodø-ordførar`: a name before the hyphen
+    return is_title(first) or first.lower() in _MODIFIERS
 
 
 #: Where a page's next block was glued onto a line when it was saved (`Sør-TrøndelagSe vedlagte`,

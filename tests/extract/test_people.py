@@ -241,6 +241,12 @@ def test_a_plural_title_is_the_title_of_both_names(text, roles):
     # a hyphen joined to the next word by `og` is one name: `Kommunal- og distriktsdepartementet`
     ("Der møtte statssekretær Gunn Karin Gjul i Kommunal- og distriktsdepartementet ordførerne.",
      "statssekretær i Kommunal- og distriktsdepartementet"),
+    # a place before a title's hyphen keeps its capital (`Notodden-ordfører`, nynorsk `-ordførar`);
+    # a title that opens a sentence does not, also one written in two (`Kultur- og ...minister`)
+    ("Under temaet fortalte Notodden-ordfører Gry Fuglestveit om huset.", "Notodden-ordfører"),
+    ("– Det er bra, seier Vågsøy-ordførar Kari Nordmann.", "Vågsøy-ordførar"),
+    ("Kultur- og likestillingsminister Lubna Jaffery ønsket velkommen.", "kultur- og likestillingsminister"),
+    ("Kunnskaps- og integreringsminister Kari Nordmann opna møtet.", "kunnskaps- og integreringsminister"),
 ])
 def test_the_role_as_written(text, role):
     [person] = [p for p in find_quotes(classify(normalise_text(text)))[1]]
