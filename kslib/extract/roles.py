@@ -162,6 +162,8 @@ def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
     return False, COMMA.split(ROLE_STOP.split(left)[-1])[-1].split()[-6:]
 
 
+#: An organisation written as an acronym (`KS`, `NTNU`).
+_ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
 #: Up to this many characters before a name, the plain reading is the faster one.
 PLAIN_ROLE_SPAN = 1000
 
@@ -171,6 +173,12 @@ def role_before(text: str, start: int) -> str | None:
     clause before it, after a comma (`Administrerende direktør i KS, Lasse Hansen`) or right before."""
     read = clause_before if start <= PLAIN_ROLE_SPAN else fast.clause_before
     comma, words = read(text, start)
+    if not comma and len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        # `Avdelingsdirektør for arbeidsliv, KS Bjarte Rørmark`: the title, a comma, its organisation
+        org = words[0]
+        comma, words = read(text, text.rindex(org, 0, start))
+        role = _role_of_comma_clause(words) if comma else None
+        return f"{role}, {org}" if role else None
     return _role_of_comma_clause(words) if comma else _role_of_last_words(words)
 
 

@@ -247,6 +247,16 @@ def test_a_plural_title_is_the_title_of_both_names(text, roles):
     ("– Det er bra, seier Vågsøy-ordførar Kari Nordmann.", "Vågsøy-ordførar"),
     ("Kultur- og likestillingsminister Lubna Jaffery ønsket velkommen.", "kultur- og likestillingsminister"),
     ("Kunnskaps- og integreringsminister Kari Nordmann opna møtet.", "kunnskaps- og integreringsminister"),
+    # spellings a title has in KS's pages: `styrelder`, `deltager`/`deltaker` (nynorsk `deltakar`)
+    ("Det sier styrelder i KS, Kari Nordmann, under åpningen.", "styrelder i KS"),
+    ("Deltager Anne Kristine Wensel fra Berlevåg lot seg inspirere.", "deltager fra Berlevåg"),
+    ("Deltakar Kari Nordmann frå Bømlo let seg inspirere.", "deltakar frå Bømlo"),
+    # the title, a comma, then its organisation right before the name
+    ("Hva har vi i vente? Avdelingsdirektør for arbeidsliv, KS Bjarte Rørmark kommer.",
+     "avdelingsdirektør for arbeidsliv, KS"),
+    ("Kva har vi i vente? Avdelingsdirektør for arbeidsliv, KS Kari Nordmann kjem.",
+     "avdelingsdirektør for arbeidsliv, KS"),
+    ("Møtet leies av KS Kari Nordmann.", None),
 ])
 def test_the_role_as_written(text, role):
     [person] = [p for p in find_quotes(classify(normalise_text(text)))[1]]
