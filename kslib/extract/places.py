@@ -241,7 +241,10 @@ def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras
     A KS regional office (`KS Vestland`) decides; otherwise the county with most
     place mentions wins when it has at least 3 points and 60% of them (a county
     named counts 2, a municipality or region 1, mentions in the first paragraph
-    double). A county supported only by its municipalities must also have one in the
+    double), and its places are mentioned more than once (a county named once, even in the
+    first paragraph, is an example, as a municipality named once is: `KS er kontaktet av
+    barnevernledere i Vestfold` in a story on a meeting with the government). A county
+    supported only by its municipalities must also have one in the
     first third of the article (`lead_paras`): news put what a story is about first,
     and places further down are often examples. Anything less is `national`.
     """
@@ -269,6 +272,8 @@ def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras
         region, top = weight.most_common(1)[0]
         if top < 3 or top / sum(weight.values()) < 0.6:
             return "national", "national"
+        if sum(m["place"].county_in(year) == region for m in mentions if m["place"].kind != "utland") < 2:
+            return "national", "national"  # one mention is an example
         named = any(m["place"].kind == "fylke" and m["place"].county_in(year) == region for m in mentions)
         if not named and lead_paras is not None and not any(
                 m["para_id"] in lead_paras and m["place"].county_in(year) == region for m in mentions):

@@ -218,3 +218,20 @@ def test_an_article_about_a_locality_is_about_its_municipalitys_county_then_and_
     paragraphs = classify(normalise_text("Seminar i Mysen\n\nOrdførerne møttes i Mysen. Neste år møtes de i Mysen igjen."))
     mentions = extract_places(paragraphs, 2022)
     assert article_region(paragraphs, mentions, 2022) == ("Viken", "Østfold")
+
+
+@pytest.mark.parametrize("text, region", [
+    # a county named once, even first, is an example in a national story: as a municipality named once is
+    ("KS er kontaktet av barnevernledere i Vestfold som beskriver "
+     "en alvorlig situasjon.\n\nKS foreslår en arbeidsgruppe med departementet.", "national"),
+    ("KS er kontakta av barnevernleiarar i Vestfold som skildrar "
+     "ein alvorleg situasjon.\n\nKS føreslår ei arbeidsgruppe med departementet.", "national"),  # nynorsk
+    # named twice it is what the story is about
+    ("KS er kontaktet av barnevernledere i Vestfold som beskriver en alvorlig situasjon.\n\n"
+     "Flere kommuner i Vestfold mangler fosterhjem.\n\nKS foreslår en arbeidsgruppe.", "Vestfold"),
+])
+def test_one_mention_of_a_county_does_not_make_the_article_regional(text, region):
+    from kslib.extract.places import article_region
+
+    paragraphs = classify(normalise_text(text))
+    assert article_region(paragraphs, extract_places(paragraphs, 2024), 2024)[0] == region
