@@ -292,9 +292,12 @@ class QuoteUnits:
             index = self.index[unit.para_id]
             return unit.end_para != unit.para_id or not self._is_pull_quote(index)
         before = unit.before.rstrip()
-        if before.endswith(":") and (_speech_cue(before) or words >= 8):
+        if before.endswith(":") and _speech_cue(before):
             return True
-        return False
+        # without a cue, a long span after a colon is a statement when its sentence ends with it:
+        # one that goes on (`FoU-prosjekt: «Kartlegging av ...» (2022), og skal`) quotes a title
+        after = unit.after.lstrip()
+        return before.endswith(":") and words >= 8 and not (after[:1] == "(" or after[:1].islower())
 
 
 #: the fewest words a quote shown again must have to be known as one

@@ -108,6 +108,11 @@ def test_same_surname_resolves_to_the_nearest_full_name():
         "\n\nKari Nordmann, ordfører i Gol",
         "«Kommunesektorens politiske prioriteringer 2024-2027» er det viktigste dokumentet.",  # a title
         "Vi må satse på de unge, sa hun.\n\n- Vi må satse på de unge\n\nKari Nordmann, ordfører i Gol",
+        # a report's title after a colon, the sentence going on after it
+        "Prosjektet bygger på FoU-prosjekt: «Kartlegging av kostnader knyttet til e-helse i norske kommuner» "
+        "(2022), og skal videreutvikle modellen.",
+        "Prosjektet byggjer på FoU-prosjektet: «Kartlegging av kostnader knytt til e-helse i norske kommunar» "
+        "og skal vidareutvikle modellen.",  # nynorsk
     ],
 )
 def test_not_quotes(text):
@@ -117,6 +122,14 @@ def test_not_quotes(text):
 def test_teaser_headline_is_not_a_quote():
     text = "- Vi må satse mer på skolen\n\nOrdfører Kari Nordmann åpnet møtet i går.\n\n- Det er viktig, sier hun."
     assert speakers(text) == ["Kari Nordmann"]
+
+
+@pytest.mark.parametrize("text", [
+    "Anmodningsmerknad fra Stortinget: «Komiteen vil understreke at kommunene skal kompenseres for skattesvikten».",
+    "Merknad frå Stortinget: «Komiteen vil understreke at kommunane skal kompenserast for skattesvikten».",
+])
+def test_a_statement_after_a_colon_is_a_quote_without_a_speaker(text):
+    assert speakers(f"Innledning her.\n\n{text}") == [None]
 
 
 def test_unattributed_quote_is_kept_without_inventing_a_speaker():
