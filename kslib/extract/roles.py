@@ -8,7 +8,7 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_title, title_group
+from kslib.extract.people import DEFINITE_ENDINGS, ORG_WORDS, UPPER, gender_of_first_name, is_title, title_group
 from kslib.resources.gazetteer import official_entries
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
@@ -162,6 +162,21 @@ def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
     return False, COMMA.split(ROLE_STOP.split(left)[-1])[-1].split()[-6:]
 
 
+#: Nouns of bodies (`resources/bodies.txt`), and the compounds that end in one, definite or not.
+_BODY_NOUNS = tuple(resource_lines("bodies.txt"))
+#: A body right before `ved` and a name: a capitalised word, or a name ending in `kommune`.
+_BODY_BEFORE_VED = re.compile(rf"(?<![\w-])(?P<body>[{UPPER}][\w-]*(?:\s+(?:kommune|fylkeskommune|herad))?),?\s+ved\s+$")
+
+
+def _is_body(words: str) -> bool:
+    """Whether `words` name a body: an acronym (`KS`), or a word ending in a body's noun
+    (`Helsedirektoratet`, `Totalberedskapskommisjonen`, `Asker kommune`)."""
+    last = words.split()[-1].lower()
+    return bool(_ACRONYM.fullmatch(words)) or any(
+        last.endswith(noun) or any(last.endswith(noun + e) for e in (*DEFINITE_ENDINGS, "t"))
+        for noun in _BODY_NOUNS)
+
+
 #: An organisation written as an acronym (`KS`, `NTNU`).
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
 #: Up to this many characters before a name, the plain reading is the faster one.
@@ -173,6 +188,11 @@ def role_before(text: str, start: int) -> str | None:
     clause before it, after a comma (`Administrerende direktør i KS, Lasse Hansen`) or right before."""
     read = clause_before if start <= PLAIN_ROLE_SPAN else fast.clause_before
     comma, words = read(text, start)
+    if not comma and words and words[-1] == "ved":
+        # `Totalberedskapskommisjonen, ved Cecilie Daae`: the body the person speaks for
+        m = _BODY_BEFORE_VED.search(text, max(0, start - 80), start)
+        if m and _is_body(m.group("body")):
+            return m.group("body")
     if not comma and len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         # `Avdelingsdirektør for arbeidsliv, KS Bjarte Rørmark`: the title, a comma, its organisation
         org = words[0]

@@ -257,6 +257,11 @@ def test_a_plural_title_is_the_title_of_both_names(text, roles):
     ("Kva har vi i vente? Avdelingsdirektør for arbeidsliv, KS Kari Nordmann kjem.",
      "avdelingsdirektør for arbeidsliv, KS"),
     ("Møtet leies av KS Kari Nordmann.", None),
+    # a body represented by a person (`X ved Y`) is the person's role, as a title is (`Statsforvalteren ved`)
+    ("Vi skal høre fra Totalberedskapskommisjonen, ved Cecilie Daae, om beredskap.", "Totalberedskapskommisjonen"),
+    ("Vi skal høyre frå Helsedirektoratet ved Kari Nordmann om beredskap.", "Helsedirektoratet"),  # nynorsk
+    ("Planen ble lagt fram av Asker kommune ved Kari Nordmann i går.", "Asker kommune"),
+    ("Vi satt ved Kari Nordmann i går.", None),
 ])
 def test_the_role_as_written(text, role):
     [person] = [p for p in find_quotes(classify(normalise_text(text)))[1]]
