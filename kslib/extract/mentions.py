@@ -14,7 +14,7 @@ from kslib.extract.people import (
     gender_of_first_name,
     is_title,
 )
-from kslib.extract.roles import role_after, role_near, role_of_card
+from kslib.extract.roles import credit_role, role_after, role_near, role_of_card
 
 #: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
 #: integers, never stored), so a long paragraph never runs into the next one
@@ -95,7 +95,8 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
             name_spans.setdefault(p.para_id, []).append((start, end))
             if person.role is None or (id(person) in from_caption and p.kind not in _CAPTIONS):
                 role = role_near(p.text, start, end) or _shared_role(p.text, last, start) \
-                    or _card_role(paragraphs, n, start, end)
+                    or _card_role(paragraphs, n, start, end) \
+                    or (credit_role(p.text, end) if p.kind == "photo_credit" else None)
                 if role is not None:
                     person.role = role
                     (from_caption.add if p.kind in _CAPTIONS else from_caption.discard)(id(person))

@@ -177,8 +177,9 @@ def _is_body(words: str) -> bool:
         for noun in _BODY_NOUNS)
 
 
-#: An organisation written as an acronym (`KS`, `NTNU`).
+#: An organisation written as an acronym (`KS`, `NTNU`), and in the genitive (`NRKs`, `KS'`).
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
+_ACRONYM_GENITIVE = re.compile(rf"([{UPPER}]{{2,}})(?:s|'|’)")
 #: Up to this many characters before a name, the plain reading is the faster one.
 PLAIN_ROLE_SPAN = 1000
 
@@ -199,7 +200,22 @@ def role_before(text: str, start: int) -> str | None:
         comma, words = read(text, text.rindex(org, 0, start))
         role = _role_of_comma_clause(words) if comma else None
         return f"{role}, {org}" if role else None
-    return _role_of_comma_clause(words) if comma else _role_of_last_words(words)
+    if comma:
+        return _role_of_comma_clause(words)
+    role = _role_of_last_words(words)
+    if role is None and words and (m := _ACRONYM_GENITIVE.fullmatch(words[-1])):
+        return m.group(1)  # `NRKs Tone Sofie Aglen`: the organisation, when no title is written
+    return role
+
+
+#: A photo credit's agency after the photographer's name (`Foto: Svein Nordrum/ Scanpix`, `, NTB`).
+_CREDIT_AGENCY = re.compile(rf"\s*[/,]\s*(?P<org>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)\s*\.?\s*$")
+
+
+def credit_role(text: str, end: int) -> str | None:
+    """The agency a photo credit names after the photographer's name, else None."""
+    m = _CREDIT_AGENCY.match(text, end)
+    return m.group("org") if m else None
 
 
 _ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}]\w*-\s+og\s+\w+|[{UPPER}][\w-]+"

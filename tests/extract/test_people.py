@@ -76,6 +76,12 @@ def test_typo_in_surname_is_the_same_person():
         ("- Bra, sier prosjektleder Marte Lien i KS.", "prosjektleder i KS"),
         ("Kommunedirektør Kristin Bakken i Kvam er samd.", "kommunedirektør i Kvam"),
         ("Ordfører Ola Dahl i Molde kommune åpnet.", "ordfører i Molde kommune"),
+        # an organisation in the genitive, written as an acronym, with no title: the organisation
+        ("Debatten ble ledet av NRKs Tone Sofie Aglen på Steinkjer.", "NRK"),
+        ("Debatten vart leia av NRKs Kari Nordmann på Steinkjer.", "NRK"),  # nynorsk
+        # a photo credit: the agency after the photographer's name
+        ("Ordførerne møttes.\n\nFoto: Svein Nordrum/ Scanpix", "Scanpix"),
+        ("Ordførerne møttes.\n\nFoto: Kari Nordmann, NTB", "NTB"),
     ],
 )
 def test_role_nearest_the_name(text, role):
