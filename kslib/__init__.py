@@ -51,6 +51,7 @@ _API: dict[str, tuple[str, str]] = {
     "describe_topic_basis": ("kslib.count.describe", "describe_topic_basis"),
     "describe_share": ("kslib.count.describe", "describe_share"),
     "describe_map": ("kslib.count.places", "describe_map"),
+    "describe_county_basis": ("kslib.count.places", "county_basis"),
     "describe_too_few": ("kslib.count.describe", "too_few"),
     "describe_list": ("kslib.count.describe", "describe_list"),
     "describe_lengths": ("kslib.count.describe", "describe_lengths"),

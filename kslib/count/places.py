@@ -32,6 +32,23 @@ def regions_on_2024_map(articles, places):
     return a
 
 
+def county_basis(articles, places) -> str:
+    """What a chart of articles per county rests on, for its footer: `5 av 40 artikler har et
+    fylke; 35 handler om hele landet` (and those with neither, or off today's map)."""
+    from kslib import norwegian
+
+    placed = regions_on_2024_map(articles, places)["placed"]
+    on_map = int(placed.isin(["region", "municipalities"]).sum())
+    text = f"{norwegian.number(on_map)} av {norwegian.count(len(placed), 'artikkel', 'artikler')} har et fylke"
+    national = int((placed == "national").sum())
+    rest = len(placed) - on_map - national
+    if national:
+        text += f"; {norwegian.number(national)} handler om hele landet"
+    if rest:
+        text += f"; {norwegian.number(rest)} uten fylke på 2024-kartet"
+    return text
+
+
 def describe_map(articles, places) -> str:
     """One sentence on the articles whose county is not on the 2024 map and where they went."""
     from kslib import norwegian

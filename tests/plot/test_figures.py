@@ -105,6 +105,21 @@ def test_the_map_draws_every_article_with_a_county_or_counts_it():
     assert on_map + 1 == regional  # every regional article: on the map, or the one the caption counts
 
 
+def test_the_chart_of_articles_per_county_says_what_it_rests_on():
+    """The chart shows only articles with a county: its footer says how many of all those are,
+    and how many are about the whole country (a chart of 5 bars of 1 from 40 articles)."""
+    from kslib.count.places import count_by_county, county_basis
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d", "e"],
+                             "region": ["Viken", "Viken", "Agder", "national", "national"],
+                             "region_2024": [None, None, "Agder", "national", "national"]})
+    places = pd.DataFrame({"article_id": ["a", "c"], "kind": ["kommune", "kommune"], "name": ["Drammen", "Arendal"],
+                           "county_2024": ["Buskerud", "Agder"]})
+    text = county_basis(articles, places)
+    assert text == "2 av 5 artikler har et fylke; 2 handler om hele landet; 1 uten fylke på 2024-kartet"
+    assert count_by_county(articles, places)["n_articles"].sum() == 2  # the bars add up to the first number
+
+
 def test_role_groups_and_genders_have_one_colour_each():
     role = [figures.GROUP_COLOURS[g] for g in ("KS", "elected", "administration", "other")]
     gender = [figures.GENDER_COLOURS[g] for g in ("Kvinner", "Menn", "Ukjent")]
