@@ -312,8 +312,20 @@ class Registry:
         return max(cands, key=lambda p: p.first_pos if p.latest_mention(pos) is None else p.latest_mention(pos))
 
 
+def _with_full_names(normal: list[str]) -> list[str]:
+    """Normalised names with each surname written alone (`gram`) replaced by the one full name
+    of the corpus that ends in it (`bjørn arild gram`), where exactly one does."""
+    full: dict[str, set[str]] = {}
+    for name in set(normal):
+        if " " in name:
+            full.setdefault(name.rsplit(" ", 1)[1], set()).add(name)
+    return [next(iter(full[n])) if " " not in n and len(full.get(n, ())) == 1 else n for n in normal]
+
+
 def to_speakers(people, quotes=None):
-    """One row per person across the corpus (people with the same full name).
+    """One row per person across the corpus (people with the same full name; a surname written
+    alone, in an article that never gives the full name, is the one person of the corpus with
+    that surname where there is one, else a row of its own).
 
     Columns: `name` (of its written forms, the first in sort order), `roles` (every role
     written, once each, sorted and `; `-joined), `role_group` (most frequent), `gender`,
@@ -336,11 +348,11 @@ def to_speakers(people, quotes=None):
     # each row's person key, numbered in order of first appearance
     name_codes, names = pd.factorize(people["name"].astype("string"), use_na_sentinel=False)
     names = np.asarray([str(n) for n in names], dtype=object)
-    key_of_name, _ = pd.factorize(pd.Series([normalise_name(n) for n in names], dtype=object))
+    key_of_name, _ = pd.factorize(pd.Series(_with_full_names([normalise_name(n) for n in names]), dtype=object))
     key = key_of_name[name_codes]
     n_keys = int(key.max()) + 1
-    name_rank = np.empty(len(names), dtype=np.int64)  # each written form's place in sort order
-    name_rank[np.argsort(names, kind="stable")] = np.arange(len(names))
+    name_rank = np.empty(len(names), dtype=np.int64)  # each written form's place in sort order, full names first
+    name_rank[np.lexsort((names, [" " not in n.strip() for n in names]))] = np.arange(len(names))
     best_form = np.full(n_keys, len(names), dtype=np.int64)
     np.minimum.at(best_form, key, name_rank[name_codes])
     form_of_rank = np.argsort(name_rank)

@@ -197,6 +197,29 @@ def test_speakers_fold_names_and_count_each_rule():
     assert list(out.index) == ["Kari Nordmann", "Ola Vik", "Per Ås"]  # most quoted, then most articles
 
 
+def test_a_speaker_named_only_by_surname_is_the_one_person_of_the_corpus_with_that_surname():
+    """An article that never writes the full name (`sa Gram`) quotes the person the other
+    articles name in full, when only one person of the corpus has that surname; with two
+    (Kari and Ola Hansen), `Hansen` stays apart."""
+    import pandas as pd
+
+    people = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a3", "a4"],
+        "name": ["Bjørn Arild Gram", "Gram", "Kari Hansen", "Ola Hansen", "Hansen"],
+        "role": ["styreleder i KS", None, None, None, None],
+        "role_group": pd.Categorical(["KS", None, None, None, None]),
+        "gender": pd.Categorical(["M", None, "F", "M", None]),
+        "n_quotes": [2, 3, 1, 1, 1],
+    })
+    people["quoted"] = people["n_quotes"] > 0
+    out = to_speakers(people).set_index("name")
+    assert "Gram" not in out.index
+    assert (out.loc["Bjørn Arild Gram", "n_articles"], out.loc["Bjørn Arild Gram", "n_quotes"]) == (2, 5)
+    assert out.loc["Bjørn Arild Gram", "gender"] == "M"
+    assert {"Kari Hansen", "Ola Hansen", "Hansen"} <= set(out.index)
+    assert out["n_quotes"].sum() == people["n_quotes"].sum()
+
+
 @pytest.mark.parametrize("text", [
     "Om Leve hele livet\n\nReformen skal gi eldre en bedre hverdag.",  # a heading `Om X`
     "Andre Kommuner har valgt en annen modell.",
