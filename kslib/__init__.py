@@ -38,7 +38,7 @@ _API: dict[str, tuple[str, str]] = {
     "extract_tables": ("kslib._engine.stream", "extract_folder"),
     # extract: new entity tables
     "extract_themes": ("kslib.count.themes", "tag_themes"),
-    "count_speakers": ("kslib.extract.people", "to_speakers"),
+    "count_speakers": ("kslib.extract.speakers", "to_speakers"),
     # count: frames to tables
     "count_paragraph_kinds": ("kslib.count.overview", "count_paragraph_kinds"),
     "count_languages": ("kslib.count.overview", "count_languages"),

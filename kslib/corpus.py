@@ -87,7 +87,7 @@ class Corpus:
     @property
     def speakers(self):
         """One row per person across the corpus (same full name), see `kslib.people`."""
-        from kslib.extract.people import to_speakers
+        from kslib.extract.speakers import to_speakers
 
         return to_speakers(self.people, self.quotes)
 

@@ -126,12 +126,12 @@ def test_a_run_that_fails_halfway_leaves_the_last_output_as_it_was(tmp_path, mon
     assert main(["extract", str(data), "--out", str(out)]) == 0
     first = tree(out)
     write(data, "ny.txt", ARTICLE.replace("Hamar", "Bodø"))
-    import kslib.extract.people
+    import kslib.extract.speakers
 
     def boom(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(kslib.extract.people, "to_speakers", boom)  # fails after the parts are written
+    monkeypatch.setattr(kslib.extract.speakers, "to_speakers", boom)  # fails after the parts are written
     assert main(["extract", str(data), "--out", str(out)]) == 2
     assert tree(out) == first
     assert not list(tmp_path.glob(".out.kslib-staging-*")), "the staging folder was left behind"

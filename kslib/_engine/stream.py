@@ -172,7 +172,7 @@ def _extract(path, stage, store: ParseCache, max_bytes: int, jobs, progress, csv
         rejected_paths,
     )
     from kslib._engine.writer import write_parquet
-    from kslib.extract.people import to_speakers
+    from kslib.extract.speakers import to_speakers
     from kslib.read.files import _read_files
 
     root, files, problems, progress = list_folder(corpus_root(path), progress)

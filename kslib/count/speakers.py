@@ -40,7 +40,11 @@ def cooccurrence_graph(people, speakers=None, min_weight: int = 1):
 
     import networkx as nx
 
+    from kslib.extract.speakers import person_keys
 
+    # one node per person as the speakers table counts them (`Gram` in one article is Bjørn Arild Gram)
+    key, display = person_keys(people["name"])
+    people = people.assign(name=display[key])
     quoted = people[people["quoted"].fillna(False).astype(bool)]
     graph = nx.Graph()
     for name, group, n in zip(quoted["name"], quoted["role_group"].astype(str), quoted["n_quotes"]):

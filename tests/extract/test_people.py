@@ -3,7 +3,8 @@
 import pytest
 
 from kslib.extract.attribution import find_quotes
-from kslib.extract.people import candidate_names, normalise_name, to_speakers
+from kslib.extract.people import candidate_names, normalise_name
+from kslib.extract.speakers import to_speakers
 from kslib.extract.roles import organisation_of, role_group
 from kslib.read.decode import normalise_text
 from kslib.structure.paragraphs import classify
