@@ -346,8 +346,12 @@ def _owner_last(role: str) -> str:
     return " ".join([*rest, "i", owner])
 
 
+#: A former post joined to the present one (`fylkesleder i X og tidligere leder av Y`): cut there.
+_FORMER = re.compile(r"\s*(?:,|\bog|\bsamt)\s+(?:tidligere|tidlegare|forhenværende|tidl\.)\s.*$", re.I)
+
+
 def _clean_role(role: str) -> str | None:
-    role = role.strip(" ,.-–")
+    role = _FORMER.sub("", role.strip(" ,.-–"))
     role = _SPACES.sub(" ", role)
     if not role:
         return None

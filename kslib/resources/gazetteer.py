@@ -45,7 +45,9 @@ def regions() -> list[dict]:
 
 
 def foreign() -> list[dict]:
-    return _table("foreign")
+    """Foreign places: the cities and regions KS writes about (`foreign.csv`), and the world's
+    countries by their Norwegian names (`countries.csv`, from ISO 3166-1's nb and nn names)."""
+    return _table("foreign") + _table("countries")
 
 
 def steder() -> list[dict]:

@@ -292,6 +292,12 @@ def test_a_plural_title_is_the_title_of_both_names(text, roles):
     ("Vi skal høyre frå Helsedirektoratet ved Kari Nordmann om beredskap.", "Helsedirektoratet"),  # nynorsk
     ("Planen ble lagt fram av Asker kommune ved Kari Nordmann i går.", "Asker kommune"),
     ("Vi satt ved Kari Nordmann i går.", None),
+    # a former post joined to the present one is not the role the person has (`og tidligere ...`)
+    ("Daniel Martinsen, fylkesleder i Elevorganisasjonen og tidligere leder av Ås ungdomsråd, talte.",
+     "fylkesleder i Elevorganisasjonen"),
+    ("Kari Nordmann, fylkesleiar i Elevorganisasjonen og tidlegare leiar av Ås ungdomsråd, tala.",
+     "fylkesleiar i Elevorganisasjonen"),  # nynorsk
+    ("Tidligere ordfører Kari Nordmann talte.", "tidligere ordfører"),
 ])
 def test_the_role_as_written(text, role):
     [person] = [p for p in find_quotes(classify(normalise_text(text)))[1]]

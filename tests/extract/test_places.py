@@ -31,6 +31,14 @@ def places(text, year=2024):
         ("Haugesundregionen vokser.", [("Haugesundregionen", "Haugesundregionen", "region")]),
         ("Trygg oppvekst i Hallingdal er et godt prosjekt.", [("Hallingdal", "Hallingdal", "region")]),
         ("Studieturen gikk til Århus.", [("Århus", "Århus", "utland")]),
+        # the world's countries by their Norwegian names (ISO 3166-1, bokmål and nynorsk)
+        ("Kommunene bosatte flyktninger fra Ukraina.", [("Ukraina", "Ukraina", "utland")]),
+        ("Klimatoppmøtet i Egypt samla mange.", [("Egypt", "Egypt", "utland")]),
+        ("Dei kom frå Austerrike og Kviterussland.", [("Austerrike", "Østerrike", "utland"),
+                                                      ("Kviterussland", "Hviterussland", "utland")]),  # nynorsk
+        # a country that is also a first name counts only with place context
+        ("Jordan Hansen talte.", []),
+        ("Flyktningene kom fra Jordan.", [("Jordan", "Jordan", "utland")]),
         ("Guovdageaidnu suohkan og Kautokeino kommune er det samme.",
          [("Guovdageaidnu", "Kautokeino", "kommune"), ("Kautokeino", "Kautokeino", "kommune")]),
         ("Vestfold og Telemark skiller lag.", [("Vestfold og Telemark", "Vestfold og Telemark", "fylke")]),
