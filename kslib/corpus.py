@@ -176,26 +176,66 @@ def _load(path, store: ParseCache, max_bytes: int, jobs, progress, engine, sched
     n_files = len(files) + len(rejected_paths(rejected, files))
     key = snapshot_key(ok, rejected, max_bytes)
     if snapshot and (opened := open_snapshot(store, root, key)) is not None:
-        def again(name):  # a damaged snapshot table: the corpus assembled from the parts instead
-            forget_snapshot(store, root, key)
-            return getattr(load_corpus(path, cache=store.root or False, max_bytes=max_bytes, progress=False,
-                                       _snapshot=False), name)
-
         try:
-            return _from_snapshot(root, n_files, opened, again)
+            return _from_snapshot(root, n_files, opened, _reassemble(path, store, max_bytes, root, key))
         except CacheDamaged as exc:
             forget_snapshot(store, root, key)
             warnings.warn(f"kslib: {exc}; the corpus is assembled again", stacklevel=3)
     wanted = {doc for _, doc, _ in ok}
-    cached, found = store.load(wanted) if store.enabled else ({}, set())
+    cached, found = store.load(wanted, names=("docs",)) if store.enabled else ({}, set())
     todo, jobs = to_parse(ok, found, jobs)
     fresh = parse_documents(todo, store, jobs, progress, engine, scheduler) if todo else {}
-    tables = _concat({name: cached.get(name, []) + ([fresh[name]] if fresh else []) for name in DOC_TABLES})
-    loaded, keyed = _assemble(root, n_files, ok, rejected, tables)
-    loaded.n_parsed = len(todo)
+
+    def table(name):  # one table of every document: its cached parts, read now, and the fresh rows
+        if name == "docs" or not store.enabled:
+            pieces = cached.get(name, [])
+        else:
+            pieces = store.load(found, names=(name,))[0].get(name, [])
+        return _concat({name: pieces + ([fresh[name]] if fresh else [])})[name]
+
+    files, articles, rejected_frame = articles_from_docs(ok, rejected, table("docs"))
+    cached = {}
+    keyed = _keyed(articles, rejected_frame, files, table)
+    articles, metadata_issues = with_metadata(articles, root)
+    opened = None
     if store.enabled:
-        save_snapshot(store, root, key, keyed)
+        save_snapshot(store, root, key, keyed())  # one table at a time, each let go once written
+        opened = open_snapshot(store, root, key)
+    if opened is not None:  # the tables are read from the snapshot when first used
+        again = _reassemble(path, store, max_bytes, root, key)
+        deferred = {name: Deferred(name, opened[name], again) for name in _DEFERRED}
+    else:  # no cache to keep them in: the tables assembled here, converted when first used
+        tables = dict(keyed())
+        deferred = {name: Deferred(name, tables[name], None) for name in _DEFERRED}
+    loaded = Corpus(articles=articles, rejected=rejected_frame, metadata_issues=metadata_issues, root=root,
+                    n_files=n_files, **deferred)
+    loaded.n_parsed = len(todo)
     return loaded
+
+
+def _keyed(articles, rejected_frame, files, table):
+    """The snapshot's tables (Arrow, keyed by article, before the metadata file is merged) as
+    a generator of (name, table): each is assembled only when the one before is written, so
+    that a 100,000-article corpus never stands in memory whole (a report's own process, which
+    reads only the articles, held every table as a frame: 6 GB)."""
+    import pyarrow as pa
+
+    def tables():
+        yield "articles", pa.Table.from_pandas(articles, preserve_index=False)
+        yield "rejected", pa.Table.from_pandas(rejected_frame, preserve_index=False)
+        for name in _DEFERRED:
+            yield name, per_article_arrow(table(name), files, name)
+    return tables
+
+
+def _reassemble(path, store: ParseCache, max_bytes: int, root, key: str):
+    """`again` of a snapshot's table: a damaged snapshot is forgotten, and the table comes
+    from the corpus assembled from the parts instead."""
+    def again(name):
+        forget_snapshot(store, root, key)
+        return getattr(load_corpus(path, cache=store.root or False, max_bytes=max_bytes, progress=False,
+                                   _snapshot=False), name)
+    return again
 
 
 #: The tables of a snapshot read when first used (articles and rejected are read at once).
@@ -226,18 +266,3 @@ def open_folder(path, max_bytes: int, progress: bool | None, store: ParseCache |
     root, files, problems, progress = list_folder(path, progress)
     ok, rejected = _read_files(root, files, max_bytes, store)
     return root, files, ok, problems + rejected, progress
-
-
-def _assemble(root, n_files, ok, rejected, tables) -> tuple[Corpus, dict]:
-    """(the corpus, its tables as Arrow before the metadata file is merged: the snapshot)."""
-    import pyarrow as pa
-
-    files, articles, rejected_frame = articles_from_docs(ok, rejected, tables["docs"])
-    keyed = {"articles": pa.Table.from_pandas(articles, preserve_index=False),
-             "rejected": pa.Table.from_pandas(rejected_frame, preserve_index=False)}
-    keyed |= {name: per_article_arrow(tables[name], files, name) for name in _DEFERRED}
-    articles, metadata_issues = with_metadata(articles, root)
-    frames = {name: frame(name, arrow_to_pandas(keyed[name]), copy=False) for name in _DEFERRED}
-    corpus = Corpus(articles=articles, rejected=rejected_frame, metadata_issues=metadata_issues, root=root,
-                    n_files=n_files, **frames)
-    return corpus, keyed

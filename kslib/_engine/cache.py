@@ -254,8 +254,9 @@ class ParseCache(CacheFolder):
             table = only(table, keep)
         return table
 
-    def load(self, wanted: set[str]) -> tuple[dict[str, list], set[str]]:
-        """Cached rows for the `wanted` documents: ({table: [Arrow tables]}, docs found).
+    def load(self, wanted: set[str], names=None) -> tuple[dict[str, list], set[str]]:
+        """Cached rows for the `wanted` documents: ({table: [Arrow tables]}, docs found), of the
+        tables `names` only when given (a large corpus is read one table at a time).
         Raises `CacheDamaged` for a damaged file (the loaders drop its part and retry)."""
         found: set[str] = set()
         pieces: dict[str, list] = {}
@@ -265,6 +266,8 @@ class ParseCache(CacheFolder):
             if not hit:
                 continue
             for file in sorted(part.glob("*.arrow")):
+                if names is not None and file.stem not in names:
+                    continue
                 table = _read(file)
                 pieces.setdefault(file.stem, []).append(only(table, hit) if len(hit) < len(docs) else table)
             found |= hit

@@ -46,9 +46,10 @@ def _write(table, path: Path) -> None:
         fh.write(_FOOTER.pack(_MAGIC, zlib.crc32(data)))
 
 
-def _write_tables(parent: Path, tables: dict) -> Path:
-    """Tables written as `<name>.arrow` into a new temporary folder in `parent`, marked
-    complete (`_SUCCESS`): the caller renames it into place. Raises OSError after removing
+def _write_tables(parent: Path, tables) -> Path:
+    """Tables (a dict, or (name, table) pairs made one at a time) written as `<name>.arrow`
+    into a new temporary folder in `parent`, marked complete (`_SUCCESS`): the caller renames
+    it into place. Raises what failed (OSError, or what making a table raised) after removing
     what it wrote."""
     import shutil
     import uuid
@@ -56,10 +57,11 @@ def _write_tables(parent: Path, tables: dict) -> Path:
     tmp = Path(parent) / f".tmp-{uuid.uuid4().hex}"
     try:
         tmp.mkdir()
-        for name, table in tables.items():
+        for name, table in (tables.items() if isinstance(tables, dict) else tables):
             _write(table, tmp / f"{name}.arrow")
+            del table  # a large table is let go before the next is made
         (tmp / "_SUCCESS").touch()
-    except OSError:
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return tmp

@@ -17,6 +17,7 @@ import os
 import shutil
 import uuid
 import warnings
+import weakref
 from pathlib import Path
 
 from kslib._engine.cache import ParseCache
@@ -51,10 +52,11 @@ def open_snapshot(store: ParseCache, root: Path, key: str) -> dict[str, Path] | 
     return {path.stem: path for path in sorted(folder.glob("*.arrow"))}
 
 
-def save_snapshot(store: ParseCache, root: Path, key: str, tables: dict) -> None:
-    """Keep the assembled tables (Arrow) of the folder `root` as its snapshot `key`, written
-    atomically; the folder's older snapshots go when no other run uses the cache. A snapshot
-    that cannot be written only makes the next load slower: no warning."""
+def save_snapshot(store: ParseCache, root: Path, key: str, tables) -> None:
+    """Keep the assembled tables (Arrow; a dict, or (name, table) pairs made one at a time) of
+    the folder `root` as its snapshot `key`, written atomically; the folder's older snapshots
+    go when no other run uses the cache. A snapshot that cannot be written only makes the next
+    load slower: no warning."""
     if not store.enabled or not store.writable:
         return
     folder = _folder(store, root, key)
@@ -69,7 +71,7 @@ def save_snapshot(store: ParseCache, root: Path, key: str, tables: dict) -> None
     with store._alone() as alone:
         if alone:
             for old in store.dir.glob(f"corpus-{store.root_key(root)}-*"):
-                if old != folder and old.is_dir():
+                if old != folder and old.is_dir() and str(old) not in _PINNED:
                     _remove(store, old)
 
 
@@ -86,14 +88,31 @@ def _remove(store: ParseCache, folder: Path) -> None:
         shutil.rmtree(gone, ignore_errors=True)
 
 
+class _Pin:
+    """Held by the unread tables of a snapshot: while one lives, the snapshot is not removed."""
+
+
+#: snapshot folder -> its pin, while a corpus of this process has tables still to read there
+#: (a second load of a changed folder would otherwise remove the files the first one reads)
+_PINNED: "weakref.WeakValueDictionary[str, _Pin]" = weakref.WeakValueDictionary()
+
+
+def pin(folder: Path) -> _Pin:
+    """The pin of a snapshot folder, shared by every unread table read from it."""
+    return _PINNED.setdefault(str(folder), _Pin())
+
+
 class Deferred:
     """A table of a snapshot, read, checked and converted when first used; `again(name)` gives
-    the table assembled from the parts when the file turns out damaged or gone."""
+    the table assembled from the parts when the file turns out damaged or gone. `path` may
+    also be an Arrow table assembled in this process: converted when first used. Until it is
+    read, it pins its snapshot (`pin`)."""
 
-    __slots__ = ("name", "path", "again")
+    __slots__ = ("name", "path", "again", "pinned")
 
     def __init__(self, name: str, path: Path, again):
         self.name, self.path, self.again = name, path, again
+        self.pinned = pin(Path(path).parent) if isinstance(path, (str, Path)) else None
 
     def load(self):
         import pandas as pd
@@ -103,6 +122,9 @@ class Deferred:
         from kslib.schema import frame
 
         columns = {}
+        if isinstance(self.path, pa.Table):  # a table assembled in this process, not yet written
+            table, self.path = self.path, None
+            return frame(self.name, arrow_to_pandas(table, self_destruct=True), copy=False)
         try:  # column by column, each converted and its Arrow memory given back before the next
             for name, table in _read_by_column(self.path):
                 columns[name] = arrow_to_pandas(table, self_destruct=True)[name]
