@@ -255,8 +255,9 @@ def with_metadata(articles, root: Path):
 
 
 def with_url_years(articles):
-    """Articles whose text and metadata give no year, with the year their page's address names
-    (`/konsultasjonsmoter-2019/...`; `year_source` = `url`)."""
+    """Articles whose text and metadata give no year, with the year the page's own name in its
+    address gives (`.../innovasjonsbarometeret-2024/`; `year_source` = `url`; see
+    `extract.dates.year_from_url`)."""
     import pandas as pd
 
     from kslib.extract.dates import year_from_url

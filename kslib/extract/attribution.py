@@ -10,12 +10,12 @@ from kslib.config import resource_lines
 from kslib.extract.mentions import POS, find_people
 from kslib.extract.people import (
     LOWER,
-    DEFINITE_ENDINGS,
     PRONOUNS,
     UPPER,
     Person,
     Registry,
     candidate_names,
+    is_body_noun,
     is_title,
 )
 from kslib.extract.pronouns import genders_from_pronouns
@@ -38,8 +38,6 @@ from kslib.schema import NON_CONTENT_KINDS
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
 LONG_TITLE = 12  #: the most words a title before a speaker's name may have when a comma closes it
-#: nouns of bodies that speak as one (`resources/bodies.txt`)
-_BODIES = frozenset(resource_lines("bodies.txt"))
 
 
 def _body(clause: str) -> str | None:
@@ -51,9 +49,7 @@ def _body(clause: str) -> str | None:
     first = words[0].strip(".,:;!?")
     if re.fullmatch(r"[A-ZÆØÅ]{2,}", first):  # an acronym: `sier KS`, `meiner NHO`
         return first
-    low = first.lower()
-    # definite forms: `juryen`, `utvalet`, `styret` (a neuter in -e takes only -t)
-    if low in _BODIES or any(low.endswith(e) and low[: -len(e)] in _BODIES for e in (*DEFINITE_ENDINGS, "t")):
+    if is_body_noun(first):  # `juryen`, `utvalet`, `styret`
         # with what follows it in the same phrase: `styret i KS`, `juryen for prisen`
         m = re.match(r"\S+(?:\s+(?:i|for|til|fra|frå)\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)*)?", clause)
         return m.group(0).strip(".,:;!?")

@@ -105,6 +105,21 @@ def is_title(word: str) -> bool:
     return title_group(word) is not None
 
 
+#: Nouns of bodies that speak as one (`resources/bodies.txt`: `jury`, `utvalg`, `direktorat`).
+BODY_NOUNS = frozenset(resource_lines("bodies.txt"))
+
+
+def is_body_noun(word: str, compound: bool = False) -> bool:
+    """Whether `word` is a body's noun, bare or definite (`juryen`, `utvalet`, `styret`: a neuter
+    in -e takes only -t); with `compound`, also a word that ends in one (`Helsedirektoratet`,
+    `Totalberedskapskommisjonen`)."""
+    low = word.lower()
+    stems = [low, *(low[: -len(e)] for e in (*DEFINITE_ENDINGS, "t") if low.endswith(e))]
+    if compound:
+        return any(stem.endswith(noun) for stem in stems for noun in BODY_NOUNS)
+    return any(stem in BODY_NOUNS for stem in stems)
+
+
 def normalise_name(name: str) -> str:
     """Key for comparing names: case, whitespace and diacritics folded."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())

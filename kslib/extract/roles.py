@@ -8,7 +8,7 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import DEFINITE_ENDINGS, ORG_WORDS, UPPER, gender_of_first_name, is_title, title_group
+from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_body_noun, is_title, title_group
 from kslib.resources.gazetteer import official_entries
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
@@ -162,8 +162,8 @@ def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
     return False, COMMA.split(ROLE_STOP.split(left)[-1])[-1].split()[-6:]
 
 
-#: Nouns of bodies (`resources/bodies.txt`), and the compounds that end in one, definite or not.
-_BODY_NOUNS = tuple(resource_lines("bodies.txt"))
+#: An organisation written as an acronym (`KS`, `NTNU`).
+_ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
 #: A body right before `ved` and a name: a capitalised word, or a name ending in `kommune`.
 _BODY_BEFORE_VED = re.compile(rf"(?<![\w-])(?P<body>[{UPPER}][\w-]*(?:\s+(?:kommune|fylkeskommune|herad))?),?\s+ved\s+$")
 
@@ -171,15 +171,9 @@ _BODY_BEFORE_VED = re.compile(rf"(?<![\w-])(?P<body>[{UPPER}][\w-]*(?:\s+(?:komm
 def _is_body(words: str) -> bool:
     """Whether `words` name a body: an acronym (`KS`), or a word ending in a body's noun
     (`Helsedirektoratet`, `Totalberedskapskommisjonen`, `Asker kommune`)."""
-    last = words.split()[-1].lower()
-    return bool(_ACRONYM.fullmatch(words)) or any(
-        last.endswith(noun) or any(last.endswith(noun + e) for e in (*DEFINITE_ENDINGS, "t"))
-        for noun in _BODY_NOUNS)
+    return bool(_ACRONYM.fullmatch(words)) or is_body_noun(words.split()[-1], compound=True)
 
 
-#: An organisation written as an acronym (`KS`, `NTNU`), and in the genitive (`NRKs`, `KS'`).
-_ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
-_ACRONYM_GENITIVE = re.compile(rf"([{UPPER}]{{2,}})(?:s|'|’)")
 #: Up to this many characters before a name, the plain reading is the faster one.
 PLAIN_ROLE_SPAN = 1000
 
@@ -203,8 +197,8 @@ def role_before(text: str, start: int) -> str | None:
     if comma:
         return _role_of_comma_clause(words)
     role = _role_of_last_words(words)
-    if role is None and words and (m := _ACRONYM_GENITIVE.fullmatch(words[-1])):
-        return m.group(1)  # `NRKs Tone Sofie Aglen`: the organisation, when no title is written
+    if role is None and words and (owner := _owner(words[-1])) and owner != words[-1] and owner.isupper():
+        return owner  # `NRKs Tone Sofie Aglen`: the organisation in the genitive, when no title is written
     return role
 
 
