@@ -15,7 +15,11 @@ several runs, in one process tree:
 - words per second and peak memory (RSS) of the extract processes;
 - `kslib report` on the warm cache: seconds in all and per notebook, the peak memory of
   its largest process (a notebook's kernel) and the size of report.html (`--no-report`
-  leaves it out).
+  leaves it out);
+- where one process's parse spends its CPU time, stage by stage, on 2,000 articles of the
+  largest corpus up to 10,000, beside two floors on the same texts: the naive count and one
+  pass of the tokeniser's regular expression (`benchmarks/stages.py`; `--no-stages` leaves
+  it out).
 kslib's modules are byte-compiled first, as Python leaves them after a user's first
 run: where PYTHONDONTWRITEBYTECODE is set (some containers), every process would
 otherwise compile them again, 0.3 s that is no part of kslib's work.
@@ -169,6 +173,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per size (median is reported)")
     parser.add_argument("--engine", default="local", choices=["local", "dask"])
     parser.add_argument("--no-report", action="store_true", help="do not time `kslib report`")
+    parser.add_argument("--no-stages", action="store_true", help="do not time the stages of parsing (`stages.py`)")
     parser.add_argument("--baseline", metavar="FOLDER", help=argparse.SUPPRESS)  # used by `baseline`
     args = parser.parse_args()
     if args.baseline:
@@ -194,13 +199,24 @@ def main() -> None:
                   f"{rep['peak_rss_mb']} MB, report.html {rep['report_mb']} MB")
             for name, sec in rep["notebooks_s"].items():
                 print(f"  {name:<22} {sec:>8.1f} s")
+    stages = None
+    if not args.no_stages:
+        # where a worker's time goes, on the largest corpus of at most 10,000 articles
+        folder = WORK / f"n{max((n for n in sizes if n <= 10_000), default=min(sizes))}"
+        proc = subprocess.run([sys.executable, str(Path(__file__).with_name("stages.py")), str(folder), "--json"],
+                             check=True, capture_output=True, text=True)
+        stages = json.loads(proc.stdout)
+        from stages import print_table  # noqa: E402  (benchmarks/stages.py, beside this file)
+
+        print_table(stages)
     if len(results) > 1:
         growth = results[-1]["cold_s"] / results[-2]["cold_s"]
         print(f"growth {results[-2]['articles']:,} -> {results[-1]['articles']:,}: x{growth:.1f}")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps({"commit": commit.stdout.strip(), "engine": args.engine, "results": results},
+    out.write_text(json.dumps({"commit": commit.stdout.strip(), "engine": args.engine, "results": results,
+                                          "stages": stages},
                               indent=1), encoding="utf-8")
     print(f"-> {out}")
 

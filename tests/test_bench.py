@@ -52,3 +52,28 @@ def test_the_formats_benchmark_writes_its_folders(tmp_path, monkeypatch):
     assert sorted(len(list(f.iterdir())) for f in folders.values()) == [2, 3, 3]
     text = (folders["txt"] / "00000.txt").read_text(encoding="utf-8")
     assert len(text.split()) > 100
+
+
+def test_the_stage_timers_time_every_stage_of_a_parse(tmp_path):
+    """`benchmarks/stages.py` times each stage where `parse_many` looks it up: a stage renamed
+    or moved would be timed nowhere (called 0 times) and its time would fall into «the rest»."""
+    import subprocess
+    import sys
+
+    spec = importlib.util.spec_from_file_location("corpus", BENCH.parent / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    corpus.write_corpus(70, tmp_path / "c")  # more than one chunk of CHUNK_DOCS
+    # its own process: the timers replace kslib's functions for the process that runs them
+    out = subprocess.run([sys.executable, str(BENCH.parent / "stages.py"), str(tmp_path / "c"), "--docs", "70", "--json"],
+                         check=True, capture_output=True, text=True)
+    result = __import__("json").loads(out.stdout)
+    assert result["articles"] == 70
+    per_article = {"decode the bytes", "paragraphs and their kinds", "people, quotes and speakers", "year", "places"}
+    for label, calls in result["calls"].items():
+        assert calls >= (70 if label in per_article else 2), label  # per article, or per chunk (2 chunks)
+    seconds = dict(result["stages"])
+    assert all(s >= 0 for label, s in seconds.items() if not label.startswith("the rest"))
+    assert abs(sum(seconds.values()) - result["parse_s"]) < 0.01  # the rest closes the sum
+    assert [label for label, _ in result["floors"]] == ["naive count: lower, split, Counter",
+                                                         "the tokeniser's regular expression, one pass"]
