@@ -273,7 +273,8 @@ def merge_metadata(articles, root: Path):
         if c.startswith("meta_"):
             articles[c] = get(c)
     articles["year_source"] = pd.Categorical(articles["year_source"], categories=CATEGORIES[("articles", "year_source")])
-    articles["region_source"] = pd.Categorical(articles["region_source"], categories=["metadata", "url", "text"])
+    articles["region_source"] = pd.Categorical(articles["region_source"],
+                                             categories=CATEGORIES[("articles", "region_source")])
     if issues:
         first = "; ".join(f"{f}: {issue}" for f, _, issue in issues[:3])
         warnings.warn(f"kslib: {len(issues)} metadata issue(s) in {path.name} ({first}"
