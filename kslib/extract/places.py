@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kslib.config import resource_lines
+from kslib.extract.people import UPPER
 from kslib.resources.gazetteer import Place, ambiguous, entries, localities
 from kslib.schema import NON_CONTENT_KINDS
 
@@ -36,6 +37,10 @@ INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(set(resource_lin
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
 ORG_AFTER = re.compile(r"\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")
+#: first parts left suspended before a hyphenated name, which they share its last part with
+#: (`Nord- og Sør-Trøndelag`, `Nord-, Sør- og Midt-Troms`, `Nord- eller Sør-Fron`)
+SUSPENDED_PARTS = re.compile(rf"(?<![\w-])((?:[{UPPER}]\w*-,\s*)*[{UPPER}]\w*-)\s+(?:og|eller)\s+$")
+_FIRST_PART = re.compile(rf"[{UPPER}]\w*-")
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +121,9 @@ def _mentions(text: str, person_spans=(), surnames=frozenset()):
         if kept and m[0] < kept[-1][1]:
             continue
         kept.append(m)
+    suspended = _suspended(text, kept)
+    if suspended:
+        kept = sorted(kept + suspended)
     out, doubtful = [], []
     for start, end, form, base in kept:
         if any(a <= start < b for a, b in person_spans):
@@ -131,6 +139,25 @@ def _mentions(text: str, person_spans=(), surnames=frozenset()):
     if doubtful and out:  # members of an enumeration, each next to one that counts
         out, doubtful = _enumerated(text, out, doubtful)
     return out, doubtful
+
+
+def _suspended(text: str, mentions) -> list[tuple[int, int, str, str]]:
+    """The places named by first parts left suspended before a hyphenated name: `Nord-` in
+    `Nord- og Sør-Trøndelag` is Nord-Trøndelag (the first part as written, the place it makes
+    with the name's last part), when the gazetteer has that place."""
+    out = []
+    forms = entries()
+    for start, _, _, base in mentions:
+        if "-" not in base:
+            continue
+        m = SUSPENDED_PARTS.search(text, max(0, start - 80), start)
+        if m is None:
+            continue
+        last = base.split("-", 1)[1]
+        for part in _FIRST_PART.finditer(text, m.start(1), m.end(1)):
+            if part.group() + last in forms:
+                out.append((part.start(), part.end(), part.group(), part.group() + last))
+    return out
 
 
 def _enumerated(text: str, places: list, doubtful: list) -> tuple[list, list]:

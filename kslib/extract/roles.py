@@ -13,11 +13,16 @@ from kslib.resources.gazetteer import official_entries
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
 _ROLE_WORDS = re.compile(r"[\s/]+")
-_ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*|[a-zæøå]+kommune)"
+_ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*(?:(?<=-),\s+\w[\w-]*-)*"
+                                    rf"|[a-zæøå]+kommune)"
                                     rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
 _AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
+#: the gaps of a suspended compound (`Kommunal- og distriktsdepartementet`, `Barne-, ungdoms- og
+#: familiedirektoratet`): its parts are one name, joined by `_JOINED` while a role's words are read
+_SUSPENDED_GAP = re.compile(r"(?<=\w-)(?:,\s+|\s+(?:og|eller)\s+)(?=\w)")
+_JOINED = "\x00"  # never in a text: `read.decode.normalise_text` removes control characters
 _ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
-_ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b")
+_ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b(?!-\s)")
 _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
 _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
 #: the prepositions before a role's owner (`i KS`, `ved NTNU`); `for` names a field instead
@@ -53,7 +58,7 @@ def organisation_of(role: str | None) -> str | None:
         return "KS"
     m = _ORG_AFTER_PREPOSITION.search(role)
     if m:
-        org = m.group(1)
+        org = _SUSPENDED_GAP.sub(lambda gap: _SPACES.sub(_JOINED, gap[0]), m.group(1))
         org = _AND_LOWER.split(org)[0]
         words = org.split()
         # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
@@ -64,7 +69,7 @@ def organisation_of(role: str | None) -> str | None:
             else:
                 break
         if kept:
-            return " ".join(kept)
+            return " ".join(kept).replace(_JOINED, " ")
     m = _ORG_GENITIVE.match(role)
     if m:
         return m.group(1)

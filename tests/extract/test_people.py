@@ -133,6 +133,15 @@ def test_role_group(role, group):
         ("områdedirektør i KS", "KS"), ("kommunedirektør i Harstad kommune", "Harstad kommune"),
         ("leder i NHO-Innlandet", "NHO-Innlandet"), ("ordfører", None),
         ("styreleder i Norsk Rådmannsforum og kommunedirektør i Harstad kommune", "Norsk Rådmannsforum"),
+        # a suspended compound is one name (`Kommunal- og distriktsdepartementet`), not `Kommunal-`
+        ("statssekretær i Kommunal- og distriktsdepartementet", "Kommunal- og distriktsdepartementet"),
+        ("avdelingsdirektør i Helse- og velferdsavdelingen", "Helse- og velferdsavdelingen"),
+        ("rådgiver i Nærings- og fiskeridepartementet og i KS", "KS"),
+        ("direktør i Barne-, ungdoms- og familiedirektoratet", "Barne-, ungdoms- og familiedirektoratet"),
+        ("seniorrådgiver i Arbeids- og velferdsdirektoratet og leder i Harstad kommune",
+         "Arbeids- og velferdsdirektoratet"),
+        # ... and an acronym that is a compound's first part is no organisation (`HR- og utviklingsdirektør`)
+        ("HR- og utviklingsdirektør", None), ("helse- og sosialdirektør", None), ("leder i NAV", "NAV"),
     ],
 )
 def test_organisation(role, org):

@@ -89,6 +89,23 @@ def test_a_pair_of_counties_is_two_counties_when_the_article_means_them_apart(te
     assert [m["place"].name for m in extract_places(classify(text), year)] == names
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a suspended first part (`Nord- og Sør-Trøndelag`) names its own place: both counties
+    ("Ordførerne i Nord- og Sør-Trøndelag møttes.",
+     [("Nord-", "Nord-Trøndelag", "fylke"), ("Sør-Trøndelag", "Sør-Trøndelag", "fylke")]),
+    ("KS i Aust- og Vest-Agder samarbeider.", [("Aust-", "Aust-Agder", "fylke"), ("Vest-Agder", "Vest-Agder", "fylke")]),
+    ("Kommunene i Nord-, Sør- og Midt-Troms", [("Nord-", "Nord-Troms", "region"), ("Midt-Troms", "Midt-Troms", "region")]),
+    ("Nord- eller Sør-Fron kommune", [("Nord-", "Nord-Fron", "kommune"), ("Sør-Fron", "Sør-Fron", "kommune")]),
+    ("Nord- og Sør-Trøndelags ordførere", [("Nord-", "Nord-Trøndelag", "fylke"),
+                                          ("Sør-Trøndelags", "Sør-Trøndelag", "fylke")]),
+    # a first part that makes no place names none (`Helse- og Sør-Trøndelag`), nor does a hyphen with no gap
+    ("Helse- og Sør-Trøndelag", [("Sør-Trøndelag", "Sør-Trøndelag", "fylke")]),
+    ("Innlandet og Sør-Trøndelag", [("Innlandet", "Innlandet", "fylke"), ("Sør-Trøndelag", "Sør-Trøndelag", "fylke")]),
+])
+def test_a_suspended_first_part_names_its_own_place(text, expected):
+    assert places(text, year=2018) == expected
+
+
 def test_shared_names_resolve_by_the_other_places_or_stay_ambiguous():
     near_ostfold = extract_places(classify("Ordførerne i Våler og Moss kommune møttes i Sarpsborg."), 2024)
     valer = next(m["place"] for m in near_ostfold if m["place"].name == "Våler")
