@@ -17,7 +17,7 @@ from kslib.extract.attribution import find_quotes
 from kslib.extract.dates import infer_year_evidence
 from kslib.extract.duplicates import paragraph_keys
 from kslib.extract.places import article_region, extract_places
-from kslib.extract.roles import organisation_of, role_group
+from kslib.extract.organisations import organisation_of, role_group
 from kslib.read.decode import read_article
 from kslib.read.files import text_id
 from kslib.schema import NON_CONTENT_KINDS, arrow_schema

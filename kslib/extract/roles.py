@@ -1,4 +1,5 @@
-"""Roles around names (`ordfører`, `områdedirektør i KS`), their organisations and role groups."""
+"""Roles around names (`ordfører`, `områdedirektør i KS`); the organisation and the group a role
+names are `extract.organisations`."""
 
 from __future__ import annotations
 
@@ -8,21 +9,10 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_body_noun, is_title, title_group
+from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_body_noun, is_title
 from kslib.resources.gazetteer import official_entries
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
-_ROLE_WORDS = re.compile(r"[\s/]+")
-_ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*(?:(?<=-),\s+\w[\w-]*-)*"
-                                    rf"|[a-zæøå]+kommune)"
-                                    rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
-_AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
-#: the gaps of a suspended compound (`Kommunal- og distriktsdepartementet`, `Barne-, ungdoms- og
-#: familiedirektoratet`): its parts are one name, joined by `_JOINED` while a role's words are read
-_SUSPENDED_GAP = re.compile(r"(?<=\w-)(?:,\s+|\s+(?:og|eller)\s+)(?=\w)")
-_JOINED = "\x00"  # never in a text: `read.decode.normalise_text` removes control characters
-_ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
-_ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b(?!-\s)")
 _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
 _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
 #: the prepositions before a role's owner (`i KS`, `ved NTNU`); `for` names a field instead
@@ -33,51 +23,6 @@ _ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
 _ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
 _SPACES = re.compile(r"\s+")
-_KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
-
-
-@lru_cache(maxsize=20_000)  # roles recur across articles (`ordfører`, `områdedirektør i KS`)
-def role_group(role: str | None, organisation: str | None = None) -> str:
-    """KS, elected, administration or other, from the role as written."""
-    text = " ".join(x for x in (role, organisation) if x)
-    if _KS.search(text):
-        return "KS"
-    groups = [g for g in (title_group(w) for w in _ROLE_WORDS.split(role or "")) if g]
-    for preferred in ("KS", "elected", "administration"):
-        if preferred in groups:
-            return preferred
-    return "other"
-
-
-@lru_cache(maxsize=20_000)
-def organisation_of(role: str | None) -> str | None:
-    """The organisation a role names (`områdedirektør i KS` -> `KS`), else None."""
-    if not role:
-        return None
-    if _KS.search(role):
-        return "KS"
-    m = _ORG_AFTER_PREPOSITION.search(role)
-    if m:
-        org = _SUSPENDED_GAP.sub(lambda gap: _SPACES.sub(_JOINED, gap[0]), m.group(1))
-        org = _AND_LOWER.split(org)[0]
-        words = org.split()
-        # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
-        kept = []
-        for w in words:
-            if w[0].isupper() or w.lower() in ORG_WORDS:
-                kept.append(w)
-            else:
-                break
-        if kept:
-            return " ".join(kept).replace(_JOINED, " ")
-    m = _ORG_GENITIVE.match(role)
-    if m:
-        return m.group(1)
-    m = _ORG_ACRONYM.search(role)
-    if m:
-        return m.group(1)
-    return None
-
 
 _LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",
                 "til", "etter", "før", "når", "da", "mellom", "under", "blant", "annet", "anna", "seg", "har",

@@ -5,7 +5,7 @@ import pytest
 from kslib.extract.attribution import find_quotes
 from kslib.extract.people import candidate_names, normalise_name
 from kslib.extract.speakers import to_speakers
-from kslib.extract.roles import organisation_of, role_group
+from kslib.extract.organisations import organisation_of, role_group
 from kslib.read.decode import normalise_text
 from kslib.structure.paragraphs import classify
 
@@ -141,6 +141,9 @@ def test_role_group(role, group):
         ("seniorrådgiver i Arbeids- og velferdsdirektoratet og leder i Harstad kommune",
          "Arbeids- og velferdsdirektoratet"),
         # ... and an acronym that is a compound's first part is no organisation (`HR- og utviklingsdirektør`)
+        # a municipality by its name, with no preposition before it, or a role that is one
+        ("fylkesdirektør Vestland fylkeskommune", "Vestland fylkeskommune"), ("Asker kommune", "Asker kommune"),
+        ("kommunedirektør i nye Kinn kommune", "Kinn kommune"), ("rådmann Kvam herad", "Kvam herad"),
         ("HR- og utviklingsdirektør", None), ("helse- og sosialdirektør", None), ("leder i NAV", "NAV"),
     ],
 )

@@ -1,0 +1,73 @@
+"""The organisation a role names (`områdedirektør i KS` -> KS, `statssekretær i Kommunal- og
+distriktsdepartementet`) and the group of the role (KS, elected, administration, other)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kslib.extract.people import ORG_WORDS, UPPER, title_group
+
+# compiled once: they run for every person
+_ROLE_WORDS = re.compile(r"[\s/]+")
+_ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER}][\w’'-]*(?:(?<=-),\s+\w[\w-]*-)*"
+                                    rf"|[a-zæøå]+kommune)"
+                                    rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
+_AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
+#: the gaps of a suspended compound (`Kommunal- og distriktsdepartementet`, `Barne-, ungdoms- og
+#: familiedirektoratet`): its parts are one name, joined by `_JOINED` while a role's words are read
+_SUSPENDED_GAP = re.compile(r"(?<=\w-)(?:,\s+|\s+(?:og|eller)\s+)(?=\w)")
+_JOINED = "\x00"  # never in a text: `read.decode.normalise_text` removes control characters
+#: a municipality or county municipality by its name, wherever a role names it (`fylkesdirektør Vestland
+#: fylkeskommune`, `kommunedirektør i nye Kinn kommune`, a role that is one: `Asker kommune`, `Kvam herad`)
+_MUNICIPALITY = re.compile(rf"(?<![\w-])((?:[{UPPER}][\w’'-]*\s+)+(?:fylkeskommune|kommune|herad))\b")
+_ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
+_ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b(?!-\s)")
+_KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=20_000)  # roles recur across articles (`ordfører`, `områdedirektør i KS`)
+def role_group(role: str | None, organisation: str | None = None) -> str:
+    """KS, elected, administration or other, from the role as written."""
+    text = " ".join(x for x in (role, organisation) if x)
+    if _KS.search(text):
+        return "KS"
+    groups = [g for g in (title_group(w) for w in _ROLE_WORDS.split(role or "")) if g]
+    for preferred in ("KS", "elected", "administration"):
+        if preferred in groups:
+            return preferred
+    return "other"
+
+
+@lru_cache(maxsize=20_000)
+def organisation_of(role: str | None) -> str | None:
+    """The organisation a role names (`områdedirektør i KS` -> `KS`), else None."""
+    if not role:
+        return None
+    if _KS.search(role):
+        return "KS"
+    m = _ORG_AFTER_PREPOSITION.search(role)
+    if m:
+        org = _SUSPENDED_GAP.sub(lambda gap: _SPACES.sub(_JOINED, gap[0]), m.group(1))
+        org = _AND_LOWER.split(org)[0]
+        words = org.split()
+        # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
+        kept = []
+        for w in words:
+            if w[0].isupper() or w.lower() in ORG_WORDS:
+                kept.append(w)
+            else:
+                break
+        if kept:
+            return " ".join(kept).replace(_JOINED, " ")
+    m = _MUNICIPALITY.search(role)
+    if m:
+        return m.group(1)
+    m = _ORG_GENITIVE.match(role)
+    if m:
+        return m.group(1)
+    m = _ORG_ACRONYM.search(role)
+    if m:
+        return m.group(1)
+    return None
