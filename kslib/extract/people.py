@@ -21,16 +21,18 @@ from kslib.extract.name_shapes import PARTIES, is_place
 UPPER = "A-ZÆØÅÄÖÜÉÈÁÓÍÚ"
 LOWER = "a-zæøåäöüéèáóíúñç"
 NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-PARTICLE = r"(?:van|von|de|der|den|af|la|le|da|di|bin|al)"
+#: particles inside a name, one or two (`Jan de Vries`, `Kari van der Berg`)
+_PARTICLES = ("van", "von", "de", "der", "den", "af", "la", "le", "da", "di", "bin", "al")
+PARTICLE = "(?:" + "|".join(_PARTICLES) + ")"
 INITIAL = rf"[{UPPER}]\."
 #: Runs of 2-5 capitalised words (one word is never a name; the look-behind keeps a run from
 #: starting inside a word, so requiring two words finds the same runs as allowing one): the rule.
-NAME_RUN_PLAIN = re.compile(rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])")
+NAME_RUN_PLAIN = re.compile(rf"(?<![\w-])({NAME_TOKEN}(?:\s+(?:(?:{PARTICLE}\s+){{1,2}}|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])")
 #: Its fast twin, the one used: the look-behind stands after the first capital (`(?<![\w-].)`: what
 #: precedes that capital), so that `re` can skip quickly to the capitals: twice as fast.
 NAME_RUN = re.compile(
     rf"([{UPPER}](?<![\w-].)[{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-    rf"(?:\s+(?:{PARTICLE}\s+|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
+    rf"(?:\s+(?:(?:{PARTICLE}\s+){{1,2}}|{INITIAL}\s+)?{NAME_TOKEN}){{1,4}})(?![\w-])"
 )
 #: Words that end an organisation's or a place's name, not a person's (`resources/org_words.txt`).
 ORG_WORDS = frozenset(resource_lines("org_words.txt"))
@@ -213,6 +215,8 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
         spans = spans[known:]
     elif not slot:
         return None
+    while spans and spans[-1][2] in _PARTICLES:  # cut before a place: `Ola Nordmann der Bergen`
+        spans = spans[:-1]
     if len(spans) < 2 or spans[-1][2] in stop:
         return None
     return spans[0][0], spans[-1][1], tuple(sp[2] for sp in spans)

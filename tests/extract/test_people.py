@@ -38,6 +38,9 @@ def people(text):
         ("Møtet ble ledet av Kari Nordmann (Ap) og Ola Hansen Sp. Per Olsen Tromsø deltok også.",
          ["Kari Nordmann", "Ola Hansen", "Per Olsen"]),
         ("Møtet vart leia av Ola Hansen KrF og Anne Kari Lund.", ["Ola Hansen", "Anne Kari Lund"]),
+        # one or two particles inside a name (`van der`), never at its end (`der` before a place is `there`)
+        ("Ordfører Kari Anne van der Berg (H) ønsket velkommen.", ["Kari Anne van der Berg"]),
+        ("Jan de Vries og Kari Nordmann der Bergen møttes.", ["Jan de Vries", "Kari Nordmann"]),
     ],
 )
 def test_names(text, names):
