@@ -7,11 +7,15 @@ import re
 
 from kslib.config import resource_rows
 
-#: Month names -> 1-12 and weekday names -> 0-6 (Monday 0), bokmål and nynorsk (`resources/calendar.tsv`).
+#: Month names -> 1-12 and weekday names -> 0-6 (Monday 0), bokmål and nynorsk, and decade words
+#: (`resources/calendar.tsv`).
 _CALENDAR = resource_rows("calendar.tsv", delimiter="\t")
 MONTHS = {r["word"]: int(r["number"]) for r in _CALENDAR if r["kind"] == "month"}
 WEEKDAYS = {r["word"]: int(r["number"]) for r in _CALENDAR if r["kind"] == "weekday"}
-YEAR = r"(?:19[89]\d|20[0-4]\d)"
+#: A decade word after a year's hyphen (`1990-tallet`, `2020-årene`): the year names a decade.
+_DECADE = "(?i:" + "|".join(r["word"] for r in _CALENDAR if r["kind"] == "decade") + r")(?!\w)"
+#: A year of 1980-2049 that is not a decade's (`på 1990-tallet`, `1990- og 2000-tallet`).
+YEAR = rf"(?:19[89]\d|20[0-4]\d)(?!-{_DECADE}|-,?\s+(?:og|eller|til)\s+\d{{4}}-{_DECADE})"
 RANGE = re.compile(rf"(?<!\d)({YEAR})\s*(?:[-–/]|til|og)\s*({YEAR})(?!\d)")
 FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
 WEEKDAY_DATE = re.compile(rf"\b({'|'.join(WEEKDAYS)})\s+(\d{{1,2}})\.\s*({'|'.join(MONTHS)})\b(?!\s+{YEAR})", re.I)

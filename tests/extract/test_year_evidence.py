@@ -28,6 +28,18 @@ def test_the_year_and_its_evidence(text, year, evidence):
     assert infer_year_evidence([text]) == (year, evidence)
 
 
+@pytest.mark.parametrize("text, year", [
+    ("Kommunen ble slått sammen på 1990-tallet.", None),  # a decade, not a year
+    ("På 2020-tallet har det vore trongt.", None),  # the word before it is no thing named by a year
+    ("Utover 2020-talet endrar det seg.", None),  # nynorsk
+    ("I 2020-årene skal mye skje.", None),
+    ("På 1990- og 2000-tallet vokste byen. I 2023 snudde det.", 2023),  # a suspended decade too
+    ("KOSTRA-tallene viser 2023-tall for kommunen. I 2023 kom de.", 2023),  # `2023-tall`: that year's figures
+])
+def test_a_decade_is_no_year(text, year):
+    assert infer_year_evidence([text])[0] == year
+
+
 @pytest.mark.parametrize("text", [
     "Kommunen har hatt lav ledighet siden 2015.",  # a point of departure
     "Kommunen har hatt låg ledigheit sidan 2015.",  # nynorsk
