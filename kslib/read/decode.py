@@ -20,7 +20,10 @@ _SPACES = dict.fromkeys(
 _INVISIBLE = dict.fromkeys([0x0000, 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF])
 # Control characters other than tab, newline and carriage return: removed.
 _CONTROLS = dict.fromkeys([*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_TRANSLATE = {**_SPACES, **_INVISIBLE, **_CONTROLS}
+# Unicode's hyphen and non-breaking hyphen (Word writes one between parts that must stay on one
+# line): the hyphen-minus of every name and compound (`Nord\u2011Trøndelag` is Nord-Trøndelag).
+_HYPHENS = dict.fromkeys([0x2010, 0x2011], "-")
+_TRANSLATE = {**_SPACES, **_INVISIBLE, **_CONTROLS, **_HYPHENS}
 # `str.translate` looks up every character; most articles have none of these, and those
 # that do have a few, so they are found by one scan and replaced one by one.
 _ODD = re.compile("[" + "".join(f"\\U{c:08x}" for c in _TRANSLATE) + "]")
@@ -186,7 +189,8 @@ def looks_like_html(text: str) -> bool:
 def normalise_text(text: str) -> str:
     """Normalise text the same way for every article.
 
-    CRLF and lone CR to LF; no-break and other Unicode spaces to a plain space;
+    CRLF and lone CR to LF; no-break and other Unicode spaces to a plain space; Unicode's
+    hyphen and non-breaking hyphen to `-`;
     NUL, zero-width characters, soft hyphens and other control characters removed;
     then NFC (after the removals, so that a letter and an accent a zero-width character
     kept apart are composed); trailing spaces cut; runs of blank lines collapsed to one;

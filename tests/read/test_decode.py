@@ -92,6 +92,7 @@ def _normalise_by_lines(text: str) -> str:
     from kslib.read.decode import _INVISIBLE, _SPACES
 
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2010", "-").replace("\u2011", "-")
     text = re.sub(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text.translate({**_SPACES, **_INVISIBLE}))
     text = "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
@@ -100,9 +101,14 @@ def _normalise_by_lines(text: str) -> str:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["Kommune", "ø", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n\n", "\u00a0", "\u202f",
                                  "\u2009", "\u200b", "\u00ad", "\ufeff", "\x00", "\x0b", "\x1f", "\x85", "\u2028",
-                                 "«", "–", "e\u0301"]), max_size=30).map("".join))
+                                 "«", "–", "e\u0301", "\u2011", "\u2010", "-"]), max_size=30).map("".join))
 def test_normalise_text_is_its_line_by_line_definition(text):
     assert normalise_text(text) == _normalise_by_lines(text)
+
+
+def test_a_non_breaking_hyphen_is_a_hyphen_and_a_dash_stays_a_dash():
+    """Word's non-breaking hyphen would split `Nord\u2011Trøndelag` and `Ole\u2011Petter` in two."""
+    assert normalise_text("Nord\u2011Trøndelag og Ole\u2010Petter \u2013 sier") == "Nord-Trøndelag og Ole-Petter \u2013 sier"
 
 
 def test_every_white_space_character_is_handled_before_lines_are_stripped():
