@@ -280,9 +280,11 @@ class QuoteUnits:
     def _is_quote(self, unit: Unit, at_start: bool) -> bool:
         """A «» span is a quote when it is a whole statement, not a title or scare quote."""
         words = len(unit.text.split())
+        pat = _patterns()
+        if at_start and words and pat["cue_after"].match(unit.after):
+            return True  # a paragraph that opens with a short quote and its speaker: `«Nei», sier hun.`
         if words < 4:
             return False
-        pat = _patterns()
         if pat["cue_after"].match(unit.after):
             return True
         if at_start:

@@ -51,6 +51,9 @@ CASES = [
     ("«Vi er glad for avtalen og samarbeidet», sier Lasse Hansen.", ["Lasse Hansen"]),
     ("«Godt lederskap og et godt samspill er avgjørende for tilliten»\n\n"
      "Dette sier Hugo Thode Hansen, styreleder i Norsk Rådmannsforum.", ["Hugo Thode Hansen"]),
+    # a short «» quote that opens its paragraph, its speaker right after (bokmål and nynorsk)
+    ("«Dette er historisk», sa Lasse Hansen.", ["Lasse Hansen"]),
+    ("«Nei», seier ordførar Ola Bakke.", ["Ola Bakke"]),
     # introduction ending in a colon
     ("Hugo Thode Hansen tilføyer:\n\n«Vi er svært glade for at det nå er inngått en avtale.»", ["Hugo Thode Hansen"]),
     ("Administrerende direktør i KS, Lasse Hansen, uttaler:\n\nFoto: KS\n\n- Jeg er glad for samarbeidet med forumet.",
@@ -99,6 +102,7 @@ def test_same_surname_resolves_to_the_nearest_full_name():
     "text",
     [
         "Debattheftet «KS spør» er sendt til alle kommuner.",  # a title
+        "Hun kaller det «historisk», sier Lasse Hansen.",  # a short span inside a sentence: a word quoted
         "Prosjektet «Ung og innafor» er i gang i Viken.",  # a programme name
         "Loven sier at kommunen skal «sørge for nødvendige helse- og omsorgstjenester» til alle.",  # statute
         "  • - Klima og miljø\n  • Tillitsreformen",  # list items
