@@ -22,7 +22,7 @@ from kslib.extract import (
 )
 from kslib.structure import _fast_sentences, sentences
 
-PIECES = ["Kari", "Nordmann", "Ole-Petter", "Berg-Hansen", "van", "de", "der", "K.", "sier", "KS", "ordfører",
+PIECES = ["Kari", "Nordmann", "Ole-Petter", "Berg-Hansen", "Łukasz", "Čáhppes", "van", "de", "der", "K.", "sier", "KS", "ordfører",
           "mandag", "Måndag", "TIRSDAG", "laurdag", "xmandag", "søndag", "5.", "12.", "mai", "Januar", "2021",
           "1999", "Viken", "korona", "Nye Bergen", "Vest-Agder", "Sogn og Fjordane", "İ", "_", "-", "'", "’",
           "«", "»", ",", ".", " ", "  ", "\n", "ø", "Å", "x"]

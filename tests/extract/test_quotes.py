@@ -65,6 +65,10 @@ CASES = [
      ["Lasse Hansen"]),
     # a surname the article never wrote in full
     ("– Lokalvalget blir viktig for alle, sa Hartviksen.", ["Hartviksen"]),
+    # names in any Latin letters: Sami, Polish, Turkish
+    ("– Dette er viktig for reindrifta, sier Máret Ánne Sara.", ["Máret Ánne Sara"]),
+    ("– Vi er glade, sier Łukasz Kowalski, leder i foreningen.", ["Łukasz Kowalski"]),
+    ("– Det går bra, seier Çiğdem Şahin.", ["Çiğdem Şahin"]),
 ]
 
 
