@@ -137,7 +137,7 @@ def test_word_count_from_the_terms_pieces_is_count_words(text):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from([".", "!", "»", '"', " ", "  ", "\n", "A", "a", "«", "(", "-", "–", "1", "É", "…", "?",
+@given(st.lists(st.sampled_from([".", "!", "»", '"', " ", "  ", "\n", "A", "a", "«", "(", "-", "–", "1", "É", "Ł", "…", "?",
                                  "bl.a.", "Kari"]), max_size=25).map("".join))
 def test_sentence_cuts_are_those_of_the_plain_split(text):
 

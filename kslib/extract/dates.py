@@ -42,6 +42,7 @@ from kslib.extract.date_patterns import (
     WEEKDAYS,
 )
 from kslib.structure.paragraphs import starts_word
+from kslib.structure.letters import SENTENCE_START
 
 #: The words before a year and what they make of it (`resources/year_context.tsv`).
 _ROWS = resource_rows("year_context.tsv", delimiter="\t")
@@ -106,7 +107,7 @@ FUTURE_OPENS = re.compile(r"(?<!\w)(?:" + _phrases([w for w in _FUTURE_WORDS if 
 #: so not the point of `mill. kroner` or `5. mai`), a colon or semicolon, a line break, a comma
 #: before a space, and the conjunctions that start another clause (`at`, `som`, `men`, ...;
 #: bokmål and nynorsk; not `og` or `om`, which as often join two words).
-CLAUSE_END = re.compile(r"[.!?…](?=\s+[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])|[;:\n]|,\s|(?<!\w)(?i:at|som|men|der|når|fordi|dersom|hvis|viss|slik at"
+CLAUSE_END = re.compile(rf"[.!?…](?=\s+{SENTENCE_START})|[;:\n]|,\s|(?<!\w)(?i:at|som|men|der|når|fordi|dersom|hvis|viss|slik at"
                         r"|sjølv om|selv om)(?!\w)")
 #: How far a clause reaches at most on either side of a year.
 CLAUSE_REACH = 200

@@ -17,18 +17,8 @@ from functools import lru_cache
 
 from kslib.config import resource_lines, resource_mapping, resource_rows
 from kslib.extract.name_shapes import PARTIES, is_place
+from kslib.structure.letters import LOWER, UPPER
 
-
-def _latin_letters(category: str) -> str:
-    """Every Latin letter of a Unicode category (`Lu` capitals, `Ll` small letters) as the body of
-    a character class: Norwegian's æøå, Sami's á č đ ŋ š ŧ ž, and the letters of the names that
-    Norway's largest immigrant groups write (Polish ł ś ż, Lithuanian ė ų, Turkish ç ğ ş)."""
-    return "".join(chr(c) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00))
-                   if unicodedata.category(chr(c)) == category)
-
-
-UPPER = _latin_letters("Lu")
-LOWER = _latin_letters("Ll")
 NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 #: particles inside a name, one or two (`Jan de Vries`, `Kari van der Berg`)
 _PARTICLES = ("van", "von", "de", "der", "den", "af", "la", "le", "da", "di", "bin", "al")

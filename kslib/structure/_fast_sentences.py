@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from kslib.structure.letters import SENTENCE_START
+
 #: `sentences._SPLIT` with its look-behind's character matched instead: `re` then skips quickly
 #: to the sentence ends (a test checks this twin against `sentences.split_after_ends`).
-_END_THEN_SPACE = re.compile(r"[.!?…»\"]\s+(?=[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])")
+_END_THEN_SPACE = re.compile(rf"[.!?…»\"]\s+(?={SENTENCE_START})")
 
 
 def split_after_ends(text: str) -> list[str]:

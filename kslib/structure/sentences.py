@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from kslib.config import resource_lines
 from kslib.structure import _fast_sentences as fast
+from kslib.structure.letters import SENTENCE_START
 
 _DAY_NUMBER = re.compile(r"\d{1,2}")  # `3.` in `3. mai` ends no sentence
 
@@ -16,7 +17,7 @@ def abbreviations() -> frozenset[str]:
     return frozenset(ln.lower() for ln in resource_lines("abbreviations.txt"))
 
 
-_SPLIT = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"(]?[A-ZÆØÅÄÖÜÉ0-9–—-])")
+_SPLIT = re.compile(rf"(?<=[.!?…»\"])\s+(?={SENTENCE_START})")
 def split_after_ends(text: str) -> list[str]:
     """The text cut at the white space after a sentence end: `_SPLIT.split(text)` (the fast twin
     `_fast_sentences.split_after_ends` gives the same, and is what `split_sentences` uses)."""

@@ -109,6 +109,9 @@ def test_hard_wrapped_lines_are_joined():
         ("- Vi er glade. Det er en god dag, sier Hove.", ["- Vi er glade.", "Det er en god dag, sier Hove."]),
         ("Lasse Hansen, adm.dir. KS, var der. Godt.", ["Lasse Hansen, adm.dir. KS, var der.", "Godt."]),
         ("Er det mulig? Ja! Kanskje…", ["Er det mulig?", "Ja!", "Kanskje…"]),
+        # a sentence may start with any Latin capital (Sami, Polish)
+        ("Møtet var bra. Ánde Somby sang. Łukasz Kowalski talte.",
+         ["Møtet var bra.", "Ánde Somby sang.", "Łukasz Kowalski talte."]),
     ],
 )
 def test_split_sentences(paragraph, sentences):
