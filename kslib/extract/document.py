@@ -184,7 +184,7 @@ def to_arrow(columns: dict[str, Columns], rows: dict[str, list[int]], docs: list
 
 
 #: A small article that touches every extractor's word lists (names, titles, cue verbs, places,
-#: dates, themes, lemmas, lingua's models): parsed once by `warm_up`.
+#: dates, themes, lemmas): parsed once by `warm_up`, which loads lingua's models itself.
 _WARM_UP_ARTICLE = """Nytt løft for skolen i Bodø
 
 - Vi må satse mer på barnehagen, sier ordfører Kari Nordmann (Ap) i Bodø kommune.
@@ -198,9 +198,11 @@ Foto: Ola Nordmann
 def warm_up() -> None:
     """Load every word list, automaton and model the parsers use, by parsing one small article,
     before worker processes are forked: they then share them instead of each loading its own."""
+    from kslib.structure.language import warm_detector
     from kslib.structure.tokens import warm_lemmatizer
 
     warm_lemmatizer()
+    warm_detector()  # the warm-up article is clear bokmål: lingua would not be asked
     parse_many([("warm-up", _WARM_UP_ARTICLE.encode("utf-8"))])
 
 

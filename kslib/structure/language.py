@@ -49,12 +49,20 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build()
 
 
+def warm_detector() -> None:
+    """Load lingua's models (once per process) before worker processes fork, so that they share them."""
+    _detector()
+
+
 def by_markers(text: str) -> str | None:
-    """`nb` or `nn` when the function words leave no doubt, else None."""
+    """`nb` or `nn` when the function words leave no doubt (two or more that agree, or eight or more
+    with four times as many of one standard's as the other's), else None."""
     counts = Counter(map(_MARKER_OF.get, fast.marker_words(text)))
     if counts["foreign"] >= 2:
         return None
     nn, nb = counts["nn"], counts["nb"]
+    if nn + nb >= 2 and not (nn and nb):  # a short text whose few markers agree (`vi`, `kommunene`)
+        return "nn" if nn else "nb"
     if nn + nb < 8:
         return None
     if nn >= 4 * nb:

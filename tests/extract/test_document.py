@@ -42,7 +42,7 @@ def test_the_warm_up_article_reaches_every_extractor():
 
     language._detector.cache_clear()
     extract.warm_up()
-    assert language._detector.cache_info().currsize == 1  # lingua's models: the article is not clear
+    assert language._detector.cache_info().currsize == 1  # lingua's models, loaded for the workers
     tables = parse_many([("w", extract._WARM_UP_ARTICLE.encode())])
     assert tables["quotes"].num_rows >= 2
     assert "Kari Nordmann" in tables["people"].column("name").to_pylist()

@@ -21,6 +21,18 @@ def test_detect(text, marker, language):
     assert detect_language(text) == language
 
 
+@pytest.mark.parametrize("text, language", [
+    # a short text whose few markers agree is that standard: lingua's quick mode took these for nynorsk
+    ("Vi ønsker å styrke samarbeidet med kommunene.", "nb"),
+    ("Fylkeskommunen vil satse på vegar og skular i heile fylket. Det seier ho.", "nn"),
+])
+def test_a_short_text_whose_markers_agree(text, language, monkeypatch):
+    import kslib.structure.language
+
+    monkeypatch.setattr(kslib.structure.language, "_detector", lambda: pytest.fail("lingua asked"))
+    assert detect_language(text) == language
+
+
 def test_short_or_empty_text():
     assert by_markers("Hei.") is None
     assert detect_language("123 456") == "other"
