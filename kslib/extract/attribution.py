@@ -17,6 +17,7 @@ from kslib.extract.people import (
     candidate_names,
     is_body_noun,
     is_title,
+    pronoun_gender,
 )
 from kslib.extract.pronouns import genders_from_pronouns
 from kslib.extract.quotes import (
@@ -114,13 +115,13 @@ class Resolver:
                 return u
         return None
 
-    def _pronoun_speaker(self, gender: str, pos: int, unit: Unit) -> Person | None:
-        """Who `sa hun` / `sier han` is: the speaker of the quote before, unless a person of that
+    def _pronoun_speaker(self, gender: str | None, pos: int, unit: Unit) -> Person | None:
+        """Who `sa hun` / `sier han` / `sier hen` (`gender` None: anyone) is: the speaker of the quote before, unless a person of that
         gender was named after that quote ended (`Jenny Følling var også opptatt av ... – ..., sa
         hun.`: the newly named person speaks)."""
         last = self._last_quote(unit)
         nearest = self.registry.nearest_before(pos, gender)
-        if last is not None and last.speaker.gender in (None, gender):
+        if last is not None and (gender is None or last.speaker.gender in (None, gender)):
             if nearest is None or nearest is last.speaker:
                 return last.speaker
             named = nearest.latest_mention(pos)
@@ -135,9 +136,9 @@ class Resolver:
             return None
         first = words[0].strip(".,:;").lower()
         if first in PRONOUNS:
-            gender = PRONOUNS[first]
+            gender = pronoun_gender(first)
             cand = self._pronoun_speaker(gender, pos, unit)
-            if cand is not None and cand.gender is None:
+            if cand is not None and cand.gender is None and gender is not None:
                 cand.gender, cand.gender_source = gender, "pronoun"
             return cand
         head = " ".join(words[:LONG_TITLE + 4])

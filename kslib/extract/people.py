@@ -38,7 +38,14 @@ ORG_WORDS = frozenset(resource_lines("org_words.txt"))
 #: Pronouns that refer back to a speaker, with their gender (`resources/pronouns.tsv`).
 #: Definite and plural endings, longest first (`resources/definite_endings.txt`).
 DEFINITE_ENDINGS = tuple(resource_lines("definite_endings.txt"))
+#: `-`: a pronoun that gives no gender (`hen`); see `pronoun_gender`
 PRONOUNS = resource_mapping("pronouns.tsv", "pronoun", "gender", delimiter="\t")
+
+
+def pronoun_gender(pronoun: str) -> str | None:
+    """`F` or `M` for a gendered pronoun (`hun`, `ho`, `han`), None for `hen` (any person)."""
+    gender = PRONOUNS[pronoun.lower()]
+    return None if gender == "-" else gender
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from kslib.extract.people import PRONOUNS, Person
+from kslib.extract.people import PRONOUNS, Person, pronoun_gender
 
 #: A pronoun that opens the next sentence (`... sier Gram. Han tok opp ...`), bokmål and nynorsk.
 _NEXT_PRONOUN = re.compile(r"[.!?]\s+(" + "|".join(p.capitalize() for p in PRONOUNS) + r")\b")
@@ -53,8 +53,8 @@ def genders_from_pronouns(paras, people: list[Person]) -> None:
                 nxt = _NEXT_PRONOUN.match(text, end)
             else:  # the sentence ends the paragraph: the pronoun opens the next one
                 nxt = _OPENING_PRONOUN.match(texts[k + 1]) if k + 1 < len(texts) else None
-            if nxt:
-                said.setdefault(m.group(1), set()).add(PRONOUNS[nxt.group(1).lower()])
+            if nxt and pronoun_gender(nxt.group(1)) is not None:  # `Hen ...` tells no gender
+                said.setdefault(m.group(1), set()).add(pronoun_gender(nxt.group(1)))
     for name, genders in said.items():
         if len(genders) == 1:
             unknown[name].gender, unknown[name].gender_source = genders.pop(), "pronoun"

@@ -43,6 +43,10 @@ CASES = [
     ("Jan Erik Innvær blir stabsdirektør.\n\n- En spennende mulighet, sier Jan Erik.", ["Jan Erik Innvær"]),
     # pronoun
     ("Regiondirektør Inger Lysa åpnet.\n\n- Vi er klare for høsten, sier hun.", ["Inger Lysa"]),
+    # the gender-neutral `hen` refers back to a person of any gender
+    ("Rådgiver Kim Lie åpnet.\n\n- Vi er klare for høsten, sier hen.", ["Kim Lie"]),
+    ("Ordfører Kari Nordmann talte.\n\n– Dette er bra, sier hun.\n\nRådgiver Ola Hansen var også der.\n\n"
+     "– Vi er glade, sier hen.", ["Kari Nordmann", "Ola Hansen"]),
     # a role the article resolves
     ("KS’ styreleder Bjørn Arild Gram møtte statsråden.\n\n- Reformen må finansieres, sier KS’ styreleder.",
      ["Bjørn Arild Gram"]),
@@ -142,6 +146,11 @@ def test_a_statement_after_a_colon_is_a_quote_without_a_speaker(text):
 
 def test_unattributed_quote_is_kept_without_inventing_a_speaker():
     assert speakers("Det ble sagt mye på møtet i går.\n\n- Vi gir oss ikke nå.") == [None]
+
+
+def test_hen_gives_no_gender():
+    _, people = run("Rådgiver Zorbi Rypdal åpnet møtet.\n\n- Vi er glade for dette, sier hen. Hen takket alle.")
+    assert [(p.name, p.gender) for p in people.values()] == [("Zorbi Rypdal", None)]
 
 
 def test_quote_text_excludes_the_attribution():
