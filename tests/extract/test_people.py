@@ -389,6 +389,9 @@ def test_role_on_a_contact_card(text, name, role):
          "vikarierende arbeids- og sosialminister"),
         ("Ho møtte vikarierande arbeids- og sosialminister Henrik Asheim i går.",  # nynorsk
          "vikarierande arbeids- og sosialminister"),
+        ("Stedfortredende kommunedirektør Ola Hansen åpnet møtet.", "stedfortredende kommunedirektør"),
+        ("Møtet ble ledet av assisterende direktør Ola Hansen.", "assisterende direktør"),
+        ("Sitjande ordførar Kari Nordmann opna møtet.", "sitjande ordførar"),  # nynorsk
     ],
 )
 def test_modifiers_before_a_title_belong_to_the_role(text, role):
