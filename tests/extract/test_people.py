@@ -392,6 +392,9 @@ def test_role_on_a_contact_card(text, name, role):
         ("Stedfortredende kommunedirektør Ola Hansen åpnet møtet.", "stedfortredende kommunedirektør"),
         ("Møtet ble ledet av assisterende direktør Ola Hansen.", "assisterende direktør"),
         ("Sitjande ordførar Kari Nordmann opna møtet.", "sitjande ordførar"),  # nynorsk
+        # an abbreviated modifier's point ends no clause
+        ("Møtet ble åpnet av fung. rådmann Ola Hansen.", "fung. rådmann"),
+        ("Adm. direktør Lasse Hansen åpnet møtet.", "adm. direktør"),
     ],
 )
 def test_modifiers_before_a_title_belong_to_the_role(text, role):
