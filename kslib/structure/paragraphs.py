@@ -19,11 +19,12 @@ KINDS = PARAGRAPH_KINDS
 #: Dashes that open a quote paragraph: hyphen, en dash, em dash (+ optional space).
 DASH_OPEN = re.compile(r"^[-–—]\s?(?=\S)")
 BULLET_OPEN = re.compile(r"^(?:[•*▪●◦·‣⁃]|[-–—](?=\s))\s*")
+#: a photo credit line (`Foto: KS`); `foto` also ends a compound (`Illustrasjonsfoto:`, `Arkivfoto:`)
 PHOTO_CREDIT = re.compile(
-    r"^(foto|fotograf|photo|ill(?:ustrasjon)?|kilde\s*bilde)\s*:\s*\S.{0,80}$", re.IGNORECASE
+    r"^(\w*foto|fotograf|photo|ill(?:ustrasjon)?|kilde\s*bilde)\s*:\s*\S.{0,80}$", re.IGNORECASE
 )
 #: a credit at a line's end (`... Foto: Hege K. Fosser Pedersen`): a name with initials, no sentence after
-INLINE_CREDIT = re.compile(r"(?:\b|(?<=\d))(foto|fotograf|photo)\s*:\s*\S(?:[^.!?]|(?<=\b(?-i:[A-ZÆØÅ]))\.){0,60}\.?$",
+INLINE_CREDIT = re.compile(r"(?:\b|(?<=\d))(\w*foto|fotograf|photo)\s*:\s*\S(?:[^.!?]|(?<=\b(?-i:[A-ZÆØÅ]))\.){0,60}\.?$",
                            re.IGNORECASE)
 IMAGE_LINE = re.compile(r"^(bilde|bildetekst|image)\s*:\s*\S", re.IGNORECASE)
 BULLET_LINE = re.compile(r"^[•*▪●◦·‣⁃]\s*\S")

@@ -26,6 +26,9 @@ def kinds(text):
         ("«Godt lederskap er avgjørende for tilliten i kommunen»", "quote"),
         ("Foto: KS", "photo_credit"),
         ("Foto:KS", "photo_credit"),
+        ("Illustrasjonsfoto: Colourbox", "photo_credit"),  # `foto` ending a compound
+        ("Arkivfoto: NTB", "photo_credit"),
+        ("Ordfører Kari Nordmann på befaring. Pressefoto: Bodø kommune", "caption"),
         ("BILDE: Rådmann Trond Julin i bystyresalen.", "caption"),
         ("Fortsett å lese", "boilerplate"),
         ("ForrigeNeste", "boilerplate"),
