@@ -1,7 +1,7 @@
 """Places in articles: municipalities, counties, regions and foreign places.
 
 One Aho-Corasick automaton over every surface form in the gazetteer (names,
-Sami names, genitives `Drammens`, region compounds `Kongsvingerregionen`) finds
+Sami names, genitives `Drammens`, region compounds `Kongsvingerregionen`, `Trondheimsregionen`) finds
 all mentions in one pass. Rules on top:
 - names that are also common words or surnames (`resources/ambiguous_places.txt`:
   Ås, Hole, Moss, Lier, Vik, ...) need place context (`i Ås`, `Ås kommune`, `(Vik)`) or a
@@ -67,14 +67,19 @@ def automaton():
         auto.add_word(form + "'", (form + "'", form, True))
         auto.add_word(form + "’", (form + "’", form, True))
         if forms[form][0].kind == "kommune":
-            auto.add_word(form + "regionen", (form + "regionen", form + "regionen", False))
+            # `Kongsvingerregionen`, with the linking s `Trondheimsregionen`, and their genitives
+            for region in (form + "regionen", *(() if form.endswith(("s", "x", "z")) else (form + "sregionen",))):
+                auto.add_word(region, (region, region, False))
+                auto.add_word(region + "s", (region + "s", region, True))
     auto.make_automaton()
     return auto
 
 
 def _region_compound(form: str) -> Place | None:
+    """The region a municipality's name makes with `regionen` (`Kongsvingerregionen`, with the
+    linking s `Trondheimsregionen`), in that municipality's counties."""
     base = form[: -len("regionen")]
-    places = entries().get(base)
+    places = entries().get(base) or (entries().get(base[:-1]) if base.endswith("s") else None)
     if not places:
         return None
     p = places[0]

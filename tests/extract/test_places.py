@@ -29,6 +29,9 @@ def places(text, year=2024):
         ("Vi var på Gol i helgen.", [("Gol", "Gol", "kommune")]),
         ("Kommunene i Kongsvingerregionen samarbeider.", [("Kongsvingerregionen", "Kongsvingerregionen", "region")]),
         ("Haugesundregionen vokser.", [("Haugesundregionen", "Haugesundregionen", "region")]),
+        # with the linking s, and in the genitive
+        ("Kommunene i Trondheimsregionen samarbeider.", [("Trondheimsregionen", "Trondheimsregionen", "region")]),
+        ("Bergensregionens ordførere møttes.", [("Bergensregionens", "Bergensregionen", "region")]),
         ("Trygg oppvekst i Hallingdal er et godt prosjekt.", [("Hallingdal", "Hallingdal", "region")]),
         ("Studieturen gikk til Århus.", [("Århus", "Århus", "utland")]),
         # the world's countries by their Norwegian names (ISO 3166-1, bokmål and nynorsk)
