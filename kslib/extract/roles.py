@@ -189,7 +189,8 @@ _ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPE
 #: organisation word (`Asker kommune`); a party tag (`Ap`) or a place alone is none.
 _BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\s+)+(?:(?:fylkes)?kommune|herad)")
 #: A party tag in brackets after a name (`(Ap)`, `(KrF)`): a role may follow it after a comma.
-_PARTY_TAG = re.compile(rf"\s*\([{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}\)")
+#: a party (`(Ap)`) or an age (`(43)`) in brackets right after a name: the role comes after it
+_PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}})\)")
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.

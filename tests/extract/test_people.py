@@ -337,6 +337,7 @@ def test_the_role_as_written(text, role):
     # a party tag before the role; an abbreviated title; a title for a list of fields
     ("Anne Berit Støyva Emblem (AP), nestleder", {"Anne Berit Støyva Emblem": "nestleder"}),
     ("Anne Berit Støyva Emblem (Sp), nestleiar", {"Anne Berit Støyva Emblem": "nestleiar"}),  # nynorsk
+    ("Kari Nordmann (43) er ny ordfører i Bodø.", {"Kari Nordmann": "ny ordfører i Bodø"}),  # an age in brackets
     ("Det sier Alf Vee Midttun, adm. direktør i Rauma Energi Holding AS, samt leder i utvalget.",
      {"Alf Vee Midttun": "adm. direktør i Rauma Energi Holding AS"}),
     ("Det sa Kristin Holm Jensen, direktør for oppvekst, kultur og utdanning i KS.",
