@@ -199,6 +199,8 @@ _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:gjen)
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
                         r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som)\s+")
 _TRAILING = ".,;:!?)»"
+#: Words between a copula and its title that are not the role's (`resources/predicate_fillers.txt`).
+_PREDICATE_FILLERS = frozenset(resource_lines("predicate_fillers.txt"))
 
 
 def _role_of_predicate(text: str, end: int) -> str | None:
@@ -209,6 +211,10 @@ def _role_of_predicate(text: str, end: int) -> str | None:
     if not m:
         return None
     words = text[m.end() : m.end() + 120].split()[:8]
+    skip = 0  # `er allerede en erfaren politiker`: adverbs, an article and adjectives before the title
+    while skip < min(len(words), 4) and words[skip].lower() in _PREDICATE_FILLERS:
+        skip += 1
+    words = words[skip:]
     i = 0
     while i < len(words) and words[i].lower() in _MODIFIERS:
         i += 1

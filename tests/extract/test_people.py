@@ -347,6 +347,9 @@ def test_the_role_as_written(text, role):
     ("Jan Erik Innvær har vore regiondirektør i regionen sidan 2015.", {"Jan Erik Innvær": "regiondirektør"}),  # nn
     ("Kari Nordmann er ordfører i Bodø kommune. Ola Hansen er glad i ordføreren.",
      {"Kari Nordmann": "ordfører i Bodø kommune", "Ola Hansen": None}),
+    # adverbs, an article and describing adjectives between the copula and the title are not the role's
+    ("Kari Nordmann er allerede en erfaren politiker etter to perioder.", {"Kari Nordmann": "politiker"}),
+    ("Ola Hansen er no ein dyktig rådmann i Bodø kommune.", {"Ola Hansen": "rådmann i Bodø kommune"}),  # nn
     # a body in brackets is the role; a party tag or a place in brackets is none
     ("Anne Berit Stenseth (KS Bedrift) var der. Ola Hansen (Ap) kom også, og Per Olsen (Bodø).",
      {"Anne Berit Stenseth": "KS Bedrift", "Ola Hansen": None, "Per Olsen": None}),
