@@ -9,9 +9,7 @@ from bisect import bisect_left, bisect_right
 from kslib.config import resource_lines
 from kslib.extract.mentions import POS, find_people
 from kslib.extract.people import (
-    LOWER,
     PRONOUNS,
-    UPPER,
     Person,
     Registry,
     candidate_names,
@@ -34,6 +32,7 @@ from kslib.extract.quotes import (
 )
 from kslib.extract.roles import role_near
 from kslib.schema import NON_CONTENT_KINDS
+from kslib.structure.letters import LOWER, UPPER
 
 #: `, svarer han`: the quote it follows answers the one before (`resources/answer_verbs.txt`).
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")

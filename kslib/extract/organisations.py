@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kslib.extract.people import ORG_WORDS, UPPER, title_group
+from kslib.extract.people import ORG_WORDS, title_group
+from kslib.structure.letters import UPPER
 
 # compiled once: they run for every person
 _ROLE_WORDS = re.compile(r"[\s/]+")

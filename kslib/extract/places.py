@@ -1,8 +1,8 @@
 """Places in articles: municipalities, counties, regions and foreign places.
 
 One Aho-Corasick automaton over every surface form in the gazetteer (names,
-Sami names, genitives `Drammens`, region compounds `Kongsvingerregionen`, `Trondheimsregionen`) finds
-all mentions in one pass. Rules on top:
+Sami names, genitives `Drammens`, region compounds `Kongsvingerregionen`,
+`Trondheimsregionen`) finds all mentions in one pass. Rules on top:
 - names that are also common words or surnames (`resources/ambiguous_places.txt`:
   Ås, Hole, Moss, Lier, Vik, ...) need place context (`i Ås`, `Ås kommune`, `(Vik)`) or a
   place beside them in an enumeration (`Bergen, Sandnes og Stavanger`, a bullet list of places);
@@ -21,9 +21,9 @@ from collections import Counter
 from functools import lru_cache
 
 from kslib.config import resource_lines
-from kslib.extract.people import UPPER
 from kslib.resources.gazetteer import Place, ambiguous, entries, localities
 from kslib.schema import NON_CONTENT_KINDS
+from kslib.structure.letters import UPPER
 
 #: An ambiguous place word counts after one of `resources/place_prepositions.txt` or a bracket.
 CONTEXT_BEFORE = re.compile(r"(?:\b(?:" + "|".join(resource_lines("place_prepositions.txt")) + r")\s+|\(\s*)$", re.I)

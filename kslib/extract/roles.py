@@ -9,8 +9,9 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import ORG_WORDS, UPPER, gender_of_first_name, is_body_noun, is_title
+from kslib.extract.people import ORG_WORDS, gender_of_first_name, is_body_noun, is_title
 from kslib.resources.gazetteer import official_entries
+from kslib.structure.letters import UPPER
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
 _GENITIVE = re.compile(rf"[{UPPER}][\w-]*(s|['’])")
