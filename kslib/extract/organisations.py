@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kslib.extract.people import ORG_WORDS, title_group
+from kslib.extract.people import MUNICIPALITY_NOUN, ORG_WORDS, title_group
 from kslib.structure.letters import UPPER
 
 # compiled once: they run for every person
@@ -21,7 +21,7 @@ _SUSPENDED_GAP = re.compile(r"(?<=\w-)(?:,\s+|\s+(?:og|eller)\s+)(?=\w)")
 _JOINED = "\x00"  # never in a text: `read.decode.normalise_text` removes control characters
 #: a municipality or county municipality by its name, wherever a role names it (`fylkesdirektør Vestland
 #: fylkeskommune`, `kommunedirektør i nye Kinn kommune`, a role that is one: `Asker kommune`, `Kvam herad`)
-_MUNICIPALITY = re.compile(rf"(?<![\w-])((?:[{UPPER}][\w’'-]*\s+)+(?:fylkeskommune|kommune|herad))\b")
+_MUNICIPALITY = re.compile(rf"(?<![\w-])((?:[{UPPER}][\w’'-]*\s+)+{MUNICIPALITY_NOUN})\b")
 _ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
 _ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b(?!-\s)")
 _KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")

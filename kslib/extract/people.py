@@ -35,6 +35,8 @@ NAME_RUN = re.compile(
 )
 #: Words that end an organisation's or a place's name, not a person's (`resources/org_words.txt`).
 ORG_WORDS = frozenset(resource_lines("org_words.txt"))
+#: The noun after a municipality's or county municipality's name (`Asker kommune`, `Kvam herad`).
+MUNICIPALITY_NOUN = r"(?:fylkeskommune|kommune|herad)"
 #: Pronouns that refer back to a speaker, with their gender (`resources/pronouns.tsv`).
 #: Definite and plural endings, longest first (`resources/definite_endings.txt`).
 DEFINITE_ENDINGS = tuple(resource_lines("definite_endings.txt"))

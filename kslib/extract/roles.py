@@ -9,7 +9,7 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import ORG_WORDS, gender_of_first_name, is_body_noun, is_title
+from kslib.extract.people import MUNICIPALITY_NOUN, ORG_WORDS, gender_of_first_name, is_body_noun, is_title
 from kslib.resources.gazetteer import official_entries
 from kslib.structure.letters import UPPER
 
@@ -116,7 +116,7 @@ def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
 #: An organisation written as an acronym (`KS`, `NTNU`).
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
 #: A body right before `ved` and a name: a capitalised word, or a name ending in `kommune`.
-_BODY_BEFORE_VED = re.compile(rf"(?<![\w-])(?P<body>[{UPPER}][\w-]*(?:\s+(?:kommune|fylkeskommune|herad))?),?\s+ved\s+$")
+_BODY_BEFORE_VED = re.compile(rf"(?<![\w-])(?P<body>[{UPPER}][\w-]*(?:\s+{MUNICIPALITY_NOUN})?),?\s+ved\s+$")
 
 
 def _is_body(words: str) -> bool:
@@ -164,7 +164,7 @@ def credit_role(text: str, end: int) -> str | None:
 
 
 _ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}]\w*-\s+og\s+\w+|[{UPPER}][\w-]+"
-                             rf"(?:\s+(?:kommune|fylkeskommune|herad))?)(?=[\s.,;:!?)]|$)")
+                             rf"(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
 
 
 def role_near(text: str, start: int, end: int) -> str | None:
@@ -182,13 +182,13 @@ def role_near(text: str, start: int, end: int) -> str | None:
 #: An organisation right after a name (`Sturla Stålsett fra Frivillighet Norge`, `Randi Sandli fra
 #: Asker kommune`): the name of a body, not a place of origin (`Kari fra Bodø`): two or more
 #: capitalised words, a name ending in an organisation word (`kommune`), or an acronym.
-_ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPER}][\w-]*|(?:fylkes)?kommune|herad)"
+_ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPER}][\w-]*|{MUNICIPALITY_NOUN})"
                           rf"|[{UPPER}]{{2,}})(?=[\s.,;:!?)]|$)")
 
 
 #: A body in brackets after a name: KS or a KS body (`KS Bedrift`), or a name ending in an
 #: organisation word (`Asker kommune`); a party tag (`Ap`) or a place alone is none.
-_BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\s+)+(?:(?:fylkes)?kommune|herad)")
+_BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\s+)+{MUNICIPALITY_NOUN}")
 #: A party tag in brackets after a name (`(Ap)`, `(KrF)`): a role may follow it after a comma.
 #: a party (`(Ap)`) or an age (`(43)`) in brackets right after a name: the role comes after it
 _PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}})\)")
