@@ -14,7 +14,7 @@ from kslib.extract.people import (
     gender_of_first_name,
     is_title,
 )
-from kslib.extract.roles import credit_role, role_after, role_near, role_of_card
+from kslib.extract.roles import credit_role, role_after, role_near, role_of_card, role_of_name_line
 
 #: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
 #: integers, never stored), so a long paragraph never runs into the next one
@@ -60,10 +60,13 @@ def _shared_role(text: str, last, start: int) -> str | None:
 def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     """The role on a contact card: a paragraph that is only the name, maybe the name again
     (a photo's text), then a line with the title (`Helge Eide` / `Helge Eide` /
-    `Områdedirektør Interessepolitikk`)."""
+    `Områdedirektør Interessepolitikk`); or a line that opens with the name and has the title
+    after it (`Rolf Rønning – professor, Høgskolen i Lillehammer`)."""
     text = paragraphs[n].text
-    if start > 0 or text[end:].strip():
+    if start > 0:
         return None
+    if text[end:].strip():  # the title on the name's own line (`Rolf Rønning – professor, ...`)
+        return role_of_name_line(text, end)
     name = text.strip()
     for q in paragraphs[n + 1 : n + 3]:
         if q.text.strip() != name:

@@ -15,6 +15,10 @@ _ORG_AFTER_PREPOSITION = re.compile(rf"\b(?:i|ved|hos|frå|fra|av)\s+((?:[{UPPER
                                     rf"|[a-zæøå]+kommune)"
                                     rf"(?:\s+(?:og\s+)?[{UPPER}a-zæøå][\w-]*)*)")
 _AND_LOWER = re.compile(r"\s+og\s+[a-zæøå]")
+#: a contact card's role ends in its organisation after a comma (`professor, Høgskolen i Lillehammer`,
+#: `direktør, Ferd Sosiale Entreprenør`): a name of two or more capitalised words; one word may be a
+#: place (`daglig leder, Nord-Trøndelag`)
+_ORG_AFTER_COMMA = re.compile(rf",\s+([{UPPER}][\w’'-]*(?:\s+(?:(?:i|for|og|ved|på)\s+)?[{UPPER}][\w’'-]*)+)\s*$")
 #: the gaps of a suspended compound (`Kommunal- og distriktsdepartementet`, `Barne-, ungdoms- og
 #: familiedirektoratet`): its parts are one name, joined by `_JOINED` while a role's words are read
 _SUSPENDED_GAP = re.compile(r"(?<=\w-)(?:,\s+|\s+(?:og|eller)\s+)(?=\w)")
@@ -48,6 +52,9 @@ def organisation_of(role: str | None) -> str | None:
         return None
     if _KS.search(role):
         return "KS"
+    m = _ORG_AFTER_COMMA.search(role)
+    if m:
+        return m.group(1)
     m = _ORG_AFTER_PREPOSITION.search(role)
     if m:
         org = _SUSPENDED_GAP.sub(lambda gap: _SPACES.sub(_JOINED, gap[0]), m.group(1))

@@ -348,3 +348,17 @@ def role_of_card(line: str) -> str | None:
     while k < len(words) - 1 and words[k].lower() in _MODIFIERS:
         k += 1
     return _clean_role(line) if is_title(words[k].strip(",")) else None
+
+
+#: What follows a name that opens a line of a speaker list or a signature: a dash
+#: (`Rolf Rønning – professor, Høgskolen i Lillehammer`), or a title written with a capital,
+#: as running text never writes one (`Gunn Marit Helgesen Styreleder i KS`).
+_NAME_LINE_REST = re.compile(rf"\s*[–—-]\s*(\S.*)|\s+([{UPPER}].*)", re.S)
+
+
+def role_of_name_line(line: str, end: int) -> str | None:
+    """The role on a line that opens with a name ending at `end`, written after it as on a
+    contact card (`role_of_card`), else None: `Kari Nordmann leder nytt utvalg` is a heading."""
+    m = _NAME_LINE_REST.match(line, end)
+    return role_of_card(m.group(1) or m.group(2)) if m else None
+

@@ -148,6 +148,10 @@ def test_role_group(role, group):
         ("fylkesdirektør Vestland fylkeskommune", "Vestland fylkeskommune"), ("Asker kommune", "Asker kommune"),
         ("kommunedirektør i nye Kinn kommune", "Kinn kommune"), ("rådmann Kvam herad", "Kvam herad"),
         ("HR- og utviklingsdirektør", None), ("helse- og sosialdirektør", None), ("leder i NAV", "NAV"),
+        # a card's role names its organisation after a comma, as a name of two or more words
+        ("professor, Høgskolen i Lillehammer", "Høgskolen i Lillehammer"),
+        ("direktør, Ferd Sosiale Entreprenør", "Ferd Sosiale Entreprenør"),
+        ("daglig leder, Nord-Trøndelag", None), ("direktør for oppvekst, kultur og utdanning i KS", "KS"),
     ],
 )
 def test_organisation(role, org):
@@ -379,6 +383,17 @@ def test_the_title_and_organisation_around_a_name(text, roles):
          "spesialrådgiver - lokaldemokrati og etikk"),
         # a name over a paragraph of text is no card
         ("Kari Nordmann\n\nOrdfører i Bodø har lenge ment at skolen trenger mer penger.", "Kari Nordmann", None),
+        # a speaker list or a signature: the name and its title on one line, after a dash or capitalised
+        ("Innledere:\n\nRolf Rønning– professor, Høgskolen i Lillehammer\n\nJan Erik Innvær – regiondirektør, KS",
+         "Rolf Rønning", "professor, Høgskolen i Lillehammer"),
+        ("Innledere:\n\nRolf Rønning– professor, Høgskolen i Lillehammer\n\nJan Erik Innvær – regiondirektør, KS",
+         "Jan Erik Innvær", "regiondirektør, KS"),
+        ("Vi står sammen om dette.\n\nFebruar 2024\n\nGunn Marit Helgesen Styreleder i KS", "Gunn Marit Helgesen",
+         "styreleder i KS"),
+        ("Innleiarar:\n\nKari Nordmann – dagleg leiar, Sunnfjord", "Kari Nordmann", "dagleg leiar, Sunnfjord"),
+        # ... but not a presentation's file, nor a heading whose verb is also a title
+        ("Presentasjoner:\n\nTor Arne Gangsø - Mellomoppgjøret 2023.pdf", "Tor Arne Gangsø", None),
+        ("Nyheter\n\nKari Nordmann leder nytt utvalg", "Kari Nordmann", None),
     ],
 )
 def test_role_on_a_contact_card(text, name, role):
