@@ -46,6 +46,14 @@ def _holds_a_name(words: list[str]) -> bool:
     return any(gender_of_first_name(a) and b[:1].isupper() for a, b in zip(words, words[1:]))
 
 
+def _after_last_name(words: list[str]) -> list[str]:
+    """The words after the last name the words hold (a known first name and the capitalised words after it)."""
+    k = max(i for i, (a, b) in enumerate(zip(words, words[1:])) if gender_of_first_name(a) and b[:1].isupper()) + 1
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    return words[k:]
+
+
 def _role_of_comma_clause(words: list[str]) -> str | None:
     """The role in the clause before `, <name>` (its words): from its first title after the last
     copula, with the modifiers just before it; none in a clause of more than 12 words."""
@@ -53,7 +61,7 @@ def _role_of_comma_clause(words: list[str]) -> str | None:
         # a long clause: only a role that is the object of its last words may stand before the name
         # (`innledning om lønnsoppgjøret av KS områdedirektør for arbeidsliv, Tor Arne Gangsø`)
         tail = words[-7:]
-        first = next((i for i, w in enumerate(tail) if is_title(w)), None)
+        first = next((i for i, w in enumerate(tail) if is_title(w) and not _holds_a_name(tail[i:])), None)
         while first and (tail[first - 1].lower() in _MODIFIERS or tail[first - 1] == "KS"):
             first -= 1
         if not first or tail[first - 1].lower() not in _LEAD_FILLER:
@@ -65,7 +73,11 @@ def _role_of_comma_clause(words: list[str]) -> str | None:
         return None
     i = titled[0]
     if _holds_a_name(words[i:]):
-        return None  # `nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg`: a role holds no name
+        # `stortingspresident Masud Gharahkhani og plenumsleder på Sametinget, Tom Sottinen`: the
+        # title after the last name and its `og` is this name's; `nestlederne Odd Stangeland og Aud
+        # Hove, Eirik Lae Solberg`: none (a role holds no name)
+        after = _after_last_name(words)
+        return _role_of_comma_clause(after[1:]) if after[:1] in (["og"], ["samt"]) else None
     while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
                      or _GENITIVE.fullmatch(words[i - 1])):
         i -= 1

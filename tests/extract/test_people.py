@@ -276,6 +276,14 @@ def test_a_name_in_the_genitive_is_the_person(text, name):
     ("Ordfører Kari Nordmann og Ola Hansen møttes.", {"Kari Nordmann": "ordfører", "Ola Hansen": None}),
     ("I møtet deltok nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg fra storbynettverket.",
      {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne", "Eirik Lae Solberg": None}),
+    # a title after the name before and its `og` is the next name's own
+    ("Valgløftet ble overlevert til stortingspresident Masud Gharahkhani og plenumsleder på Sametinget, Tom Sottinen.",
+     {"Masud Gharahkhani": "stortingspresident", "Tom Sottinen": "plenumsleder på Sametinget"}),
+    ("Sammen med ordførere overleverte Helgesen valgløftet 2023 til stortingspresident Masud Gharahkhani og "
+     "plenumsleder på Sametinget, Tom Sottinen.",  # a long clause: the title that is its last words' object
+     {"Masud Gharahkhani": "stortingspresident", "Tom Sottinen": "plenumsleder på Sametinget"}),
+    ("Ho møtte ordførar Kari Nordmann og rådmann i Kvam herad, Ola Hansen.",  # nynorsk
+     {"Kari Nordmann": "ordførar", "Ola Hansen": "rådmann i Kvam herad"}),
 ])
 def test_a_plural_title_is_the_title_of_both_names(text, roles):
     assert {p.name: p.role for p in find_quotes(classify(normalise_text(text)))[1]} == roles
