@@ -57,16 +57,20 @@ def _shared_role(text: str, last, start: int) -> str | None:
     return role if role and " " not in role and _PLURAL_TITLE.search(role) else None
 
 
+#: what may stand before a name that opens a list's item (`• Hildegunn Thode Dalsnes Kommunedirektør ...`)
+_LIST_MARKS = " \t•·*–-"
+
+
 def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     """The role on a contact card: a paragraph that is only the name, maybe the name again
     (a photo's text), then a line with the title (`Helge Eide` / `Helge Eide` /
     `Områdedirektør Interessepolitikk`); or a line that opens with the name and has the title
     after it (`Rolf Rønning – professor, Høgskolen i Lillehammer`)."""
     text = paragraphs[n].text
+    if text[end:].strip():  # the title on the name's own line (`Rolf Rønning – professor, ...`), a list's item too
+        return role_of_name_line(text, end) if not text[:start].strip(_LIST_MARKS) else None
     if start > 0:
         return None
-    if text[end:].strip():  # the title on the name's own line (`Rolf Rønning – professor, ...`)
-        return role_of_name_line(text, end)
     name = text.strip()
     for q in paragraphs[n + 1 : n + 3]:
         if q.text.strip() != name:

@@ -399,6 +399,10 @@ def test_the_title_and_organisation_around_a_name(text, roles):
         ("Vi står sammen om dette.\n\nFebruar 2024\n\nGunn Marit Helgesen Styreleder i KS", "Gunn Marit Helgesen",
          "styreleder i KS"),
         ("Innleiarar:\n\nKari Nordmann – dagleg leiar, Sunnfjord", "Kari Nordmann", "dagleg leiar, Sunnfjord"),
+        # ... also as a list's item
+        ("Rådets sammensetning:\n\n • Roar Vevelstad, kommunedirektør i Halden kommune\n\n"
+         " • Hildegunn Thode Dalsnes Kommunedirektør Ibestad kommune", "Hildegunn Thode Dalsnes",
+         "kommunedirektør Ibestad kommune"),
         # ... but not a presentation's file, nor a heading whose verb is also a title
         ("Presentasjoner:\n\nTor Arne Gangsø - Mellomoppgjøret 2023.pdf", "Tor Arne Gangsø", None),
         ("Nyheter\n\nKari Nordmann leder nytt utvalg", "Kari Nordmann", None),
