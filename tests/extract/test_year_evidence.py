@@ -157,6 +157,8 @@ def test_articles_say_what_their_year_rests_on(tmp_path):
     "I 2027 kommer kommunene til å mangle sykepleiere.",
     "I 2027 kjem kommunane til å mangle sjukepleiarar.",  # nynorsk
     "Rapporten ventes ferdig høsten 2025.",
+    # what is announced is still to come
+    "Statsrådene diskuterte de varslede stortingsmeldingene i 2024 om natur og klima.",
 ])
 def test_a_year_in_a_clause_of_the_future_gives_no_year(text):
     assert infer_year_evidence([text]) == (None, None)
