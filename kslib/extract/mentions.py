@@ -11,7 +11,7 @@ from kslib.extract.name_shapes import without_genitive
 from kslib.extract.people import (
     Registry,
     candidate_names,
-    gender_of_first_name,
+    gender_of_given_names,
     is_title,
 )
 from kslib.extract.roles import credit_role, role_after, role_near, role_of_card, role_of_name_line
@@ -91,7 +91,7 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
     for n, p in enumerate(paragraphs):
         last = None  # (end, person) of the name before, for `statsrådene X og Y`
         for start, end, tokens in candidate_names(p.text, slot=True):
-            known = gender_of_first_name(tokens[0]) is not None
+            known = gender_of_given_names(tokens) is not None
             prev = _word_before(p.text, start)
             titled = bool(prev) and is_title(prev)
             if not known and not (titled or role_after(p.text, end)):

@@ -18,6 +18,7 @@ from functools import lru_cache
 from kslib.config import resource_lines, resource_mapping, resource_rows
 from kslib.extract.name_shapes import PARTIES, is_place
 from kslib.structure.letters import LOWER, UPPER
+from kslib.structure.tokens import in_word_list
 
 NAME_TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 #: particles inside a name, one or two (`Jan de Vries`, `Kari van der Berg`)
@@ -64,6 +65,12 @@ def gender_of_first_name(token: str) -> str | None:
     """'F'/'M' for a first name; a hyphenated one (`Dag-Henrik`) by its first part."""
     names = first_names()
     return names.get(token) or names.get(token.split("-")[0])
+
+
+def gender_of_given_names(tokens) -> str | None:
+    """'F'/'M' by the first of a name's given names (all its words but the last) that the name
+    list knows: `Sølve Monica Steffensen` by `Monica`, when `Sølve` is not in it."""
+    return next((g for g in map(gender_of_first_name, tokens[:-1]) if g), None)
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +227,8 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     known = next((i for i, sp in enumerate(spans)
                   if gender_of_first_name(sp[2]) and sp[2] not in stop and len(spans) - i >= 2), None)
     if known is not None:
+        if known > 0 and _unlisted_first_name(spans[known - 1][2]):
+            known -= 1  # `Sølve Monica Steffensen`: a first name the list lacks, before one it has
         spans = spans[known:]
     elif not slot:
         return None
@@ -228,6 +237,15 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     if len(spans) < 2 or spans[-1][2] in stop:
         return None
     return spans[0][0], spans[-1][1], tuple(sp[2] for sp in spans)
+
+
+def _unlisted_first_name(word: str) -> bool:
+    """Whether `word`, right before a known first name, is a first name the name list lacks: a short
+    capitalised word that is no title, place (or a place's genitive: `Bodøs`), party or
+    organisation word, and no word of the language (`Styret`, `Tirsdag`: `tokens.in_word_list`)."""
+    return (word.isalpha() and word[1:].islower() and len(word) <= 10 and not is_title(word)
+            and not is_place(word) and not (word.endswith("s") and is_place(word[:-1]))
+            and word not in PARTIES and word.lower() not in ORG_WORDS and not in_word_list(word))
 
 
 def _same_person(p: Person, tokens: list[str]) -> bool:
@@ -268,7 +286,7 @@ class Registry:
                 self.by_name.setdefault(found.name, found)
             return found
         person = Person(f"p{len(self.people) + 1:02d}", " ".join(tokens), tokens, pos, mentions=[pos])
-        gender = gender_of_first_name(tokens[0])
+        gender = gender_of_given_names(tokens)
         if gender:
             person.gender, person.gender_source = gender, "name"
         self.people.append(person)

@@ -88,6 +88,19 @@ def warm_lemmatizer(langs=("nb", "nn")) -> None:
             affix._prefixes(lang)  # the prefix trie of new compounds (`_fast_lemmas`)
 
 
+@lru_cache(maxsize=20_000)
+def in_word_list(word: str) -> bool:
+    """Whether `word`, lower-cased, is in bokmål's or nynorsk's word list (simplemma's, the one the
+    lemmatiser reads): a word of the language (`Styret`, `Tirsdag`), not a name (`Sølve`)."""
+    low = word.lower()
+    lookup = getattr(getattr(lemmatizer(), "_lemmatization_strategy", None), "_dictionary_lookup", None)
+    if lookup is None:  # pragma: no cover - simplemma's default strategy, without marisa-trie
+        import simplemma
+
+        return simplemma.is_known(low, lang="nb") or simplemma.is_known(low, lang="nn")
+    return lookup.is_dictionary_member(low, "nb") or lookup.is_dictionary_member(low, "nn")
+
+
 @lru_cache(maxsize=200_000)
 def lemmatize(token: str, lang: str = "nb", proper: bool = False) -> str:
     """Lemma of one token: `kommunene` -> `kommune`.

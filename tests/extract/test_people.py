@@ -41,6 +41,13 @@ def people(text):
         # one or two particles inside a name (`van der`), never at its end (`der` before a place is `there`)
         ("Ordfører Kari Anne van der Berg (H) ønsket velkommen.", ["Kari Anne van der Berg"]),
         ("Jan de Vries og Kari Nordmann der Bergen møttes.", ["Jan de Vries", "Kari Nordmann"]),
+        # a first name the name list lacks, before a middle name it has, is the name's first word;
+        # a word of the language (`Styret`) or a place's genitive (`Bodøs`) is not
+        ("Rådet:\n\n • Sølve Monica Steffensen, kommunaldirektør i Oslo kommune", ["Sølve Monica Steffensen"]),
+        ("Møtet ble ledet av Sølve Monica Steffensen.", ["Sølve Monica Steffensen"]),
+        ("Styret Monica Steffensen leder møttes.", ["Monica Steffensen"]),
+        ("Bodøs Kari Anne Lund ble valgt.", ["Kari Anne Lund"]),
+        ("Tirsdag Kari Anne Lund kom ikke.", ["Kari Anne Lund"]),
     ],
 )
 def test_names(text, names):
@@ -173,6 +180,10 @@ def test_organisation(role, org):
 def test_gender_from_name_then_pronoun(text, gender, source):
     person = people(text)[0]
     assert (person.gender, person.gender_source) == (gender, source)
+
+
+def test_gender_from_the_first_given_name_the_name_list_knows():
+    assert [p.gender for p in people("Møtet ble ledet av Sølve Monica Steffensen.")] == ["F"]
 
 
 def test_candidate_names_in_an_attribution_slot_accept_unknown_first_names():
