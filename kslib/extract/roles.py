@@ -179,13 +179,19 @@ _ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?
                              rf"(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
 
 
+def _origin(preposition: str, name: str) -> bool:
+    """Whether `fra`/`frå` and a place's name after a name say where the person comes from
+    (`deltager Anne Kristine Wensel fra Berlevåg`), not whose the title is (`i Berlevåg` is)."""
+    return preposition in ("fra", "frå") and any(p.kind in ("kommune", "fylke") for p in official_entries().get(name, ()))
+
+
 def role_near(text: str, start: int, end: int) -> str | None:
     """The role nearest a name: before it (`ordfører Kari Nordmann`, completed by an
     organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
     before = role_before(text, start)
     if before:
         m = _ORG_AFTER_NAME.match(text, end)
-        if m and not _PREPOSITION.search(before):
+        if m and not _PREPOSITION.search(before) and not _origin(m.group(1), m.group(2)):
             return f"{before} {m.group(1)} {m.group(2)}"
         return before
     return role_after(text, end)
