@@ -204,6 +204,11 @@ _ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPE
                           rf"|[{UPPER}]{{2,}})(?=[\s.,;:!?)]|$)")
 
 
+#: One capitalised word after `fra` a name: the body the person is from when it ends in a body's
+#: noun (`fra Kommunedirektørutvalget`, `fra Helsedirektoratet`; `is_body_noun`), else a place.
+_BODY_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+([{UPPER}][\w-]*)(?=[\s.,;:!?)]|$)")
+
+
 #: A body in brackets after a name: KS or a KS body (`KS Bedrift`), or a name ending in an
 #: organisation word (`Asker kommune`); a party tag (`Ap`) or a place alone is none.
 _BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\s+)+{MUNICIPALITY_NOUN}")
@@ -266,6 +271,8 @@ def role_after(text: str, end: int) -> str | None:
     m = _ROLE_AFTER_COMMA.match(text, end)
     if not m:
         m = _ORG_OF_NAME.match(text, end)
+        if m is None and (body := _BODY_OF_NAME.match(text, end)) and is_body_noun(body.group(1), compound=True):
+            return body.group(1)  # `Bjørn Fauchald fra Kommunedirektørutvalget`
         return m.group(1) if m else _role_of_predicate(text, end)
     clause = m.group(1)
     if " for " in clause:  # `, direktør for oppvekst, kultur og utdanning i KS`: the fields it is for

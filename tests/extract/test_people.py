@@ -361,6 +361,11 @@ def test_the_role_as_written(text, role):
     ("Randi Sandli frå Asker kommune og Per Hansen fra KS var der.",
      {"Randi Sandli": "Asker kommune", "Per Hansen": "KS"}),
     ("Kari Nordmann fra Bodø var der.", {"Kari Nordmann": None}),
+    # ... also one word, when it ends in a body's noun (`bodies.txt`)
+    ("I møtet deltok Bjørn Fauchald fra Kommunedirektørutvalget (KDU) og Kari Nordmann fra Helsedirektoratet.",
+     {"Bjørn Fauchald": "Kommunedirektørutvalget", "Kari Nordmann": "Helsedirektoratet"}),
+    ("I møtet deltok Eirik Lae Solberg fra storbynettverket og Kari Nordmann fra Fosen.",
+     {"Eirik Lae Solberg": None, "Kari Nordmann": None}),
     # a party tag before the role; an abbreviated title; a title for a list of fields
     ("Anne Berit Støyva Emblem (AP), nestleder", {"Anne Berit Støyva Emblem": "nestleder"}),
     ("Anne Berit Støyva Emblem (Sp), nestleiar", {"Anne Berit Støyva Emblem": "nestleiar"}),  # nynorsk
