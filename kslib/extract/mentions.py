@@ -14,7 +14,7 @@ from kslib.extract.people import (
     gender_of_given_names,
     is_title,
 )
-from kslib.extract.roles import credit_role, role_after, role_near, role_of_card, role_of_name_line
+from kslib.extract.roles import PLURAL_TITLE, credit_role, role_after, role_near, role_of_card, role_of_name_line
 
 #: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
 #: integers, never stored), so a long paragraph never runs into the next one
@@ -44,17 +44,13 @@ def word_starts(text: str, word: str) -> list[int]:
     return [m.start() for m in _WORD.finditer(text) if m.group() == word]
 
 
-#: a title in the plural before two names (`statsrådene Sigbjørn Gjelsvik og Ingvild Kjerkhol`)
-_PLURAL_TITLE = re.compile(r"(?:ene|ane|erne|arane|arne)$")
-
-
 def _shared_role(text: str, last, start: int) -> str | None:
     """The plural title of the name before (`statsrådene X og Y`, `nestleiarane X og Y`) for the
     name after its `og`, which has no title of its own."""
     if last is None or text[last[0] : start] not in (" og ", " og\u00a0"):
         return None
     role = last[1].role
-    return role if role and " " not in role and _PLURAL_TITLE.search(role) else None
+    return role if role and " " not in role and PLURAL_TITLE.search(role) else None
 
 
 #: what may stand before a name that opens a list's item (`• Hildegunn Thode Dalsnes Kommunedirektør ...`)

@@ -125,6 +125,9 @@ def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
     return False, COMMA.split(ROLE_STOP.split(left)[-1])[-1].split()[-6:]
 
 
+#: A title in the plural, definite (`statsrådene`, `nestleiarane`, `KS-økonomene`): the title of
+#: the names after it (`statsrådene X og Y`, `KS-økonomene med X og Y`).
+PLURAL_TITLE = re.compile(r"(?:ene|ane|erne|arane|arne)$")
 #: An organisation written as an acronym (`KS`, `NTNU`).
 _ACRONYM = re.compile(rf"[{UPPER}]{{2,}}")
 #: A body right before `ved` and a name: a capitalised word, or a name ending in `kommune`.
@@ -151,6 +154,8 @@ def role_before(text: str, start: int) -> str | None:
         m = _BODY_BEFORE_VED.search(text, max(0, start - 80), start)
         if m and _is_body(m.group("body")):
             return m.group("body")
+    if not comma and len(words) >= 2 and words[-1] == "med" and is_title(words[-2]) and PLURAL_TITLE.search(words[-2]):
+        return words[-2]  # `KS-økonomene med Rune Bye og Sigmund Engdal`: the group the names are of
     if not comma and len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         # `Avdelingsdirektør for arbeidsliv, KS Bjarte Rørmark`: the title, a comma, its organisation
         org = words[0]

@@ -287,6 +287,10 @@ def test_a_name_in_the_genitive_is_the_person(text, name):
      {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne"}),
     ("I møtet deltok nestleiarane Odd Stangeland og Aud Hove.",  # nynorsk
      {"Odd Stangeland": "nestleiarane", "Aud Hove": "nestleiarane"}),
+    # ... also with `med` between: the group and the members it is represented by
+    ("Gjennomgangen ble forestått av KS-økonomene med Rune Bye og Sigmund Engdal som la fram tallene.",
+     {"Rune Bye": "KS-økonomene", "Sigmund Engdal": "KS-økonomene"}),
+    ("Møtet med Kari Nordmann og Ola Hansen var nyttig.", {"Kari Nordmann": None, "Ola Hansen": None}),
     # a singular title stays with its own name; a role never holds another person's name
     ("Ordfører Kari Nordmann og Ola Hansen møttes.", {"Kari Nordmann": "ordfører", "Ola Hansen": None}),
     ("I møtet deltok nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg fra storbynettverket.",
