@@ -7,7 +7,8 @@ per article file, keyed by `file` (the path relative to the folder, as in
 fields win over what the text suggests: `date` gives `year` (`year_source` =
 `metadata`), `title` replaces the detected headline, `region` the inferred
 region (`region_source` = `metadata`); a KS regional URL
-(`/regioner/ks-vestland/...`) gives the region when the file has none.
+(`/regioner/ks-vestland/...`) gives the region when the file has none, else a county the
+page's own name names (`.../ks-barnevernloft-i-vestland-er-i-gang/`), before the text's.
 Bad metadata never loses an article: every problem becomes a row of
 `metadata_issues` (`file`, `column`, `issue`) and a warning.
 """
@@ -170,6 +171,33 @@ def _fold(text: str) -> str:
     return text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
 
 
+#: The capital, where national meetings are held: in a page's name a place of meeting more often
+#: than what the page is about (`landsting-i-oslo`).
+_SLUG_NOT_REGION = frozenset({"Oslo"})
+
+
+def region_from_slug(slug: str | None) -> str | None:
+    """The county a page's own name (the last part of its address, written from its headline)
+    names, when it names one and only one: `ks-barnevernloft-i-vestland-er-i-gang` -> `Vestland`,
+    `nytt-styre-i-ks-vestfold-og-telemark` -> `Vestfold og Telemark` (not Vestfold, nor Telemark).
+    On dev and dev2 (2026-12-07) the gold's region was that county in all 9 pages whose name
+    named one."""
+    if not isinstance(slug, str) or not slug:
+        return None
+    from kslib.resources.gazetteer import fylker
+
+    parts = _fold(slug).split("-")
+    found = []  # (start, end, county) of every county name as whole parts of the slug
+    for row in fylker():
+        name = row["name"]
+        words = _fold(re.sub(r"[\s-]+", "-", name)).split("-")
+        found += [(i, i + len(words), name) for i in range(len(parts) - len(words) + 1)
+                  if parts[i : i + len(words)] == words]
+    # a name inside a longer one (`vestfold` in `vestfold-og-telemark`) is part of it
+    names = {n for a, b, n in found if not any(c <= a and b <= d and (c, d) != (a, b) for c, d, _ in found)}
+    return names.pop() if len(names) == 1 and not names & _SLUG_NOT_REGION else None
+
+
 def slug_from_url(url: str | None) -> str | None:
     """The last part of a URL's path, readable (`ny-avtale-om-lonn`)."""
     if url is None or url is _NA() or not str(url):
@@ -250,6 +278,7 @@ def merge_metadata(articles, root: Path):
     articles["title"] = titles.where(titles.notna(), articles["title"].astype("object")).astype("string")
     articles["url_slug"] = articles["url"].map(slug_from_url).astype("string")
     office = articles["url"].map(region_from_url)
+    named = articles["url_slug"].map(region_from_slug)  # the county the page's name names
     articles["region_office"] = office.map(lambda r: f"KS {r}" if isinstance(r, str) else None).astype("string")
     region = get("region")
     known_regions = _known_regions()
@@ -261,7 +290,7 @@ def merge_metadata(articles, root: Path):
                                             "'national'): not used"))
             region.iloc[i] = name
     articles["region_source"] = articles["region_source"].astype("object")
-    for source, values in (("url", office), ("metadata", region)):
+    for source, values in (("url", named), ("url", office), ("metadata", region)):
         mask = values.notna().to_numpy()
         articles.loc[mask, "region"] = values[mask].to_numpy()
         articles.loc[mask, "region_source"] = source

@@ -5,7 +5,7 @@ import pytest
 
 from kslib.corpus import load_corpus
 from kslib.count.overview import count_by_period
-from kslib.read.metadata import parse_date, region_from_url, slug_from_url
+from kslib.read.metadata import parse_date, region_from_slug, region_from_url, slug_from_url
 
 from ..conftest import write
 
@@ -79,6 +79,28 @@ def test_url_helpers():
     assert region_from_url("https://www.ks.no/regioner/ks-troms-og-finnmark/sak/") == "Troms og Finnmark"
     assert region_from_url("https://www.ks.no/fagomrader/x/") is None
     assert slug_from_url("https://www.ks.no/a/b/ny-sak/?x=1") == "ny-sak"
+
+
+@pytest.mark.parametrize("slug, region", [
+    # the county a page's own name names (its headline, written in the address without æ ø å)
+    ("ks-barnevernloft-i-vestland-er-i-gang", "Vestland"), ("nytt-styre-i-ks-more-og-romsdal", "Møre og Romsdal"),
+    ("ny-regiondirektor-for-ks-vestfold-og-telemark", "Vestfold og Telemark"),
+    ("sammen-bygger-vi-et-sterkt-trondelag", "Trøndelag"), ("skal-bista-agder-kommunene", "Agder"),
+    # none: two counties, a word that only starts like one, the capital (where national meetings are held)
+    ("fra-nordland-til-agder", None), ("vestlandet-samles", None), ("landsting-i-oslo", None),
+    ("ny-avtale-om-lonn", None), (None, None),
+])
+def test_region_from_slug(slug, region):
+    assert region_from_slug(slug) == region
+
+
+def test_a_county_the_pages_name_names_is_its_region(tmp_path):
+    meta = "file,url\nd.txt,https://www.ks.no/fagomrader/barnevern/ks-barnevernloft-i-vestland-er-i-gang/\n"
+    with pytest.warns(UserWarning, match="metadata issue"):  # a.txt, b.txt and sub/c.txt have no row
+        a = load_corpus(folder(tmp_path, meta), cache=False).articles.set_index("file")
+    assert (a.loc["d.txt", "region"], a.loc["d.txt", "region_source"]) == ("Vestland", "url")
+    assert a.loc["d.txt", "region_2024"] == "Vestland" and pd.isna(a.loc["d.txt", "region_office"])
+    assert (a.loc["a.txt", "region"], a.loc["a.txt", "region_source"]) == ("national", "text")
 
 
 def test_count_by_period_has_every_period_and_a_gap_where_no_article_is():
