@@ -16,7 +16,7 @@ from typing import Iterable
 from kslib.extract.attribution import find_quotes
 from kslib.extract.dates import infer_year_evidence
 from kslib.extract.duplicates import paragraph_keys
-from kslib.extract.places import article_region, extract_places
+from kslib.extract.places import article_places, article_region, extract_places
 from kslib.extract.organisations import organisation_of, role_group
 from kslib.read.decode import read_article
 from kslib.read.files import text_id
@@ -101,7 +101,7 @@ def parse_document(doc: str, raw: bytes):
                                  para_keys=paragraph_keys(paragraphs)))
     _add_quotes(out["quotes"], doc, units)
     _add_people(out["people"], doc, people)
-    _add_places(out["places"], doc, mentions, year)
+    _add_places(out["places"], doc, article_places(mentions, region, year), year)
     words = ArticleWords(doc, language or "nb", paragraphs, frozenset(w for p in people for w in p.tokens), name_spans)
     return out, words
 

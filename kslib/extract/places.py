@@ -327,6 +327,15 @@ def infer_region(mentions, year: int | None, title_paras=frozenset(), lead_paras
     return region, region if region in counties_of("2024") else None
 
 
+def article_places(mentions, region: str, year: int | None) -> list[dict]:
+    """The mentions that are places of the article: a county named only in a KS office's name
+    (`For KS Viken ble nytt styre valgt`) is one only when it is the article's region; a place
+    inside another organisation's name is left out already (`extract_places`)."""
+    alone = {m["place"].name for m in mentions if not m["ks_office"]}
+    return [m for m in mentions if not m["ks_office"] or m["place"].name in alone
+            or m["place"].county_in(year) == region]
+
+
 def article_region(paragraphs, mentions, year: int | None) -> tuple[str, str | None]:
     """(region, region on today's map) of an article from its place mentions: the title and the
     lead weigh most (see `infer_region`)."""

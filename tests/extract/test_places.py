@@ -7,7 +7,7 @@ import pytest
 
 from kslib.extract.attribution import find_quotes
 from kslib.extract.dates import infer_year
-from kslib.extract.places import extract_places, infer_region
+from kslib.extract.places import article_places, extract_places, infer_region
 from kslib.read.decode import normalise_text
 from kslib.structure.paragraphs import classify
 
@@ -153,6 +153,21 @@ def test_region_from_ks_office_and_national():
     assert infer_region(office, 2021) == ("Vestland", "Vestland")
     spread = extract_places(classify("Ordførere fra Bodø, Bergen og Tromsø møttes i Oslo."), 2021)
     assert infer_region(spread, 2021)[0] == "national"
+
+
+@pytest.mark.parametrize("text, places", [
+    # a county named only in a KS office's name is a place of the article when it is its region
+    ("KS Vestfold og Telemark valgte nytt styre i Skien. For KS Viken ble nytt styre valgt i Drammen.",
+     ["Vestfold og Telemark", "Skien", "Drammen"]),
+    ("KS Vestland inviterer til møte i Bergen og Førde.", ["Vestland", "Bergen", "Førde"]),
+    # ... and when the article names it on its own too
+    ("KS Vestfold og Telemark valgte nytt styre i Skien. KS Viken møttes i Viken.",
+     ["Vestfold og Telemark", "Skien", "Viken", "Viken"]),
+])
+def test_a_county_only_in_a_ks_offices_name_is_a_place_of_its_region_only(text, places):
+    mentions = extract_places(classify(text), 2022)
+    region, _ = infer_region(mentions, 2022)
+    assert [m["place"].name for m in article_places(mentions, region, 2022)] == places
 
 
 def test_seed_years_regions_and_places(seeds):
