@@ -34,6 +34,9 @@ KS_OFFICE = re.compile(r"\bKS[\s-]+$")
 #: an institution named by the place it serves: `Universitetet i Agder` (`resources/institutions.txt`)
 INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(set(resource_lines("institutions.txt")), key=len,
                                                                  reverse=True)) + r")\s+(?:i|på)\s+$")
+#: an institution's noun after the place it is named by (`Sørlandet sykehus`: `institutions_after.txt`)
+INSTITUTION_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(set(resource_lines("institutions_after.txt")), key=len,
+                                                            reverse=True)) + r")(?!\w)")
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
 ORG_AFTER = re.compile(r"\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")
@@ -187,10 +190,11 @@ def _list_item(text: str, mentions) -> bool:
 
 def in_organisation_name(text: str, start: int, end: int) -> bool:
     """True when the mention is part of an organisation's name (`NHO-Innlandet`, `Rauma Energi AS`,
-    `Universitetet i Agder`)."""
+    `Universitetet i Agder`, `Sørlandet sykehus`)."""
     if KS_OFFICE.search(text[max(0, start - 5) : start]):
         return False
-    if ORG_BEFORE.search(text[max(0, start - 8) : start]) or INSTITUTION_BEFORE.search(text[max(0, start - 24) : start]):
+    if ORG_BEFORE.search(text[max(0, start - 8) : start]) or INSTITUTION_BEFORE.search(text[max(0, start - 24) : start]) \
+            or INSTITUTION_AFTER.match(text, end):
         return True
     m = ORG_AFTER.match(text, end)
     return bool(m) and m.group().strip() not in entries() and not text.startswith((" og ", " i "), end)

@@ -66,6 +66,10 @@ def places(text, year=2024):
         ("Leder i NHO-Innlandet talte om Innlandet.", [("Innlandet", "Innlandet", "fylke"),
                                                       ("Innlandet", "Innlandet", "fylke")]),
         ("Han er direktør i Rauma Energi Holding AS.", []),
+        # ... also a place before an institution's noun (`Sørlandet sykehus`, `Agder politidistrikt`)
+        ("Hun jobber med kreftomsorg på Sørlandet sykehus.", []),
+        ("Ho er lege ved Stavanger universitetssjukehus og i Agder politidistrikt.", []),  # nynorsk
+        ("Hun jobber på Sørlandet sykehus i Kristiansand.", [("Kristiansand", "Kristiansand", "kommune")]),
         # a KS regional office names the county
         ("KS Trøndelag ønsker god sommer.", [("Trøndelag", "Trøndelag", "fylke")]),
     ],
