@@ -450,6 +450,11 @@ def test_role_on_a_contact_card(text, name, role):
         # an abbreviated modifier's point ends no clause
         ("Møtet ble åpnet av fung. rådmann Ola Hansen.", "fung. rådmann"),
         ("Adm. direktør Lasse Hansen åpnet møtet.", "adm. direktør"),
+        # an ordinal written as a word, as `2. nestleder` is written with a digit
+        ("KS møtte med en delegasjon som bestod av første nestleder Jenny Følling og andre.", "første nestleder"),
+        ("Fyrste nestleiar Kari Nordmann opna møtet.", "fyrste nestleiar"),  # nynorsk
+        # ... but not `andre`, which is as often `other` (`blant andre ordfører Kari Nordmann`)
+        ("Møtet samlet blant andre ordfører Kari Nordmann.", "ordfører"),
     ],
 )
 def test_modifiers_before_a_title_belong_to_the_role(text, role):
