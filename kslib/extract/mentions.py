@@ -57,6 +57,11 @@ def _shared_role(text: str, last, start: int) -> str | None:
 _LIST_MARKS = " \t•·*–-"
 
 
+def _line_role(text: str, start: int, end: int) -> str | None:
+    """The title on the line a name opens (a list's item too), after it (`roles.role_of_name_line`)."""
+    return role_of_name_line(text, end) if not text[:start].strip(_LIST_MARKS) else None
+
+
 def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     """The role on a contact card: a paragraph that is only the name, maybe the name again
     (a photo's text), then a line with the title (`Helge Eide` / `Helge Eide` /
@@ -64,7 +69,7 @@ def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     after it (`Rolf Rønning – professor, Høgskolen i Lillehammer`)."""
     text = paragraphs[n].text
     if text[end:].strip():  # the title on the name's own line (`Rolf Rønning – professor, ...`), a list's item too
-        return role_of_name_line(text, end) if not text[:start].strip(_LIST_MARKS) else None
+        return _line_role(text, start, end)
     if start > 0:
         return None
     name = text.strip()
@@ -90,7 +95,8 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
             known = gender_of_given_names(tokens) is not None
             prev = _word_before(p.text, start)
             titled = bool(prev) and is_title(prev)
-            if not known and not (titled or role_after(p.text, end)):
+            if not known and not (titled or role_after(p.text, end)
+                                  or (p.kind != "boilerplate" and _line_role(p.text, start, end))):
                 continue
             if not known and registry.match_full(tokens) is None and len(tokens) > 3:
                 continue

@@ -423,6 +423,9 @@ def test_the_title_and_organisation_around_a_name(text, roles):
         ("Vi står sammen om dette.\n\nFebruar 2024\n\nGunn Marit Helgesen Styreleder i KS", "Gunn Marit Helgesen",
          "styreleder i KS"),
         ("Innleiarar:\n\nKari Nordmann – dagleg leiar, Sunnfjord", "Kari Nordmann", "dagleg leiar, Sunnfjord"),
+        # ... also a first name the name list lacks: the title after the dash makes it a person
+        ("Juryen\n\nJan Erik Innvær – regiondirektør, KS\n\nMoa Björnson – utviklingssjef, Træna kommune",
+         "Moa Björnson", "utviklingssjef, Træna kommune"),
         # ... also as a list's item
         ("Rådets sammensetning:\n\n • Roar Vevelstad, kommunedirektør i Halden kommune\n\n"
          " • Hildegunn Thode Dalsnes Kommunedirektør Ibestad kommune", "Hildegunn Thode Dalsnes",
@@ -434,6 +437,11 @@ def test_the_title_and_organisation_around_a_name(text, roles):
 )
 def test_role_on_a_contact_card(text, name, role):
     assert {p.name: p.role for p in people(text)}[name] == role
+
+
+def test_a_sites_link_block_names_nobody():
+    """A link block is boilerplate: the words after its dash may open with a title's (`Veileder`)."""
+    assert people("Les mer.\n\nLenkeblokk Icon – Veileder for konsultasjonsordningen") == []
 
 
 @pytest.mark.parametrize(
