@@ -218,6 +218,8 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     # Tromsø`: the name is two words, not three; `Anne Kari Lund` keeps her middle name)
     for i, (_, _, tok) in enumerate(spans):
         if i > 0 and (tok.lower() in ORG_WORDS or tok in stop):
+            if _compass_surname(spans, i):
+                continue  # `Mette Nord`: the point of the compass after a first name is her surname
             spans = spans[:i]
             break
         if i >= 2 and not gender_of_first_name(spans[i - 1][2]) and (tok in PARTIES or is_place(tok)
@@ -234,9 +236,21 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
         return None
     while spans and spans[-1][2] in _PARTICLES:  # cut before a place: `Ola Nordmann der Bergen`
         spans = spans[:-1]
-    if len(spans) < 2 or spans[-1][2] in stop:
+    if len(spans) < 2 or (spans[-1][2] in stop and not _compass_surname(spans, len(spans) - 1)):
         return None
     return spans[0][0], spans[-1][1], tuple(sp[2] for sp in spans)
+
+
+#: points of the compass: in name_stopwords.txt, as they start a region's name (`Nord-Norge`,
+#: `Vest Finnmark`), but a surname at the end of a name (`Mette Nord`)
+_COMPASS = frozenset({"Nord", "Sør", "Vest", "Øst"})
+
+
+def _compass_surname(spans, i: int) -> bool:
+    """Whether the `i`th word of a run is a point of the compass that ends it right after a
+    known first name: a surname (`Mette Nord`)."""
+    return (spans[i][2] in _COMPASS and i == len(spans) - 1 and i > 0
+            and gender_of_first_name(spans[i - 1][2]) is not None)
 
 
 def _unlisted_first_name(word: str) -> bool:

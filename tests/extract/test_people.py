@@ -48,6 +48,9 @@ def people(text):
         ("Styret Monica Steffensen leder møttes.", ["Monica Steffensen"]),
         ("Bodøs Kari Anne Lund ble valgt.", ["Kari Anne Lund"]),
         ("Tirsdag Kari Anne Lund kom ikke.", ["Kari Anne Lund"]),
+        # a point of the compass after a first name, at the name's end, is a surname (`Mette Nord`);
+        # after another word it names a region (`Helse Vest`)
+        ("Avtalen ble signert av Mette Nord (LO) og Helse Vest.", ["Mette Nord"]),
     ],
 )
 def test_names(text, names):
