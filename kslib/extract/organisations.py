@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kslib.extract.people import MUNICIPALITY_NOUN, ORG_WORDS, title_group
+from kslib.extract.people import KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, title_group
 from kslib.structure.letters import UPPER
 
 # compiled once: they run for every person
@@ -52,6 +52,8 @@ def organisation_of(role: str | None) -> str | None:
         return None
     if _KS.search(role):
         return "KS"
+    if role in KNOWN_ORGANISATIONS:  # `Mette Nord (LO)`: the role is the organisation
+        return role
     m = _ORG_AFTER_COMMA.search(role)
     if m:
         return m.group(1)

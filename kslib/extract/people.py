@@ -36,6 +36,8 @@ NAME_RUN = re.compile(
 )
 #: Words that end an organisation's or a place's name, not a person's (`resources/org_words.txt`).
 ORG_WORDS = frozenset(resource_lines("org_words.txt"))
+#: Organisations known by their name alone (`resources/organisations.txt`: `LO`, `Unio`, `Akademikerne`).
+KNOWN_ORGANISATIONS = frozenset(resource_lines("organisations.txt"))
 #: The noun after a municipality's or county municipality's name (`Asker kommune`, `Kvam herad`).
 MUNICIPALITY_NOUN = r"(?:fylkeskommune|kommune|herad)"
 #: Pronouns that refer back to a speaker, with their gender (`resources/pronouns.tsv`).

@@ -9,7 +9,8 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.people import MUNICIPALITY_NOUN, ORG_WORDS, gender_of_first_name, is_body_noun, is_title
+from kslib.extract.people import (KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, gender_of_first_name, is_body_noun,
+                                  is_title)
 from kslib.resources.gazetteer import official_entries
 from kslib.structure.letters import UPPER
 
@@ -268,8 +269,8 @@ def role_after(text: str, end: int) -> str | None:
     m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
         return _clean_role(m.group(1))
-    if m and _BODY_IN_BRACKETS.fullmatch(m.group(1)):  # `Anne Berit Stenseth (KS Bedrift)`
-        return m.group(1)
+    if m and (_BODY_IN_BRACKETS.fullmatch(m.group(1)) or m.group(1) in KNOWN_ORGANISATIONS):
+        return m.group(1)  # `Anne Berit Stenseth (KS Bedrift)`, `Mette Nord (LO)`
     tag = _PARTY_TAG.match(text, end)
     if tag:  # `Anne Berit Støyva Emblem (AP), nestleder`
         end = tag.end()

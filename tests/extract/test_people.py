@@ -166,6 +166,8 @@ def test_role_group(role, group):
         ("professor, Høgskolen i Lillehammer", "Høgskolen i Lillehammer"),
         ("direktør, Ferd Sosiale Entreprenør", "Ferd Sosiale Entreprenør"),
         ("daglig leder, Nord-Trøndelag", None), ("direktør for oppvekst, kultur og utdanning i KS", "KS"),
+        # a role that is an organisation known by its name alone (`Ragnhild Lied (Unio)`) is the organisation
+        ("Unio", "Unio"), ("Akademikerne", "Akademikerne"),
     ],
 )
 def test_organisation(role, org):
@@ -373,6 +375,12 @@ def test_the_role_as_written(text, role):
      {"Bjørn Fauchald": "Kommunedirektørutvalget", "Kari Nordmann": "Helsedirektoratet"}),
     ("I møtet deltok Eirik Lae Solberg fra storbynettverket og Kari Nordmann fra Fosen.",
      {"Eirik Lae Solberg": None, "Kari Nordmann": None}),
+    # an organisation the sector knows by name, in brackets after a name, is the role; a party, a
+    # place or a list the list of organisations does not hold is none
+    ("Fra venstre Jan Olav Birkenhagen (Akademikerne), Ragnhild Lied (Unio) og Mette Nord (LO).",
+     {"Jan Olav Birkenhagen": "Akademikerne", "Ragnhild Lied": "Unio", "Mette Nord": "LO"}),
+    ("Med Kari Nordmann (Stord), Ola Hansen (TvF) og Per Olsen (Ap) i utvalet.",
+     {"Kari Nordmann": None, "Ola Hansen": None, "Per Olsen": None}),
     # a party tag before the role; an abbreviated title; a title for a list of fields
     ("Anne Berit Støyva Emblem (AP), nestleder", {"Anne Berit Støyva Emblem": "nestleder"}),
     ("Anne Berit Støyva Emblem (Sp), nestleiar", {"Anne Berit Støyva Emblem": "nestleiar"}),  # nynorsk
