@@ -22,6 +22,7 @@ from kslib.extract.people import (
     candidate_names,
 )
 from kslib.extract.roles import role_after
+from kslib.structure.letters import UPPER
 
 BRIDGE_MAX_WORDS = 60
 
@@ -43,20 +44,31 @@ def cue_verbs() -> dict[str, str]:
     return verbs
 
 
+#: The pronoun that opens a sentence which only attributes the quote before it (`Det sier X.`,
+#: `Dette meiner X.`), bokmål and nynorsk.
+_THAT = r"(?:Dette|Det|Slik)"
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     alt = "|".join(sorted(map(re.escape, cue_verbs()), key=len, reverse=True))
     cue = rf"(?P<cue>(?:{alt}))"
+    # after `Det`/`Dette` the cue must name its speaker: a name, or a title and a name (`Det synes
+    # vi er positivt` is no attribution)
+    named = rf"(?:{alt})\s+(?:[a-zæøå-]+\s+)?[{UPPER}]"
     return {
-        # `..., sier X` / `...» sier X` / `...? spør X` inside the quote's paragraph
-        "after": re.compile(rf"(?:,|[.!?…]\s*»?|»\s*,?)\s*(?:[-–—]\s*)?{cue}\s+(?=\S)"),
+        # `..., sier X` / `...» sier X` / `...? spør X` inside the quote's paragraph, also as a
+        # sentence of its own (`... Det sier X.`, as `Dette sier X` is written as a line of its own)
+        "after": re.compile(rf"(?:(?:,|[.!?…]\s*»?|»\s*,?)\s*(?:[-–—]\s*)?|[.!?…]\s*»?\s*{_THAT}\s+(?={named}))"
+                            rf"{cue}\s+(?=\S)"),
         # a line that only attributes: `sier områdedirektør X` / `Dette sier X` / `Det meiner X`
         "line": re.compile(rf"^(?:(?:dette|det|slik|så|dét|sånn)\s+)?{cue}\s+(?P<rest>\S.*)", re.I | re.S),
         # an introduction: `X tilføyer:` / `Administrerende direktør i KS, Lasse Hansen, uttaler:`
         "cue": re.compile(rf"(?<![\w-]){cue}(?![\w-])"),
         # a cue right after a «» span: `«...», sier X` (and with a dash: `«...» - sier X`)
-        "cue_after": re.compile(rf"\s*[,.!?]?\s*(?<![\w-]){cue}(?![\w-])\s"),
-        "cue_right_after": re.compile(rf"\s*[,.!?]?\s*(?:[-–—]\s*)?(?<![\w-]){cue}(?![\w-])\s+(?=\S)"),
+        "cue_after": re.compile(rf"\s*[,.!?]?\s*(?:{_THAT}\s+(?={named}))?(?<![\w-]){cue}(?![\w-])\s"),
+        "cue_right_after": re.compile(rf"\s*(?:[,.!?]\s*(?:[-–—]\s*)?|(?:[.!?]\s*)?{_THAT}\s+(?={named}))?"
+                                      rf"(?<![\w-]){cue}(?![\w-])\s+(?=\S)"),
         # between the halves of a quoted sentence: `«Vi må satse», sier Kari Nordmann, «for det haster»`
         "between_halves": re.compile(rf"\s*,?\s*(?:[-–—]\s*)?(?<![\w-]){cue}(?![\w-])\s+[^«»]{{1,80}},\s*"),
     }

@@ -73,6 +73,12 @@ CASES = [
     ("– Dette er viktig for reindrifta, sier Máret Ánne Sara.", ["Máret Ánne Sara"]),
     ("– Vi er glade, sier Łukasz Kowalski, leder i foreningen.", ["Łukasz Kowalski"]),
     ("– Det går bra, seier Çiğdem Şahin.", ["Çiğdem Şahin"]),
+    # `Det sier X` as the quote paragraph's own last sentence, as it is written as a line of its own
+    ("– Dette løser mye. Det sier Per Olsen, daglig leder i Bedrift AS.", ["Per Olsen"]),
+    ("– Dette løyser mykje. Dette seier Kari Nordmann til KS.", ["Kari Nordmann"]),  # nynorsk
+    ("«Dette løser mye.» Det mener Per Olsen.", ["Per Olsen"]),
+    # ... but not the idiom `det sier seg selv`
+    ("– Vi må spare. Det sier seg selv at det blir vanskelig.", [None]),
 ]
 
 
@@ -157,6 +163,11 @@ def test_quote_text_excludes_the_attribution():
     units, _ = run("- Det er flott å være her. Og vi lærer mye, sier Trond Julin etter møtet. Vi kommer igjen.")
     assert units[0].text == "Det er flott å være her. Og vi lærer mye. Vi kommer igjen."
     assert units[0].cue == "sier" and units[0].attribution == "sier Trond Julin etter møtet."
+
+
+def test_an_attribution_sentence_is_no_part_of_the_quote():
+    units, _ = run("– Dette løser mye. Det sier Per Olsen, daglig leder i Bedrift AS.")
+    assert units[0].text == "Dette løser mye." and units[0].cue == "sier"
 
 
 def test_cue_words_that_are_stop_words_still_attribute():
