@@ -289,6 +289,8 @@ def role_after(text: str, end: int) -> str | None:
     if _holds_a_name(words):
         return None  # `, fra Statsforvalteren ved Ingvild Aartun`: another person's clause
     if words and words[0].lower() == "som":  # `, som er fagsjef for ...`
+        if not any(w.lower() in _COPULAS for w in words[1:4]):
+            return None  # `, som leder utvalget`: a verb (who leads it), not a title
         words = _after_copula(words[:4]) + words[4:]
         clause = " ".join(words)
     if not words or not any(is_title(w) for w in words[:4]):

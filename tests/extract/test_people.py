@@ -319,6 +319,9 @@ def test_a_plural_title_is_the_title_of_both_names(text, roles):
     ("Ny leiar er kommunedirektør i nye Kinn kommune, Terje Heggheim.", "kommunedirektør i nye Kinn kommune"),  # nn
     ("Dag-Henrik Sandbakken, som er fagsjef for folkevaltprogrammet, møter mange folkevalgte.",
      "fagsjef for folkevaltprogrammet"),
+    # ... and a `som` clause without one has a verb, not a title (`som leder utvalget`: who leads it)
+    ("– Vi er klare, sier Marthe Hammer, som leder utvalget.", None),
+    ("– Vi er klare, seier Kari Nordmann, som leiar utvalet.", None),  # nynorsk
     # a hyphen joined to the next word by `og` is one name: `Kommunal- og distriktsdepartementet`
     ("Der møtte statssekretær Gunn Karin Gjul i Kommunal- og distriktsdepartementet ordførerne.",
      "statssekretær i Kommunal- og distriktsdepartementet"),
