@@ -200,6 +200,24 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
     return bool(m) and m.group().strip() not in entries() and not text.startswith((" og ", " i "), end)
 
 
+#: `i` and a county's or region's name right after a place's (`Våler i Solør`, `Herøy kommune i Nordland`)
+_IN_AFTER = re.compile(rf"\s+(?:kommune\s+|herad\s+)?i\s+([{UPPER}][\w-]*(?:\s+og\s+[{UPPER}][\w-]*)?)")
+
+
+def _where_written(places: list[Place], text: str, end: int) -> list[Place]:
+    """Of the places a name two municipalities share, the one in the county or region written
+    right after it (`Våler i Solør`: the Våler in Innlandet); all of them when that says nothing."""
+    if len(places) < 2:
+        return places
+    m = _IN_AFTER.match(text, end)
+    if m is None:
+        return places
+    within = {c for q in entries().get(m.group(1), ()) if q.kind in ("fylke", "region") for c in
+              ((q.name,) if q.kind == "fylke" else q.counties) if c}
+    narrowed = [q for q in places if within & set(q.counties)]
+    return narrowed if len(narrowed) == 1 else places
+
+
 def _resolve(base: str) -> list[Place]:
     if base.endswith("regionen") and base not in entries():
         p = _region_compound(base)
@@ -242,6 +260,12 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
     raw = []
     found = [(p, *_mentions(p.text, person_spans.get(p.para_id, ()), surnames)) for p in paragraphs
              if p.kind not in NON_CONTENT_KINDS]
+    # one sense per article: a name that needs place context (a common word, a locality) is a
+    # place where the article names it as one elsewhere (`Herøy kommune ... Herøy satser på havbruk`)
+    sure = {m[3] for _, places, _ in found for m in places}
+    if any(d[3] in sure for _, _, doubtful in found for d in doubtful):
+        found = [(p, sorted(places + [d for d in doubtful if d[3] in sure]), [d for d in doubtful if d[3] not in sure])
+                 for p, places, doubtful in found]
     for k, (p, places, doubtful) in enumerate(found):
         if doubtful and p.kind == "bullet" and _list_item(p.text, doubtful) and any(
                 found[j][0].kind == "bullet" and _list_item(found[j][0].text, found[j][1])
@@ -251,7 +275,7 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
             office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
             org = in_organisation_name(p.text, start, end)
             for part in _county_pair(base, p.text, end, year) or [base]:
-                raw.append((p.para_id, form, _resolve(part), office, org))
+                raw.append((p.para_id, form, _where_written(_resolve(part), p.text, end), office, org))
     # a place inside an organisation's name counts only if the article also names it on its own
     alone = {tuple(r[2]) for r in raw if not r[4]}
     raw = [r[:4] for r in raw if not r[4] or tuple(r[2]) in alone]

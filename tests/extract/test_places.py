@@ -66,6 +66,11 @@ def places(text, year=2024):
         ("Leder i NHO-Innlandet talte om Innlandet.", [("Innlandet", "Innlandet", "fylke"),
                                                       ("Innlandet", "Innlandet", "fylke")]),
         ("Han er direktør i Rauma Energi Holding AS.", []),
+        # one sense per article: a name that needs place context is a place where the article
+        # names it as one elsewhere (`Herøy kommune ... Herøy satser`), else not
+        ("Herøy kommune har fått ny rådmann.\n\nHerøy satser på havbruk.",
+         [("Herøy", "Herøy", "kommune"), ("Herøy", "Herøy", "kommune")]),
+        ("Herøy satser på havbruk.", []),
         # ... also a place before an institution's noun (`Sørlandet sykehus`, `Agder politidistrikt`)
         ("Hun jobber med kreftomsorg på Sørlandet sykehus.", []),
         ("Ho er lege ved Stavanger universitetssjukehus og i Agder politidistrikt.", []),  # nynorsk
@@ -111,6 +116,17 @@ def test_a_pair_of_counties_is_two_counties_when_the_article_means_them_apart(te
 ])
 def test_a_suspended_first_part_names_its_own_place(text, expected):
     assert places(text, year=2018) == expected
+
+
+@pytest.mark.parametrize("text, counties", [
+    # a name two municipalities share, followed by `i` and the county or region it lies in
+    ("Våler kommune i Østfold og Våler i Solør samarbeider.", ["Østfold", "Østfold", "Innlandet", "Innlandet"]),
+    ("Ordføreren i Herøy i Nordland og ordføreren i Herøy i Møre og Romsdal møttes.",
+     ["Nordland", "Nordland", "Møre og Romsdal", "Møre og Romsdal"]),
+])
+def test_a_shared_name_resolves_by_the_county_written_after_it(text, counties):
+    found = extract_places(classify(text), 2024)
+    assert [m["place"].county_in(2024) for m in found] == counties
 
 
 def test_shared_names_resolve_by_the_other_places_or_stay_ambiguous():
