@@ -201,7 +201,7 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
 
 
 #: `i` and a county's or region's name right after a place's (`Våler i Solør`, `Herøy kommune i Nordland`)
-_IN_AFTER = re.compile(rf"\s+(?:kommune\s+|herad\s+)?i\s+([{UPPER}][\w-]*(?:\s+og\s+[{UPPER}][\w-]*)?)")
+_IN_AFTER = re.compile(rf"\s+(?:kommune\s+|herad\s+)?i\s+(([{UPPER}][\w-]*)(?:\s+og\s+[{UPPER}][\w-]*)?)")
 
 
 def _where_written(places: list[Place], text: str, end: int) -> list[Place]:
@@ -212,8 +212,10 @@ def _where_written(places: list[Place], text: str, end: int) -> list[Place]:
     m = _IN_AFTER.match(text, end)
     if m is None:
         return places
-    within = {c for q in entries().get(m.group(1), ()) if q.kind in ("fylke", "region") for c in
-              ((q.name,) if q.kind == "fylke" else q.counties) if c}
+    # the longest name written there (`Møre og Romsdal`, not `Møre`; `Østfold`, not `Østfold og Våler`)
+    named = next((entries()[f] for f in (m.group(1), m.group(2)) if f and f in entries()), ())
+    within = {c for q in named if q.kind in ("fylke", "region") for c in ((q.name,) if q.kind == "fylke" else q.counties)
+              if c}
     narrowed = [q for q in places if within & set(q.counties)]
     return narrowed if len(narrowed) == 1 else places
 
