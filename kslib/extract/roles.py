@@ -23,7 +23,8 @@ _OWNER_PREPOSITIONS = frozenset({"i", "ved", "hos", "på", "frå", "fra"})
 _PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(_OWNER_PREPOSITIONS)) + r")\b")  # a role naming its owner
 _ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
 _ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
-_ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|og\s+[a-zæøå]+er\b)")
+# (`og` after a hyphen joins a title written in two, `barne- og familieminister`: no clause ends there)
+_ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|(?<!-\s)og\s+[a-zæøå]+er\b)")
 _SPACES = re.compile(r"\s+")
 
 _LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",

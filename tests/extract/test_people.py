@@ -384,6 +384,11 @@ def test_the_role_as_written(text, role):
      {"Jan Olav Birkenhagen": "Akademikerne", "Ragnhild Lied": "Unio", "Mette Nord": "LO"}),
     ("Med Kari Nordmann (Stord), Ola Hansen (TvF) og Per Olsen (Ap) i utvalet.",
      {"Kari Nordmann": None, "Ola Hansen": None, "Per Olsen": None}),
+    # a title written in two after the comma (`barne- og familieminister`): its `og` ends no clause
+    ("– Det er viktig for oss, sier Kjersti Toppe (Sp), barne- og familieminister.",
+     {"Kjersti Toppe": "barne- og familieminister"}),
+    ("– Det er viktig for oss, seier Kari Nordmann, kommunal- og distriktsminister.",  # nynorsk
+     {"Kari Nordmann": "kommunal- og distriktsminister"}),
     # a party tag before the role; an abbreviated title; a title for a list of fields
     ("Anne Berit Støyva Emblem (AP), nestleder", {"Anne Berit Støyva Emblem": "nestleder"}),
     ("Anne Berit Støyva Emblem (Sp), nestleiar", {"Anne Berit Støyva Emblem": "nestleiar"}),  # nynorsk
