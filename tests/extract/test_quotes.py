@@ -73,6 +73,11 @@ CASES = [
     ("– Dette er viktig for reindrifta, sier Máret Ánne Sara.", ["Máret Ánne Sara"]),
     ("– Vi er glade, sier Łukasz Kowalski, leder i foreningen.", ["Łukasz Kowalski"]),
     ("– Det går bra, seier Çiğdem Şahin.", ["Çiğdem Şahin"]),
+    # verbs of demanding, claiming and confirming are speech verbs too (bokmål and nynorsk)
+    ("– Vi må ha mer penger, krever KS-leder Gunn Marit Helgesen.", ["Gunn Marit Helgesen"]),
+    ("– Vi må ha meir pengar, krev ordførar Kari Nordmann.", ["Kari Nordmann"]),
+    ("– Ja, det stemmer, bekrefter rådmann Ola Hansen.", ["Ola Hansen"]),
+    ("– Avtalen er god, hevdar fylkesordførar Kari Nordmann.", ["Kari Nordmann"]),
     # `Det sier X` as the quote paragraph's own last sentence, as it is written as a line of its own
     ("– Dette løser mye. Det sier Per Olsen, daglig leder i Bedrift AS.", ["Per Olsen"]),
     ("– Dette løyser mykje. Dette seier Kari Nordmann til KS.", ["Kari Nordmann"]),  # nynorsk
