@@ -360,6 +360,7 @@ HOSTILE = {
     "nested guillemets": lambda n: "Tittel\n\n" + "«" * (n // 2) + "»" * (n // 2),
     "names": lambda n: "Tittel\n\n" + "Kari Nordmann Ola Hansen " * (n // 25),
     "names and roles": lambda n: "Tittel\n\n" + "Kari Nordmann, ordfører, " * (n // 25),
+    "unknown names with a title after a dash": lambda n: "Tittel\n\n" + "Xylo Brekke – rådgiver, " * (n // 24),
     "places": lambda n: "Tittel\n\n" + "i Bodø og Ås, NHO Innlandet og Rauma Energi " * (n // 44),
     "enumerated places": lambda n: "Tittel\n\n" + "Bergen, Moss, Lier, Vik og Ås, " * (n // 31),
     "bullet lists of places": lambda n: "Tittel\n\n" + " • Bergen\n • Moss\n" * (n // 19),

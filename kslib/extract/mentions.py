@@ -53,13 +53,22 @@ def _shared_role(text: str, last, start: int) -> str | None:
     return role if role and " " not in role and PLURAL_TITLE.search(role) else None
 
 
-#: what may stand before a name that opens a list's item (`• Hildegunn Thode Dalsnes Kommunedirektør ...`)
+#: what may stand before a name that opens a list's item (`• Hildegunn Thode Dalsnes Kommunedirektør ...`),
+#: at most `_LIST_LEAD` characters of it: a name further in opens no line (and no copy of a long
+#: paragraph's start is made for it: that made a paragraph of a million names quadratic)
 _LIST_MARKS = " \t•·*–-"
+_LIST_LEAD = 8
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _opens_line(text: str, start: int) -> bool:
+    """Whether the name at `start` opens its paragraph, or a list's item."""
+    return start <= _LIST_LEAD and not text[:start].strip(_LIST_MARKS)
 
 
 def _line_role(text: str, start: int, end: int) -> str | None:
     """The title on the line a name opens (a list's item too), after it (`roles.role_of_name_line`)."""
-    return role_of_name_line(text, end) if not text[:start].strip(_LIST_MARKS) else None
+    return role_of_name_line(text, end) if _opens_line(text, start) else None
 
 
 def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
@@ -68,8 +77,10 @@ def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     `Områdedirektør Interessepolitikk`); or a line that opens with the name and has the title
     after it (`Rolf Rønning – professor, Høgskolen i Lillehammer`)."""
     text = paragraphs[n].text
-    if text[end:].strip():  # the title on the name's own line (`Rolf Rønning – professor, ...`), a list's item too
-        return _line_role(text, start, end)
+    if not _opens_line(text, start):
+        return None
+    if _NOT_SPACE.search(text, end):  # the title on the name's own line (`Rolf Rønning – professor, ...`)
+        return role_of_name_line(text, end)
     if start > 0:
         return None
     name = text.strip()
