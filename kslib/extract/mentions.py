@@ -77,10 +77,8 @@ def _card_role(paragraphs, n: int, start: int, end: int) -> str | None:
     `Områdedirektør Interessepolitikk`); or a line that opens with the name and has the title
     after it (`Rolf Rønning – professor, Høgskolen i Lillehammer`)."""
     text = paragraphs[n].text
-    if not _opens_line(text, start):
-        return None
     if _NOT_SPACE.search(text, end):  # the title on the name's own line (`Rolf Rønning – professor, ...`)
-        return role_of_name_line(text, end)
+        return _line_role(text, start, end)
     if start > 0:
         return None
     name = text.strip()

@@ -186,10 +186,15 @@ _ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?
                              rf"(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
 
 
+def _municipality_or_county(name: str) -> bool:
+    """Whether `name` is a municipality's or a county's in the gazetteer (`Drammen`, `Berlevåg`)."""
+    return any(p.kind in ("kommune", "fylke") for p in official_entries().get(name, ()))
+
+
 def _origin(preposition: str, name: str) -> bool:
     """Whether `fra`/`frå` and a place's name after a name say where the person comes from
     (`deltager Anne Kristine Wensel fra Berlevåg`), not whose the title is (`i Berlevåg` is)."""
-    return preposition in ("fra", "frå") and any(p.kind in ("kommune", "fylke") for p in official_entries().get(name, ()))
+    return preposition in ("fra", "frå") and _municipality_or_county(name)
 
 
 def role_near(text: str, start: int, end: int) -> str | None:
@@ -307,7 +312,7 @@ def _owner(word: str) -> str | None:
     stem = word[:-1] if word[-1:] in ("'", "’", "s") else word
     if stem == "KS" or (len(stem) >= 2 and stem.isupper() and stem.isalpha()):
         return stem
-    if stem != word and any(p.kind in ("kommune", "fylke") for p in official_entries().get(stem, ())):
+    if stem != word and _municipality_or_county(stem):
         return stem
     return None
 

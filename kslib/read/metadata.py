@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from functools import lru_cache
 from pathlib import Path
 
 from kslib.read.files import METADATA_NAMES
@@ -157,18 +158,22 @@ def region_from_url(url: str | None) -> str | None:
     m = _KS_REGION.search(str(url))
     if not m:
         return None
-    from kslib.resources.gazetteer import fylker
-
     slug = _fold(m.group(1))
-    for row in fylker():
-        if _fold(re.sub(r"\s+", "-", row["name"])) == slug:
-            return row["name"]
-    return None
+    return next((name for name, words in _county_slugs() if "-".join(words) == slug), None)
 
 
 def _fold(text: str) -> str:
     """`Møre-og-Romsdal` and `more-og-romsdal` alike: URLs often drop æ ø å."""
     return text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+
+
+@lru_cache(maxsize=1)
+def _county_slugs() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every county's name (of any county map) with the words a URL writes it in
+    (`Møre og Romsdal` -> `more`, `og`, `romsdal`)."""
+    from kslib.resources.gazetteer import fylker
+
+    return tuple((row["name"], tuple(_fold(re.sub(r"[\s-]+", "-", row["name"])).split("-"))) for row in fylker())
 
 
 #: The capital, where national meetings are held: in a page's name a place of meeting more often
@@ -184,13 +189,9 @@ def region_from_slug(slug: str | None) -> str | None:
     named one."""
     if not isinstance(slug, str) or not slug:
         return None
-    from kslib.resources.gazetteer import fylker
-
-    parts = _fold(slug).split("-")
+    parts = tuple(_fold(slug).split("-"))
     found = []  # (start, end, county) of every county name as whole parts of the slug
-    for row in fylker():
-        name = row["name"]
-        words = _fold(re.sub(r"[\s-]+", "-", name)).split("-")
+    for name, words in _county_slugs():
         found += [(i, i + len(words), name) for i in range(len(parts) - len(words) + 1)
                   if parts[i : i + len(words)] == words]
     # a name inside a longer one (`vestfold` in `vestfold-og-telemark`) is part of it
