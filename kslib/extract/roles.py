@@ -11,7 +11,7 @@ from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
 from kslib.extract.people import (KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, gender_of_first_name, is_body_noun,
                                   is_title)
-from kslib.resources.gazetteer import official_entries
+from kslib.resources.gazetteer import is_municipality_or_county
 from kslib.structure.letters import UPPER
 
 # Patterns of roles and organisations around names, compiled once: they run for every name.
@@ -186,15 +186,10 @@ _ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?
                              rf"(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
 
 
-def _municipality_or_county(name: str) -> bool:
-    """Whether `name` is a municipality's or a county's in the gazetteer (`Drammen`, `Berlevåg`)."""
-    return any(p.kind in ("kommune", "fylke") for p in official_entries().get(name, ()))
-
-
 def _origin(preposition: str, name: str) -> bool:
     """Whether `fra`/`frå` and a place's name after a name say where the person comes from
     (`deltager Anne Kristine Wensel fra Berlevåg`), not whose the title is (`i Berlevåg` is)."""
-    return preposition in ("fra", "frå") and _municipality_or_county(name)
+    return preposition in ("fra", "frå") and is_municipality_or_county(name)
 
 
 def role_near(text: str, start: int, end: int) -> str | None:
@@ -312,7 +307,7 @@ def _owner(word: str) -> str | None:
     stem = word[:-1] if word[-1:] in ("'", "’", "s") else word
     if stem == "KS" or (len(stem) >= 2 and stem.isupper() and stem.isalpha()):
         return stem
-    if stem != word and _municipality_or_county(stem):
+    if stem != word and is_municipality_or_county(stem):
         return stem
     return None
 

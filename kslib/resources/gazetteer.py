@@ -138,6 +138,11 @@ def official_entries() -> dict[str, list[Place]]:
     return out
 
 
+def is_municipality_or_county(form: str) -> bool:
+    """Whether `form` names a municipality or a county (`Drammen`, `Berlevåg`, `Vestland`)."""
+    return any(p.kind in ("kommune", "fylke") for p in official_entries().get(form, ()))
+
+
 def counties_of(map_name: str = "2024") -> list[str]:
     """County names on one map (`pre2020`, `2020` or `2024`)."""
     return [row["name"] for row in fylker() if row[map_name] == "1"]
