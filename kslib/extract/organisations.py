@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kslib.extract.name_shapes import institution_at
 from kslib.extract.people import KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, title_group
 from kslib.structure.letters import UPPER
 
@@ -58,6 +59,9 @@ def organisation_of(role: str | None) -> str | None:
     if m:
         return m.group(1)
     m = _ORG_AFTER_PREPOSITION.search(role)
+    institution = institution_at(role, m.start(1)) if m else None
+    if institution:  # `professor ved Universitetet i Bergen`, `forsker ved Institutt for samfunnsforskning`
+        return institution
     if m:
         org = _SUSPENDED_GAP.sub(lambda gap: _SPACES.sub(_JOINED, gap[0]), m.group(1))
         org = _AND_LOWER.split(org)[0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kslib.config import resource_lines, resource_mapping, resource_rows
-from kslib.extract.name_shapes import PARTIES, is_place
+from kslib.extract.name_shapes import MUNICIPALITY_NOUN, PARTIES, is_place
 from kslib.structure.letters import LOWER, UPPER
 from kslib.structure.tokens import in_word_list
 
@@ -38,8 +38,6 @@ NAME_RUN = re.compile(
 ORG_WORDS = frozenset(resource_lines("org_words.txt"))
 #: Organisations known by their name alone (`resources/organisations.txt`: `LO`, `Unio`, `Akademikerne`).
 KNOWN_ORGANISATIONS = frozenset(resource_lines("organisations.txt"))
-#: The noun after a municipality's or county municipality's name (`Asker kommune`, `Kvam herad`).
-MUNICIPALITY_NOUN = r"(?:fylkeskommune|kommune|herad)"
 #: Pronouns that refer back to a speaker, with their gender (`resources/pronouns.tsv`).
 #: Definite and plural endings, longest first (`resources/definite_endings.txt`).
 DEFINITE_ENDINGS = tuple(resource_lines("definite_endings.txt"))

@@ -9,6 +9,7 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
+from kslib.extract.name_shapes import organisation_after_name
 from kslib.extract.people import (KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, gender_of_first_name, is_body_noun,
                                   is_title)
 from kslib.resources.gazetteer import is_municipality_or_county
@@ -182,24 +183,14 @@ def credit_role(text: str, end: int) -> str | None:
     return m.group("org") if m else None
 
 
-_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}]\w*-\s+og\s+\w+|[{UPPER}][\w-]+"
-                             rf"(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
-
-
-def _origin(preposition: str, name: str) -> bool:
-    """Whether `fra`/`frå` and a place's name after a name say where the person comes from
-    (`deltager Anne Kristine Wensel fra Berlevåg`), not whose the title is (`i Berlevåg` is)."""
-    return preposition in ("fra", "frå") and is_municipality_or_county(name)
-
-
 def role_near(text: str, start: int, end: int) -> str | None:
     """The role nearest a name: before it (`ordfører Kari Nordmann`, completed by an
     organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
     before = role_before(text, start)
     if before:
-        m = _ORG_AFTER_NAME.match(text, end)
-        if m and not _PREPOSITION.search(before) and not _origin(m.group(1), m.group(2)):
-            return f"{before} {m.group(1)} {m.group(2)}"
+        org = organisation_after_name(text, end)
+        if org and not _PREPOSITION.search(before):
+            return f"{before} {org}"
         return before
     return role_after(text, end)
 

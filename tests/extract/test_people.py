@@ -94,6 +94,23 @@ def test_typo_in_surname_is_the_same_person():
         ("Deltager Anne Kristine Wensel fra Berlevåg lot seg inspirere.", "deltager"),
         ("Deltakar Kari Nordmann frå Stryn lét seg inspirere.", "deltakar"),  # nynorsk
         ("Seniorrådgiver Kari Nordmann fra Helsedirektoratet innledet.", "seniorrådgiver fra Helsedirektoratet"),
+        # an institution named by the place it serves or by its field is one name, not a word and a place
+        ("Professor Jan Erik Askildsen ved Universitetet i Bergen innledet.", "professor ved Universitetet i Bergen"),
+        ("- Bra, sa professor Jan Erik Askildsen fra Universitetet i Bergen.", "professor fra Universitetet i Bergen"),
+        ("Rådgiver Kari Nordmann hos Statsforvalteren i Oslo og Viken svarte.",
+         "rådgiver hos Statsforvalteren i Oslo og Viken"),
+        ("Førsteamanuensis Kari Nordmann ved Høgskulen på Vestlandet opna.", "førsteamanuensis ved Høgskulen på Vestlandet"),
+        ("- Bra, sa forsker Hilde Lorentzen ved Institutt for samfunnsforskning.",
+         "forsker ved Institutt for samfunnsforskning"),
+        ("Forsker Hilde Lorentzen ved Norsk institutt for by- og regionforskning har skrevet rapporten.",
+         "forsker ved Norsk institutt for by- og regionforskning"),
+        ("Seniorrådgiver Kari Nordmann i Direktoratet for høyere utdanning og kompetanse, innledet.",
+         "seniorrådgiver i Direktoratet for høyere utdanning og kompetanse"),
+        # ... and its name ends where the clause goes on
+        ("Forsker Hilde Lorentzen ved Senter for økonomisk forskning har regnet på det.",
+         "forsker ved Senter for økonomisk forskning"),
+        ("Forsker Hilde Lorentzen ved Institutt for samfunnsforskning og NIBR har skrevet rapporten.",
+         "forsker ved Institutt for samfunnsforskning"),
         # an organisation in the genitive, written as an acronym, with no title: the organisation
         ("Debatten ble ledet av NRKs Tone Sofie Aglen på Steinkjer.", "NRK"),
         ("Debatten vart leia av NRKs Kari Nordmann på Steinkjer.", "NRK"),  # nynorsk
@@ -164,6 +181,13 @@ def test_role_group(role, group):
         ("HR- og utviklingsdirektør", None), ("helse- og sosialdirektør", None), ("leder i NAV", "NAV"),
         # a card's role names its organisation after a comma, as a name of two or more words
         ("professor, Høgskolen i Lillehammer", "Høgskolen i Lillehammer"),
+        # an institution named by the place it serves or by its field, after a preposition
+        ("professor ved Universitetet i Bergen", "Universitetet i Bergen"),
+        ("rådgiver hos Statsforvalteren i Oslo og Viken", "Statsforvalteren i Oslo og Viken"),
+        ("forsker ved Institutt for samfunnsforskning", "Institutt for samfunnsforskning"),
+        ("forsker ved Norsk institutt for by- og regionforskning", "Norsk institutt for by- og regionforskning"),
+        ("seniorrådgjevar i Direktoratet for høgare utdanning og kompetanse",
+         "Direktoratet for høgare utdanning og kompetanse"),  # nynorsk
         ("direktør, Ferd Sosiale Entreprenør", "Ferd Sosiale Entreprenør"),
         ("daglig leder, Nord-Trøndelag", None), ("direktør for oppvekst, kultur og utdanning i KS", "KS"),
         # a role that is an organisation known by its name alone (`Ragnhild Lied (Unio)`) is the organisation

@@ -78,6 +78,16 @@ CASES = [
     ("– Vi må ha meir pengar, krev ordførar Kari Nordmann.", ["Kari Nordmann"]),
     ("– Ja, det stemmer, bekrefter rådmann Ola Hansen.", ["Ola Hansen"]),
     ("– Avtalen er god, hevdar fylkesordførar Kari Nordmann.", ["Kari Nordmann"]),
+    # verbs of adding, summing up, assuring and stating are speech verbs too: the quote is not the
+    # speaker's before it going on (bokmål and nynorsk)
+    ("Ordfører Nils Berg og varaordfører Lene Moe ble valgt.\n\n– Jeg gleder meg, sier Moe.\n\n"
+     "– Det blir spennende, supplerer Berg.", ["Lene Moe", "Nils Berg"]),
+    ("– Vi held fram, supplerte ordførar Kari Nordmann.", ["Kari Nordmann"]),
+    ("– Avtalen står seg, fastslår rådmann Ola Hansen.", ["Ola Hansen"]),
+    ("– Dette er et vendepunkt, erklærer fylkesordfører Kari Nordmann.", ["Kari Nordmann"]),
+    ("– Alt i alt et godt år, oppsummerer Kari Nordmann.", ["Kari Nordmann"]),
+    ("– Pengene kommer, forsikrer statsråd Ola Hansen.", ["Ola Hansen"]),
+    ("– Vi må spare, gjentok rådmann Ola Hansen.", ["Ola Hansen"]),
     # `Det sier X` as the quote paragraph's own last sentence, as it is written as a line of its own
     ("– Dette løser mye. Det sier Per Olsen, daglig leder i Bedrift AS.", ["Per Olsen"]),
     ("– Dette løyser mykje. Dette seier Kari Nordmann til KS.", ["Kari Nordmann"]),  # nynorsk
