@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from kslib.extract.name_shapes import institution_at
-from kslib.extract.people import KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, title_group
+from kslib.extract.people import KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, is_title, title_group
 from kslib.structure.letters import UPPER
 
 # compiled once: they run for every person
@@ -68,8 +68,9 @@ def organisation_of(role: str | None) -> str | None:
         words = org.split()
         # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
         kept = []
-        for w in words:
-            if w[0].isupper() or w.lower() in ORG_WORDS:
+        for n, w in enumerate(words):  # `Vestfold og Telemark`: `og` between two capitalised names
+            if w[0].isupper() or w.lower() in ORG_WORDS or w == "og" and words[n + 1 :][:1] != [] \
+                    and words[n + 1][0].isupper() and not is_title(words[n + 1]):
                 kept.append(w)
             else:
                 break

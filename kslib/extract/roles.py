@@ -216,7 +216,7 @@ _PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
-_PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:gjen)?(?:valgt|vald|valt|ansatt|tilsett)"
+_PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:valgt|vald|valt|ansatt|tilsett)"
                         r"\s+(?:til|som))?|har\s+vært|har\s+vore"
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
                         r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som)\s+")
@@ -232,7 +232,7 @@ def _role_of_predicate(text: str, end: int) -> str | None:
     m = _PREDICATE.match(text, end)
     if not m:
         return None
-    words = text[m.end() : m.end() + 120].split()[:8]
+    words = text[m.end() : m.end() + 120].split()[:10]
     skip = 0  # `er allerede en erfaren politiker`: adverbs, an article and adjectives before the title
     while skip < min(len(words), 4) and words[skip].lower() in _PREDICATE_FILLERS:
         skip += 1
@@ -243,11 +243,19 @@ def _role_of_predicate(text: str, end: int) -> str | None:
     if i >= len(words) or not is_title(words[i].rstrip(_TRAILING)):
         return None
     role = words[: i + 1]
-    if words[i][-1] not in _TRAILING and i + 2 < len(words) and words[i + 1] in ("i", "for", "ved") \
-            and words[i + 2][:1].isupper():
+    if words[i][-1] in _TRAILING or i + 2 >= len(words) or words[i + 1] not in ("i", "for", "ved", "av"):
+        return _clean_role(" ".join(role).rstrip(_TRAILING))
+    k = i + 2  # `leder i ungdomsrådet`, `leder for det nye kommunedirektørutvalget`: a body in lower case
+    while k < min(len(words) - 1, i + 4) and words[k].lower() in _MODIFIERS | _PREDICATE_FILLERS | {"det", "den"}:
+        k += 1
+    if not words[i + 2][:1].isupper() and is_body_noun(words[k].rstrip(_TRAILING).split("/")[-1], compound=True):
+        role += words[i + 1 : k + 1]
+        i = k if words[k][-1] not in _TRAILING and k + 2 < len(words) and words[k + 1] == "i" else len(words)
+    if i + 2 < len(words) and words[i + 2][:1].isupper():  # `i Bodø kommune`, `for KS`, `i Møre og Romsdal`
         role.append(words[i + 1])
-        for w in words[i + 2 : i + 5]:
-            if not (w[:1].isupper() or w.rstrip(_TRAILING).lower() in ORG_WORDS):
+        for n, w in enumerate(words[i + 2 : i + 5], i + 2):
+            if not (w[:1].isupper() or w.rstrip(_TRAILING).lower() in ORG_WORDS
+                    or w == "og" and words[n + 1 : n + 2] and words[n + 1][:1].isupper()):
                 break
             role.append(w)
             if w[-1] in _TRAILING:

@@ -94,6 +94,19 @@ def test_typo_in_surname_is_the_same_person():
         ("Deltager Anne Kristine Wensel fra Berlevåg lot seg inspirere.", "deltager"),
         ("Deltakar Kari Nordmann frå Stryn lét seg inspirere.", "deltakar"),  # nynorsk
         ("Seniorrådgiver Kari Nordmann fra Helsedirektoratet innledet.", "seniorrådgiver fra Helsedirektoratet"),
+        # after a copula, a title's body in lower case is the role's too (`leder i ungdomsrådet`),
+        # with the place or organisation after it; an adverbial may stand inside `ble ... valgt til`
+        ("Emma Hansen er leder i ungdomsrådet i Alta kommune.", "leder i ungdomsrådet i Alta kommune"),
+        ("Emma Hansen (17) er leder i ungdomsrådet.", "leder i ungdomsrådet"),
+        ("Kari Nordmann er leiar i eldrerådet i Stryn.", "leiar i eldrerådet i Stryn"),  # nynorsk
+        ("Kari Nordmann ble på årsmøtet den 29. mars valgt til leder for det nye kommunedirektørutvalget i Møre og Romsdal.",
+         "leder for det nye kommunedirektørutvalget i Møre og Romsdal"),
+        ("Kari Nordmann vart i haust vald til leiar for nytt rådmannsutval/kommunedirektørutval i Vestland.",
+         "leiar for nytt rådmannsutval/kommunedirektørutval i Vestland"),  # nynorsk
+        # ... not a time or a turn
+        ("Kari Nordmann er leder i tre år til.", "leder"),
+        ("Kari Nordmann er ordfører for andre gang.", "ordfører"),
+        ("Kari Nordmann ble i fjor gjenvalgt.", None),
         # an institution named by the place it serves or by its field is one name, not a word and a place
         ("Professor Jan Erik Askildsen ved Universitetet i Bergen innledet.", "professor ved Universitetet i Bergen"),
         ("- Bra, sa professor Jan Erik Askildsen fra Universitetet i Bergen.", "professor fra Universitetet i Bergen"),
@@ -184,6 +197,8 @@ def test_role_group(role, group):
         # an institution named by the place it serves or by its field, after a preposition
         ("professor ved Universitetet i Bergen", "Universitetet i Bergen"),
         ("rådgiver hos Statsforvalteren i Oslo og Viken", "Statsforvalteren i Oslo og Viken"),
+        ("leder for nytt kommunedirektørutvalg i Vestfold og Telemark", "Vestfold og Telemark"),
+        ("prosjektleder i Nav og Universitetslektor NTNU", "Nav"),  # a title after `og`: another role
         ("forsker ved Institutt for samfunnsforskning", "Institutt for samfunnsforskning"),
         ("forsker ved Norsk institutt for by- og regionforskning", "Norsk institutt for by- og regionforskning"),
         ("seniorrådgjevar i Direktoratet for høgare utdanning og kompetanse",
