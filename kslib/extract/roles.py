@@ -188,7 +188,8 @@ def role_near(text: str, start: int, end: int) -> str | None:
     organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
     before = role_before(text, start)
     if before:
-        org = organisation_after_name(text, end)
+        tag = _PARTY_TAG.match(text, end)  # `Ordfører Ola Dahl (H) i Molde kommune`
+        org = organisation_after_name(text, tag.end() if tag else end)
         if org and not _PREPOSITION.search(before):
             return f"{before} {org}"
         return before

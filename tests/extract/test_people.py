@@ -90,6 +90,10 @@ def test_typo_in_surname_is_the_same_person():
         ("- Bra, sier prosjektleder Marte Lien i KS.", "prosjektleder i KS"),
         ("Kommunedirektør Kristin Bakken i Kvam er samd.", "kommunedirektør i Kvam"),
         ("Ordfører Ola Dahl i Molde kommune åpnet.", "ordfører i Molde kommune"),
+        # ... also after a party tag
+        ("Ordfører Ola Dahl (H) i Molde kommune åpnet.", "ordfører i Molde kommune"),
+        ("Statssekretær Kari Nordmann (Sp) i Kommunal- og distriktsdepartementet deltok.",
+         "statssekretær i Kommunal- og distriktsdepartementet"),
         # `fra` a place is where the person comes from, not whose the title is; a body it names is
         ("Deltager Anne Kristine Wensel fra Berlevåg lot seg inspirere.", "deltager"),
         ("Deltakar Kari Nordmann frå Stryn lét seg inspirere.", "deltakar"),  # nynorsk
