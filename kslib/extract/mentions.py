@@ -14,7 +14,8 @@ from kslib.extract.people import (
     gender_of_given_names,
     is_title,
 )
-from kslib.extract.roles import PLURAL_TITLE, credit_role, role_after, role_near, role_of_card, role_of_name_line
+from kslib.extract.card_roles import credit_role, role_of_card, role_of_name_line
+from kslib.extract.roles import PLURAL_TITLE, role_after, role_near
 
 #: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
 #: integers, never stored), so a long paragraph never runs into the next one

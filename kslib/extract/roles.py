@@ -31,7 +31,7 @@ _SPACES = re.compile(r"\s+")
 _LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",
                 "til", "etter", "før", "når", "da", "mellom", "under", "blant", "annet", "anna", "seg", "har",
                 "er", "var", "ble", "vart", "vil", "kan", "skal", "hadde", "fikk", "fekk", "mener", "sier"}
-_MODIFIERS = frozenset(resource_lines("role_modifiers.txt"))  # `nyvalgt`, `fungerende`, `daglig`
+ROLE_MODIFIERS = frozenset(resource_lines("role_modifiers.txt"))  # `nyvalgt`, `fungerende`, `daglig`
 
 
 #: words after which a role starts (`resources/copulas.txt`: `er`, `var`, `som`, ...)
@@ -65,7 +65,7 @@ def _role_of_comma_clause(words: list[str]) -> str | None:
         # (`innledning om lønnsoppgjøret av KS områdedirektør for arbeidsliv, Tor Arne Gangsø`)
         tail = words[-7:]
         first = next((i for i, w in enumerate(tail) if is_title(w) and not _holds_a_name(tail[i:])), None)
-        while first and (tail[first - 1].lower() in _MODIFIERS or tail[first - 1] == "KS"):
+        while first and (tail[first - 1].lower() in ROLE_MODIFIERS or tail[first - 1] == "KS"):
             first -= 1
         if not first or tail[first - 1].lower() not in _LEAD_FILLER:
             return None
@@ -81,10 +81,10 @@ def _role_of_comma_clause(words: list[str]) -> str | None:
         # Hove, Eirik Lae Solberg`: none (a role holds no name)
         after = _after_last_name(words)
         return _role_of_comma_clause(after[1:]) if after[:1] in (["og"], ["samt"]) else None
-    while i > 0 and (words[i - 1].lower() in _MODIFIERS or words[i - 1] == "KS"
+    while i > 0 and (words[i - 1].lower() in ROLE_MODIFIERS or words[i - 1] == "KS"
                      or _GENITIVE.fullmatch(words[i - 1])):
         i -= 1
-    return _clean_role(" ".join(words[i:]))
+    return clean_role(" ".join(words[i:]))
 
 
 #: the prepositions that join a title to what it is the title of (`i KS`, `for arbeidsliv`)
@@ -109,13 +109,13 @@ def _role_of_last_words(words: list[str]) -> str | None:
     # take modifiers before the title: genitives (`Drammens`, `KS'`), `KS`, adjectives, `HR- og`
     while i > 0:
         prev = words[i - 1]
-        if prev.lower() in _MODIFIERS or _ROLE_MODIFIER.fullmatch(prev):
+        if prev.lower() in ROLE_MODIFIERS or _ROLE_MODIFIER.fullmatch(prev):
             i -= 1
         elif prev == "og" and i > 1 and words[i - 2].endswith("-"):
             i -= 2
         else:
             break
-    return _clean_role(" ".join(words[i:]))
+    return clean_role(" ".join(words[i:]))
 
 
 def clause_before(text: str, start: int) -> tuple[bool, list[str]]:
@@ -174,15 +174,6 @@ def role_before(text: str, start: int) -> str | None:
 
 
 #: A photo credit's agency after the photographer's name (`Foto: Svein Nordrum/ Scanpix`, `, NTB`).
-_CREDIT_AGENCY = re.compile(rf"\s*[/,]\s*(?P<org>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)\s*\.?\s*$")
-
-
-def credit_role(text: str, end: int) -> str | None:
-    """The agency a photo credit names after the photographer's name, else None."""
-    m = _CREDIT_AGENCY.match(text, end)
-    return m.group("org") if m else None
-
-
 def role_near(text: str, start: int, end: int) -> str | None:
     """The role nearest a name: before it (`ordfører Kari Nordmann`, completed by an
     organisation right after the name: `prosjektleder Marte Lien i KS`), else after it."""
@@ -239,15 +230,15 @@ def _role_of_predicate(text: str, end: int) -> str | None:
         skip += 1
     words = words[skip:]
     i = 0
-    while i < len(words) and words[i].lower() in _MODIFIERS:
+    while i < len(words) and words[i].lower() in ROLE_MODIFIERS:
         i += 1
     if i >= len(words) or not is_title(words[i].rstrip(_TRAILING)):
         return None
     role = words[: i + 1]
     if words[i][-1] in _TRAILING or i + 2 >= len(words) or words[i + 1] not in ("i", "for", "ved", "av"):
-        return _clean_role(" ".join(role).rstrip(_TRAILING))
+        return clean_role(" ".join(role).rstrip(_TRAILING))
     k = i + 2  # `leder i ungdomsrådet`, `leder for det nye kommunedirektørutvalget`: a body in lower case
-    while k < min(len(words) - 1, i + 4) and words[k].lower() in _MODIFIERS | _PREDICATE_FILLERS | {"det", "den"}:
+    while k < min(len(words) - 1, i + 4) and words[k].lower() in ROLE_MODIFIERS | _PREDICATE_FILLERS | {"det", "den"}:
         k += 1
     if not words[i + 2][:1].isupper() and is_body_noun(words[k].rstrip(_TRAILING).split("/")[-1], compound=True):
         role += words[i + 1 : k + 1]
@@ -261,7 +252,7 @@ def _role_of_predicate(text: str, end: int) -> str | None:
             role.append(w)
             if w[-1] in _TRAILING:
                 break
-    return _clean_role(" ".join(role).rstrip(_TRAILING))
+    return clean_role(" ".join(role).rstrip(_TRAILING))
 
 
 def role_after(text: str, end: int) -> str | None:
@@ -269,7 +260,7 @@ def role_after(text: str, end: int) -> str | None:
     organisation it is from (`fra Frivillighet Norge`)."""
     m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
-        return _clean_role(m.group(1))
+        return clean_role(m.group(1))
     if m and (_BODY_IN_BRACKETS.fullmatch(m.group(1)) or m.group(1) in KNOWN_ORGANISATIONS):
         return m.group(1)  # `Anne Berit Stenseth (KS Bedrift)`, `Mette Nord (LO)`
     tag = _PARTY_TAG.match(text, end)
@@ -296,9 +287,9 @@ def role_after(text: str, end: int) -> str | None:
         clause = " ".join(words)
     if not words or not any(is_title(w) for w in words[:4]):
         return None
-    if words[0][0].isupper() and words[0].lower() not in _MODIFIERS and not is_title(words[0]) and words[0] != "KS":
+    if words[0][0].isupper() and words[0].lower() not in ROLE_MODIFIERS and not is_title(words[0]) and words[0] != "KS":
         return None
-    return _clean_role(clause)
+    return clean_role(clause)
 
 
 def _owner(word: str) -> str | None:
@@ -323,8 +314,8 @@ def _owner_last(role: str) -> str:
         return role
     rest = words[1:]
     k = 0
-    while k < len(rest) - 1 and rest[k].lower() in _MODIFIERS:
-        if rest[k].endswith("e") and rest[k][:-1].lower() in _MODIFIERS:
+    while k < len(rest) - 1 and rest[k].lower() in ROLE_MODIFIERS:
+        if rest[k].endswith("e") and rest[k][:-1].lower() in ROLE_MODIFIERS:
             rest[k] = rest[k][:-1]
         k += 1
     if not is_title(rest[k]) or any(w.lower() in _OWNER_PREPOSITIONS for w in rest[k + 1:]):
@@ -336,7 +327,9 @@ def _owner_last(role: str) -> str:
 _FORMER = re.compile(r"\s*(?:,|\bog|\bsamt)\s+(?:tidligere|tidlegare|forhenværende|tidl\.)\s.*$", re.I)
 
 
-def _clean_role(role: str) -> str | None:
+def clean_role(role: str) -> str | None:
+    """A role as written, tidied: no trailing `tidligere ...`, one space, its owner last, no capital
+    that only opens a sentence."""
     role = _FORMER.sub("", role.strip(" ,.-–"))
     role = _SPACES.sub(" ", role)
     if not role:
@@ -357,42 +350,6 @@ def _opens_with_title(words: list[str]) -> bool:
         head = next((w for w in words[1:] if not w.endswith("-") and w.lower() not in ("og", "eller")), "")
         return is_title(head.strip(",."))
     before, hyphen, after = first.partition("-")
-    if hyphen and after and not is_title(before) and before.lower() not in _MODIFIERS:
+    if hyphen and after and not is_title(before) and before.lower() not in ROLE_MODIFIERS:
         return False  # `Notodden-ordfører`, `Bodø-ordførar`: a name before the hyphen
-    return is_title(first) or first.lower() in _MODIFIERS
-
-
-#: Where a page's next block was glued onto a line when it was saved (`Sør-TrøndelagSe vedlagte`,
-#: `etikk5`): a capital or digits right after a lower-case letter.
-_GLUED = re.compile(r"(?<=[a-zæøå])(?:[A-ZÆØÅ][a-zæøå]|\d+$)")
-#: A contact card's role line is short; a longer line is text.
-CARD_ROLE_WORDS = 10
-
-
-def role_of_card(line: str) -> str | None:
-    """The role a contact card writes on the line under a name that stands alone
-    (`Områdedirektør Interessepolitikk`, `Daglig leder, Nord-Trøndelag`): a short line, not a
-    sentence, that opens with a title or with modifiers and a title, else None."""
-    m = _GLUED.search(line)
-    line = (line[: m.start()] if m else line).strip()
-    words = line.split()
-    if not words or len(words) > CARD_ROLE_WORDS or line.endswith((".", "!", "?", ":")):
-        return None
-    k = 0
-    while k < len(words) - 1 and words[k].lower() in _MODIFIERS:
-        k += 1
-    return _clean_role(line) if is_title(words[k].strip(",")) else None
-
-
-#: What follows a name that opens a line of a speaker list or a signature: a dash
-#: (`Rolf Rønning – professor, Høgskolen i Lillehammer`), or a title written with a capital,
-#: as running text never writes one (`Gunn Marit Helgesen Styreleder i KS`).
-_NAME_LINE_REST = re.compile(rf"\s*[–—-]\s*(\S.*)|\s+([{UPPER}].*)", re.S)
-
-
-def role_of_name_line(line: str, end: int) -> str | None:
-    """The role on a line that opens with a name ending at `end`, written after it as on a
-    contact card (`role_of_card`), else None: `Kari Nordmann leder nytt utvalg` is a heading."""
-    m = _NAME_LINE_REST.match(line, end)
-    return role_of_card(m.group(1) or m.group(2)) if m else None
-
+    return is_title(first) or first.lower() in ROLE_MODIFIERS
