@@ -22,7 +22,7 @@ _ROLE_MODIFIER = re.compile(rf"[{UPPER}][\w-]*(s|['’])|KS|[\w]+-")
 #: (`områdedirektør for arbeidsliv`), so a role with `for` alone still takes an owner after the name
 _OWNER_PREPOSITIONS = frozenset({"i", "ved", "hos", "på", "frå", "fra"})
 _PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(_OWNER_PREPOSITIONS)) + r")\b")  # a role naming its owner
-_ROLE_IN_BRACKETS = re.compile(r"\s*\(([^)]{2,80})\)")
+_ROLE_IN_BRACKETS = re.compile(r"\s*,?\s*\(([^)]{2,80})\)")  # `(ordfører i Gol)`, `, (Statssekretær i KMD)`
 _ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
 # (`og` after a hyphen joins a title written in two, `barne- og familieminister`: no clause ends there)
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|(?<!-\s)og\s+[a-zæøå]+er\b)")
@@ -194,9 +194,10 @@ _ORG_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+((?:[{UPPER}][\w-]*\s+)+(?:[{UPPE
                           rf"|[{UPPER}]{{2,}})(?=[\s.,;:!?)]|$)")
 
 
-#: One capitalised word after `fra` a name: the body the person is from when it ends in a body's
-#: noun (`fra Kommunedirektørutvalget`, `fra Helsedirektoratet`; `is_body_noun`), else a place.
-_BODY_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+([{UPPER}][\w-]*)(?=[\s.,;:!?)]|$)")
+#: One word after `fra` a name: the body the person is from when it ends in a body's noun
+#: (`fra Kommunedirektørutvalget`, `fra Helsedirektoratet`, `fra storbynettverket`; `is_body_noun`),
+#: written in lower case only as a compound (`fra kommunen` names no body of its own), else a place.
+_BODY_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+([{UPPER}a-zæøå][\w-]*)(?=[\s.,;:!?)]|$)")
 
 
 #: A body in brackets after a name: KS or a KS body (`KS Bedrift`), or a name ending in an
@@ -211,7 +212,8 @@ _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*
 _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:valgt|vald|valt|ansatt|tilsett)"
                         r"\s+(?:til|som))?|har\s+vært|har\s+vore"
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
-                        r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som)\s+")
+                        r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som"
+                        r"|(?P<som>som)(?P<copula>\s+(?:er|var|blir|ble))?)\s+")
 _TRAILING = ".,;:!?)»"
 #: Words between a copula and its title that are not the role's (`resources/predicate_fillers.txt`).
 _PREDICATE_FILLERS = frozenset(resource_lines("predicate_fillers.txt"))
@@ -235,6 +237,9 @@ def _role_of_predicate(text: str, end: int) -> str | None:
     if i >= len(words) or not is_title(words[i].rstrip(_TRAILING)):
         return None
     role = words[: i + 1]
+    if m.group("som") and not m.group("copula") and words[i][-1] not in _TRAILING and \
+            (i + 1 >= len(words) or words[i + 1] not in ("i", "for", "ved", "av")):
+        return None  # `Kari Nordmann som leder utvalget`: a verb (who leads it), not a title
     if words[i][-1] in _TRAILING or i + 2 >= len(words) or words[i + 1] not in ("i", "for", "ved", "av"):
         return clean_role(" ".join(role).rstrip(_TRAILING))
     k = i + 2  # `leder i ungdomsrådet`, `leder for det nye kommunedirektørutvalget`: a body in lower case
@@ -269,7 +274,8 @@ def role_after(text: str, end: int) -> str | None:
     m = _ROLE_AFTER_COMMA.match(text, end)
     if not m:
         m = _ORG_OF_NAME.match(text, end)
-        if m is None and (body := _BODY_OF_NAME.match(text, end)) and is_body_noun(body.group(1), compound=True):
+        if m is None and (body := _BODY_OF_NAME.match(text, end)) and is_body_noun(body.group(1), compound=True) \
+                and (body.group(1)[0].isupper() or not is_body_noun(body.group(1))):
             return body.group(1)  # `Bjørn Fauchald fra Kommunedirektørutvalget`
         return m.group(1) if m else _role_of_predicate(text, end)
     clause = m.group(1)

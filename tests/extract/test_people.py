@@ -90,6 +90,14 @@ def test_typo_in_surname_is_the_same_person():
         ("- Bra, sier prosjektleder Marte Lien i KS.", "prosjektleder i KS"),
         ("Kommunedirektør Kristin Bakken i Kvam er samd.", "kommunedirektør i Kvam"),
         ("Ordfører Ola Dahl i Molde kommune åpnet.", "ordfører i Molde kommune"),
+        # `som` and a title right after a name, with what it is the title of (not `som leder utvalget`: a verb)
+        ("Med Camilla Dunsæd som representant for kommunedirektørutvalget.", "representant for kommunedirektørutvalget"),
+        ("Kari Nordmann som leiar i eldrerådet opna møtet.", "leiar i eldrerådet"),  # nynorsk
+        ("Kari Nordmann som leder utvalget, var der.", None),
+        # `fra` a body's compound in lower case is the body the person is from
+        ("I møtet deltok Eirik Lae Solberg fra storbynettverket.", "storbynettverket"),
+        ("I møtet deltok Ole Ueland fra fylkesordførerkollegiet.", "fylkesordførerkollegiet"),
+        ("Kari Nordmann fra kommunen var der.", None),
         # ... also after a party tag
         ("Ordfører Ola Dahl (H) i Molde kommune åpnet.", "ordfører i Molde kommune"),
         ("Statssekretær Kari Nordmann (Sp) i Kommunal- og distriktsdepartementet deltok.",
@@ -138,6 +146,11 @@ def test_typo_in_surname_is_the_same_person():
 )
 def test_role_nearest_the_name(text, role):
     assert people(text)[-1].role == role
+
+
+def test_a_title_in_brackets_after_a_comma():
+    text = "Fra venstre Ragnhild Lied (Unio), Paul Chaffey, (Statssekretær i KMD) og Mette Nord (LO)."
+    assert {p.name: p.role for p in people(text)}["Paul Chaffey"] == "statssekretær i KMD"
 
 
 @pytest.mark.parametrize(
@@ -342,7 +355,7 @@ def test_a_name_in_the_genitive_is_the_person(text, name):
     # a singular title stays with its own name; a role never holds another person's name
     ("Ordfører Kari Nordmann og Ola Hansen møttes.", {"Kari Nordmann": "ordfører", "Ola Hansen": None}),
     ("I møtet deltok nestlederne Odd Stangeland og Aud Hove, Eirik Lae Solberg fra storbynettverket.",
-     {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne", "Eirik Lae Solberg": None}),
+     {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne", "Eirik Lae Solberg": "storbynettverket"}),
     # a title after the name before and its `og` is the next name's own
     ("Valgløftet ble overlevert til stortingspresident Masud Gharahkhani og plenumsleder på Sametinget, Tom Sottinen.",
      {"Masud Gharahkhani": "stortingspresident", "Tom Sottinen": "plenumsleder på Sametinget"}),
@@ -419,8 +432,9 @@ def test_the_role_as_written(text, role):
     # ... also one word, when it ends in a body's noun (`bodies.txt`)
     ("I møtet deltok Bjørn Fauchald fra Kommunedirektørutvalget (KDU) og Kari Nordmann fra Helsedirektoratet.",
      {"Bjørn Fauchald": "Kommunedirektørutvalget", "Kari Nordmann": "Helsedirektoratet"}),
+    # ... and in lower case, a compound (`storbynettverket`); a place is none
     ("I møtet deltok Eirik Lae Solberg fra storbynettverket og Kari Nordmann fra Fosen.",
-     {"Eirik Lae Solberg": None, "Kari Nordmann": None}),
+     {"Eirik Lae Solberg": "storbynettverket", "Kari Nordmann": None}),
     # an organisation the sector knows by name, in brackets after a name, is the role; a party, a
     # place or a list the list of organisations does not hold is none
     ("Fra venstre Jan Olav Birkenhagen (Akademikerne), Ragnhild Lied (Unio) og Mette Nord (LO).",
