@@ -160,7 +160,7 @@ class Resolver:
                     return ref
                 # a surname the article never wrote in full (`sa Hartviksen.`)
                 nxt = words[i + 1] if i + 1 < len(words) else ""
-                if i == 0 and (w[-1] in ".,!?" or not nxt or nxt[0].islower()):  # or one misspelt
+                if i == 0 and (w[-1] in ".,!?" or not nxt or nxt[0].islower() or nxt[0] == "("):  # `Emma (17)`
                     return self.registry.misspelt(token) or self.registry.add([token], pos)
                 continue
             if not (token.islower() or token.endswith(("'", "’"))):

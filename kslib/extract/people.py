@@ -300,7 +300,8 @@ class Registry:
                 self.by_name.setdefault(found.name, found)
             return found
         person = Person(f"p{len(self.people) + 1:02d}", " ".join(tokens), tokens, pos, mentions=[pos])
-        gender = gender_of_given_names(tokens)
+        # a first name alone (`sier Emma`) gives its gender too; a surname is in no list of first names
+        gender = gender_of_given_names(tokens) if len(tokens) > 1 else gender_of_first_name(tokens[0])
         if gender:
             person.gender, person.gender_source = gender, "name"
         self.people.append(person)

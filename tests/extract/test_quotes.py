@@ -69,6 +69,9 @@ CASES = [
      ["Lasse Hansen"]),
     # a surname the article never wrote in full
     ("– Lokalvalget blir viktig for alle, sa Hartviksen.", ["Hartviksen"]),
+    # ... or a first name alone, also with an age or a party in brackets after it
+    ("– Vi vil bli hørt, sier Emma (17).", ["Emma"]),
+    ("– Lokalvalget blir viktig for alle, sa Hartviksen (Ap).", ["Hartviksen"]),
     # names in any Latin letters: Sami, Polish, Turkish
     ("– Dette er viktig for reindrifta, sier Máret Ánne Sara.", ["Máret Ánne Sara"]),
     ("– Vi er glade, sier Łukasz Kowalski, leder i foreningen.", ["Łukasz Kowalski"]),
@@ -249,3 +252,8 @@ def test_double_quotes_read_as_guillemets_keep_every_offset():
 )
 def test_dash_items_of_an_announced_list_are_no_quotes(text, expected):
     assert speakers(text) == expected
+
+
+def test_a_first_name_alone_gives_its_gender():
+    _, people = run("– Vi vil bli hørt, sier Emma.\n\n– Vi òg, seier Jonas.")
+    assert [(p.name, p.gender) for p in people.values()] == [("Emma", "F"), ("Jonas", "M")]
