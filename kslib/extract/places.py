@@ -204,9 +204,16 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
 _IN_AFTER = re.compile(rf"\s+(?:kommune\s+|herad\s+)?i\s+(([{UPPER}][\w-]*)(?:\s+og\s+[{UPPER}][\w-]*)?)")
 
 
-def _where_written(places: list[Place], text: str, end: int) -> list[Place]:
-    """Of the places a name two municipalities share, the one in the county or region written
+#: the noun after a name that says it is a municipality's (`Sunnfjord kommune`: not the region)
+_MUNICIPALITY_AFTER = re.compile(r"\s+(?:kommune|kommunes|kommunen|herad|heradet)(?!\w)")
+
+
+def _where_written(places: list[Place], text: str, end: int, form: str = "") -> list[Place]:
+    """Of the places a name names, the municipality when `kommune` follows it (`Sunnfjord kommune`,
+    not the region); of those two municipalities share, the one in the county or region written
     right after it (`Våler i Solør`: the Våler in Innlandet); all of them when that says nothing."""
+    if len(places) > 1 and (_MUNICIPALITY_AFTER.match(text, end) or form.endswith(("kommune", "herad"))):
+        places = [q for q in places if q.kind == "kommune"] or places
     if len(places) < 2:
         return places
     m = _IN_AFTER.match(text, end)
@@ -277,7 +284,7 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
             office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
             org = in_organisation_name(p.text, start, end)
             for part in _county_pair(base, p.text, end, year) or [base]:
-                raw.append((p.para_id, form, _where_written(_resolve(part), p.text, end), office, org))
+                raw.append((p.para_id, form, _where_written(_resolve(part), p.text, end, form), office, org))
     # a place inside an organisation's name counts only if the article also names it on its own
     alone = {tuple(r[2]) for r in raw if not r[4]}
     raw = [r[:4] for r in raw if not r[4] or tuple(r[2]) in alone]

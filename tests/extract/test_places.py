@@ -129,6 +129,17 @@ def test_a_shared_name_resolves_by_the_county_written_after_it(text, counties):
     assert [m["place"].county_in(2024) for m in found] == counties
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # a name that is a municipality's and a region's: the noun after it says which
+    ("Sunnfjord kommune har vedteke budsjettet.", ["kommune"]),
+    ("Sunnfjord herad og Sunnfjord kommune", ["kommune", "kommune"]),
+    ("Kommunedirektør i Sunnfjord kommune, Terje Heggheim, og fylkesordførar i Vestland, Jon Askeland.",
+     ["kommune", "fylke"]),
+])
+def test_the_noun_after_a_name_says_its_kind(text, kinds):
+    assert [m["place"].kind for m in extract_places(classify(text), 2024)] == kinds
+
+
 def test_shared_names_resolve_by_the_other_places_or_stay_ambiguous():
     near_ostfold = extract_places(classify("Ordførerne i Våler og Moss kommune møttes i Sarpsborg."), 2024)
     valer = next(m["place"] for m in near_ostfold if m["place"].name == "Våler")
