@@ -43,11 +43,12 @@ def _alternatives(resource: str) -> str:
 
 
 #: An institution's name: named by the place it serves (`Universitetet i Bergen`, `Statsforvalteren i
-#: Oslo og Viken`; `resources/institutions.txt`) or by its field after `for` (`Institutt for
+#: Oslo og Viken`; `resources/institutions.txt`; `Førde sjukehus`: `institutions_after.txt`) or by its field after `for` (`Institutt for
 #: samfunnsforskning`, `Norsk institutt for by- og regionforskning`; `resources/institutions_for.txt`).
 _INSTITUTION = re.compile(
     rf"(?:{_alternatives('institutions.txt')})\s+(?:i|på)\s+[{UPPER}][\w-]*(?:\s+og\s+[{UPPER}][\w-]*(?!\s+[{UPPER}]))?"
     rf"(?=[\s.,;:!?)]|$)"
+    rf"|[{UPPER}][\w-]*\s+(?:{_alternatives('institutions_after.txt')})(?!\w)"
     rf"|(?:(?:(?:Norsk|Nasjonalt|Nasjonal|Statens)\s+[a-zæøå]*|[{UPPER}][a-zæøå]*)(?:{_alternatives('institutions_for.txt')})"
     rf"|{_alternatives('institutions_for.txt').title()})"
     rf"\s+for\s+(?P<field>[a-zæøå][\w-]*(?:\s+[a-zæøå][\w-]*){{0,5}})")

@@ -131,6 +131,8 @@ def test_typo_in_surname_is_the_same_person():
          "forsker ved Norsk institutt for by- og regionforskning"),
         ("Seniorrådgiver Kari Nordmann i Direktoratet for høyere utdanning og kompetanse, innledet.",
          "seniorrådgiver i Direktoratet for høyere utdanning og kompetanse"),
+        ("«Vi treng fleire hender», seier dagleg leiar Ola Nordmann ved Førde sjukehus.",
+         "dagleg leiar ved Førde sjukehus"),  # nynorsk; an institution named by the place before it
         # ... and its name ends where the clause goes on
         ("Forsker Hilde Lorentzen ved Senter for økonomisk forskning har regnet på det.",
          "forsker ved Senter for økonomisk forskning"),
@@ -214,6 +216,7 @@ def test_role_group(role, group):
         # an institution named by the place it serves or by its field, after a preposition
         ("professor ved Universitetet i Bergen", "Universitetet i Bergen"),
         ("rådgiver hos Statsforvalteren i Oslo og Viken", "Statsforvalteren i Oslo og Viken"),
+        ("overlege ved Sørlandet sykehus", "Sørlandet sykehus"),
         ("leder for nytt kommunedirektørutvalg i Vestfold og Telemark", "Vestfold og Telemark"),
         ("prosjektleder i Nav og Universitetslektor NTNU", "Nav"),  # a title after `og`: another role
         ("forsker ved Institutt for samfunnsforskning", "Institutt for samfunnsforskning"),
