@@ -8,6 +8,7 @@ import re
 from kslib.config import resource_lines
 from kslib.resources import gazetteer
 from kslib.structure.letters import UPPER
+from kslib.structure.tokens import stop_words
 
 #: The noun after a municipality's or county municipality's name (`Asker kommune`, `Kvam herad`).
 MUNICIPALITY_NOUN = r"(?:fylkeskommune|kommune|herad)"
@@ -43,22 +44,20 @@ def _alternatives(resource: str) -> str:
 
 
 #: An institution's name: named by the place it serves (`Universitetet i Bergen`, `Statsforvalteren i
-#: Oslo og Viken`; `resources/institutions.txt`; `Førde sjukehus`: `institutions_after.txt`) or by its field after `for` (`Institutt for
-#: samfunnsforskning`, `Norsk institutt for by- og regionforskning`; `resources/institutions_for.txt`).
+#: Oslo og Viken`; `resources/institutions.txt`), by the place before its noun (`Førde sjukehus`;
+#: `institutions_after.txt`) or by its field after `for` (`Institutt for samfunnsforskning`, `Norsk
+#: institutt for by- og regionforskning`; `resources/institutions_for.txt`).
+_BY_PLACE, _PLACE_BEFORE, _BY_FIELD = (_alternatives(f"institutions{kind}.txt") for kind in ("", "_after", "_for"))
 _INSTITUTION = re.compile(
-    rf"(?:{_alternatives('institutions.txt')})\s+(?:i|på)\s+[{UPPER}][\w-]*(?:\s+og\s+[{UPPER}][\w-]*(?!\s+[{UPPER}]))?"
-    rf"(?=[\s.,;:!?)]|$)"
-    rf"|[{UPPER}][\w-]*\s+(?:{_alternatives('institutions_after.txt')})(?!\w)"
-    rf"|(?:(?:(?:Norsk|Nasjonalt|Nasjonal|Statens)\s+[a-zæøå]*|[{UPPER}][a-zæøå]*)(?:{_alternatives('institutions_for.txt')})"
-    rf"|{_alternatives('institutions_for.txt').title()})"
-    rf"\s+for\s+(?P<field>[a-zæøå][\w-]*(?:\s+[a-zæøå][\w-]*){{0,5}})")
+    rf"(?:{_BY_PLACE})\s+(?:i|på)\s+[{UPPER}][\w-]*(?:\s+og\s+[{UPPER}][\w-]*(?!\s+[{UPPER}]))?(?=[\s.,;:!?)]|$)"
+    rf"|[{UPPER}][\w-]*\s+(?:{_PLACE_BEFORE})(?!\w)"
+    rf"|(?:(?:Norsk|Nasjonalt|Nasjonal|Statens)\s+[a-zæøå]*(?:{_BY_FIELD})|[{UPPER}][a-zæøå]*(?:{_BY_FIELD})"
+    rf"|{_BY_FIELD.title()})\s+for\s+(?P<field>[a-zæøå][\w-]*(?:\s+[a-zæøå][\w-]*){{0,5}})")
 
 
 def institution_at(text: str, pos: int) -> str | None:
     """The name of an institution written at `pos` (see `_INSTITUTION`), else None. A field's words
     end before a stop word (`Senter for økonomisk forskning har regnet`) and never in `og`."""
-    from kslib.structure.tokens import stop_words
-
     m = _INSTITUTION.match(text, pos)
     if m is None:
         return None
@@ -79,8 +78,8 @@ def institution_at(text: str, pos: int) -> str | None:
 
 #: An organisation right after a name and its preposition (`prosjektleder Marte Lien i KS`, `Ola Dahl i
 #: Molde kommune`): KS or a KS body, a suspended compound, one capitalised word (and `kommune`).
-_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}]\w*-\s+og\s+\w+|[{UPPER}][\w-]+"
-                             rf"(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
+_ORG_AFTER_NAME = re.compile(rf"\s+(i|ved|frå|fra)\s+(KS(?:\s+[{UPPER}][\w-]+)?|[{UPPER}]\w*-\s+og\s+\w+"
+                             rf"|[{UPPER}][\w-]+(?:\s+{MUNICIPALITY_NOUN})?)(?=[\s.,;:!?)]|$)")
 _PREPOSITION_AFTER_NAME = re.compile(r"\s+(i|ved|hos|frå|fra)\s+")
 
 
