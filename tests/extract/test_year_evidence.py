@@ -60,6 +60,13 @@ def test_a_decade_is_no_year(text, year):
     "Den nye barnevernlova trådde i kraft 1. januar 2022.",  # a change taking effect
     "Planen gjelder for perioden 2024 til 2027.",  # only the start of a period
     "Tallene kommer fra rapporten «Kartlegging av kostnader» (2022).",  # a source cited
+    "KommIT-rådet ble opprettet i 2015 som en oppfølging av vedtaket.",  # a body's founding: background
+    "Ordninga vart oppretta i 2015 og er vidareført sidan.",  # nynorsk
+    "Selskapet ble etablert i 2010 av fem kommuner.",
+    "Foreininga vart skipa i 1972.",  # nynorsk
+    "Saker fra og med 2023",  # the bounds of a range: `fra og med` like `fra`, `til og med` like `til`
+    "Saker til og med 2022",
+    "Ordninga gjeld frå og med 2024.",  # nynorsk
 ])
 def test_weak_evidence_gives_no_year(text):
     """A year that rests only on a comparison, a deadline, a budget, a plan's or document's name, a
@@ -106,6 +113,11 @@ def test_the_clause_a_request_opens_looks_ahead():
     assert infer_year_evidence(["Rådet ber om at kommunene får mer i 2022."]) == (None, None)
     assert infer_year_evidence(["Rådet bed om at kommunane får meir i 2022."]) == (None, None)  # nynorsk
     assert infer_year_evidence(["I 2021 ba rådet departementet om et svar."])[0] == 2021
+
+
+def test_a_founding_year_gives_way_to_the_articles_own_time():
+    text = "Rådet ble opprettet i 2015. I 2023 behandlet rådet 40 saker."
+    assert infer_year_evidence([text])[0] == 2023
 
 
 def test_weak_evidence_does_not_outweigh_the_articles_own_time():
