@@ -27,7 +27,7 @@ _JOINED = "\x00"  # never in a text: `read.decode.normalise_text` removes contro
 #: a municipality or county municipality by its name, wherever a role names it (`fylkesdirektør Vestland
 #: fylkeskommune`, `kommunedirektør i nye Kinn kommune`, a role that is one: `Asker kommune`, `Kvam herad`)
 _MUNICIPALITY = re.compile(rf"(?<![\w-])((?:[{UPPER}][\w’'-]*\s+)+{MUNICIPALITY_NOUN})\b")
-_ORG_GENITIVE = re.compile(rf"([{UPPER}][\w-]+)s\s+[a-zæøå]")
+_ORG_GENITIVE = re.compile(rf"((?:[{UPPER}]{{2,}}\s+)?[{UPPER}][\w-]+)s\s+[a-zæøå]")  # `Fagforbundets`, `YS Kommunes`
 _ORG_ACRONYM = re.compile(rf"\b((?:[{UPPER}][\w-]*-)?[{UPPER}]{{2,}}(?:-[{UPPER}][\w]+)?)\b(?!-\s)")
 _KS = re.compile(r"(?<![\w-])KS(?:['’]|-\w+|\b)")
 _SPACES = re.compile(r"\s+")

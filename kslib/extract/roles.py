@@ -111,6 +111,8 @@ def _role_of_last_words(words: list[str]) -> str | None:
         prev = words[i - 1]
         if prev.lower() in ROLE_MODIFIERS or _ROLE_MODIFIER.fullmatch(prev):
             i -= 1
+            if _GENITIVE.fullmatch(prev) and i > 0 and _ACRONYM.fullmatch(words[i - 1]):
+                i -= 1  # `YS Kommunes leder`: an acronym and a word, one organisation's name
         elif prev == "og" and i > 1 and words[i - 2].endswith("-"):
             i -= 2
         else:

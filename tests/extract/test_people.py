@@ -81,6 +81,9 @@ def test_typo_in_surname_is_the_same_person():
     [
         ("- Bra, sier Helge Eide, områdedirektør i KS.", "områdedirektør i KS"),
         ("Drammens rådmann Trond Julin var der.", "rådmann i Drammen"),
+        # an organisation's name of an acronym and a word, in the genitive, is one owner
+        ("Også YS Kommunes leder Johnny Skogseth signerte.", "YS Kommunes leder"),
+        ("LO Kommunes leder Trude Tinnlund var fornøyd.", "LO Kommunes leder"),
         ("Administrerende direktør i KS, Lasse Hansen, uttaler dette.", "administrerende direktør i KS"),
         ("Han får støtte fra ordføreren i Bodø, Odd Emil Ingebrigtsen.", "ordføreren i Bodø"),
         ("Innlegget fra arbeidslivsdirektør i KS Tor Arne Gangsø var bra.", "arbeidslivsdirektør i KS"),
@@ -219,6 +222,7 @@ def test_role_group(role, group):
         ("overlege ved Sørlandet sykehus", "Sørlandet sykehus"),
         ("leder for nytt kommunedirektørutvalg i Vestfold og Telemark", "Vestfold og Telemark"),
         ("prosjektleder i Nav og Universitetslektor NTNU", "Nav"),  # a title after `og`: another role
+        ("YS Kommunes leder", "YS Kommune"),  # an acronym and a word in the genitive
         ("forsker ved Institutt for samfunnsforskning", "Institutt for samfunnsforskning"),
         ("forsker ved Norsk institutt for by- og regionforskning", "Norsk institutt for by- og regionforskning"),
         ("seniorrådgjevar i Direktoratet for høgare utdanning og kompetanse",
