@@ -222,9 +222,9 @@ _PREDICATE_FILLERS = frozenset(resource_lines("predicate_fillers.txt"))
 
 
 def _role_of_predicate(text: str, end: int) -> str | None:
-    """The title a copula gives a name (`Kari Nordmann er ordfører i Bodø kommune`, `... har vært
-    regiondirektør i regionen` -> `regiondirektør`): modifiers, a title, and after `i`, `for` or
-    `ved` an organisation written with a capital (or KS), up to the end of the clause."""
+    """The title a copula or `som` gives a name (`Kari Nordmann er ordfører i Bodø kommune`, `... har
+    vært regiondirektør i regionen` -> `regiondirektør`, `X som representant for utvalget`): modifiers,
+    a title, and what it is the title of (`_complement`), up to the end of the clause."""
     m = _PREDICATE.match(text, end)
     if not m:
         return None
@@ -238,28 +238,42 @@ def _role_of_predicate(text: str, end: int) -> str | None:
         i += 1
     if i >= len(words) or not is_title(words[i].rstrip(_TRAILING)):
         return None
-    role = words[: i + 1]
-    if m.group("som") and not m.group("copula") and words[i][-1] not in _TRAILING and \
-            (i + 1 >= len(words) or words[i + 1] not in ("i", "for", "ved", "av")):
+    joined = words[i][-1] not in _TRAILING and i + 1 < len(words) and words[i + 1] in _COMPLEMENT_PREPOSITIONS
+    if m.group("som") and not m.group("copula") and words[i][-1] not in _TRAILING and not joined:
         return None  # `Kari Nordmann som leder utvalget`: a verb (who leads it), not a title
-    if words[i][-1] in _TRAILING or i + 2 >= len(words) or words[i + 1] not in ("i", "for", "ved", "av"):
-        return clean_role(" ".join(role).rstrip(_TRAILING))
-    k = i + 2  # `leder i ungdomsrådet`, `leder for det nye kommunedirektørutvalget`: a body in lower case
-    while k < min(len(words) - 1, i + 4) and words[k].lower() in ROLE_MODIFIERS | _PREDICATE_FILLERS | {"det", "den"}:
+    complement = _complement(words, i) if joined else []
+    return clean_role(" ".join(words[: i + 1] + complement).rstrip(_TRAILING))
+
+
+#: the prepositions that join a title after a copula to what it is the title of
+_COMPLEMENT_PREPOSITIONS = ("i", "for", "ved", "av")
+#: words between such a preposition and a body written in lower case (`for det nye utvalget`)
+_BODY_LEAD = ROLE_MODIFIERS | _PREDICATE_FILLERS | {"det", "den"}
+
+
+def _complement(words: list[str], i: int) -> list[str]:
+    """The words after the title `words[i]` and its preposition that say what it is the title of: a
+    body in lower case (`i ungdomsrådet`, `for det nye kommunedirektørutvalget`) and after it `i` a
+    place, or an organisation written with a capital (`i Bodø kommune`, `for KS`, `i Møre og
+    Romsdal`); none when the preposition opens something else (`i tre år til`)."""
+    out = []
+    k = i + 2
+    while k < min(len(words) - 1, i + 4) and words[k].lower() in _BODY_LEAD:
         k += 1
-    if not words[i + 2][:1].isupper() and is_body_noun(words[k].rstrip(_TRAILING).split("/")[-1], compound=True):
-        role += words[i + 1 : k + 1]
+    if k < len(words) and not words[i + 2][:1].isupper() \
+            and is_body_noun(words[k].rstrip(_TRAILING).split("/")[-1], compound=True):
+        out += words[i + 1 : k + 1]
         i = k if words[k][-1] not in _TRAILING and k + 2 < len(words) and words[k + 1] == "i" else len(words)
-    if i + 2 < len(words) and words[i + 2][:1].isupper():  # `i Bodø kommune`, `for KS`, `i Møre og Romsdal`
-        role.append(words[i + 1])
+    if i + 2 < len(words) and words[i + 2][:1].isupper():
+        out.append(words[i + 1])
         for n, w in enumerate(words[i + 2 : i + 5], i + 2):
             if not (w[:1].isupper() or w.rstrip(_TRAILING).lower() in ORG_WORDS
                     or w == "og" and words[n + 1 : n + 2] and words[n + 1][:1].isupper()):
                 break
-            role.append(w)
+            out.append(w)
             if w[-1] in _TRAILING:
                 break
-    return clean_role(" ".join(role).rstrip(_TRAILING))
+    return out
 
 
 def role_after(text: str, end: int) -> str | None:
