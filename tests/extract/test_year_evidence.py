@@ -64,6 +64,7 @@ def test_a_decade_is_no_year(text, year):
     "Ordninga vart oppretta i 2015 og er vidareført sidan.",  # nynorsk
     "Selskapet ble etablert i 2010 av fem kommuner.",
     "Foreininga vart skipa i 1972.",  # nynorsk
+    "Ordningen ble innført i 2019.",  # an arrangement's start
     "Saker fra og med 2023",  # the bounds of a range: `fra og med` like `fra`, `til og med` like `til`
     "Saker til og med 2022",
     "Ordninga gjeld frå og med 2024.",  # nynorsk
