@@ -25,7 +25,7 @@ _PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(_OWNER_PREPOSITIONS)) + r")
 _ROLE_IN_BRACKETS = re.compile(r"\s*,?\s*\(([^)]{2,80})\)")  # `(ordfører i Gol)`, `, (Statssekretær i KMD)`
 _ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
 # (`og` after a hyphen joins a title written in two, `barne- og familieminister`: no clause ends there)
-_ROLE_CLAUSE_END = re.compile(r"\s+(?:sier|sa|seier|mener|meiner|forteller|fortel|(?<!-\s)og\s+[a-zæøå]+er\b)")
+_ROLE_CLAUSE_END = re.compile(r"\s+(?:(?:sier|sa|seier|mener|meiner|forteller|fortel)(?!\w)|(?<!-\s)og\s+[a-zæøå]+er\b)")
 _SPACES = re.compile(r"\s+")
 
 _LEAD_FILLER = {"og", "fra", "frå", "med", "av", "ved", "der", "som", "at", "både", "mens", "om", "for",

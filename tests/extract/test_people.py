@@ -80,6 +80,11 @@ def test_typo_in_surname_is_the_same_person():
     "text, role",
     [
         ("- Bra, sier Helge Eide, områdedirektør i KS.", "områdedirektør i KS"),
+        # a word after the title that begins as a cue verb does (`samfunnsutvikling`, `sa`) ends no clause
+        ("- Bra, sier Kari Nordmann, spesialrådgiver i avdeling for samfunnsutvikling i KS.",
+         "spesialrådgiver i avdeling for samfunnsutvikling i KS"),
+        ("- Bra, sier Kari Nordmann, leder for samarbeidsrådet i KS.", "leder for samarbeidsrådet i KS"),
+        ("– Bra, seier Kari Nordmann, leiar for forteljarfestivalen i Stryn.", "leiar for forteljarfestivalen i Stryn"),
         ("Drammens rådmann Trond Julin var der.", "rådmann i Drammen"),
         # an organisation's name of an acronym and a word, in the genitive, is one owner
         ("Også YS Kommunes leder Johnny Skogseth signerte.", "YS Kommunes leder"),
