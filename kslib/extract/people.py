@@ -214,16 +214,18 @@ def _name_in_run(run: str, slot: bool) -> tuple[int, int, tuple[str, ...]] | Non
     while spans and (spans[0][2] in stop or is_title(spans[0][2])):
         spans = spans[1:]
     # cut at an organisation word or a stop word (`Harstad Kommune`, `Kari Nordmann Foto`), and
-    # after a surname at a party tag or a municipality or county (`Ola Hansen Sp`, `Per Olsen
-    # Tromsø`: the name is two words, not three; `Anne Kari Lund` keeps her middle name)
+    # after a surname at a party tag or a title (`Ola Hansen Sp`: the name is two words, not three;
+    # `Anne Kari Lund` keeps her middle name). A municipality's name there is a surname
+    # (`Sølvi Åsebø Hjelmeland`): running text writes a person's place with `fra` or a comma;
+    # after a particle it is a place (`Kari Nordmann der Bergen`: `der` is `there`).
     for i, (_, _, tok) in enumerate(spans):
         if i > 0 and (tok.lower() in ORG_WORDS or tok in stop):
             if _compass_surname(spans, i):
                 continue  # `Mette Nord`: the point of the compass after a first name is her surname
             spans = spans[:i]
             break
-        if i >= 2 and not gender_of_first_name(spans[i - 1][2]) and (tok in PARTIES or is_place(tok)
-                                                                      or is_title(tok.lower())):
+        if i >= 2 and not gender_of_first_name(spans[i - 1][2]) and (
+                tok in PARTIES or is_title(tok.lower()) or spans[i - 1][2] in _PARTICLES and is_place(tok)):
             spans = spans[:i]  # ... or a title (`Gunn Marit Helgesen Styreleder`)
             break
     known = next((i for i, sp in enumerate(spans)

@@ -34,9 +34,10 @@ def people(text):
         ("Kari Nordmanns framlegg fekk fleirtal. Kari Nordmann var glad.", ["Kari Nordmann"]),  # genitive first
         # a surname that ends in -s is not a genitive
         ("Fylkesstyreleiar Jostein Ljones takka for tilliten.", ["Jostein Ljones"]),
-        # a party tag or a municipality after a surname is not a longer name; a middle name stays
-        ("Møtet ble ledet av Kari Nordmann (Ap) og Ola Hansen Sp. Per Olsen Tromsø deltok også.",
-         ["Kari Nordmann", "Ola Hansen", "Per Olsen"]),
+        # a party tag after a surname is not a longer name; a middle name stays, and so does a surname
+        # that is a municipality's name (`Hjelmeland`, `Voss`: running text writes `Per Olsen fra Tromsø`)
+        ("Møtet ble ledet av Kari Nordmann (Ap) og Ola Hansen Sp.", ["Kari Nordmann", "Ola Hansen"]),
+        ("Leiar Sølvi Åsebø Hjelmeland opna møtet. Jon Arne Voss var der òg.", ["Sølvi Åsebø Hjelmeland", "Jon Arne Voss"]),
         ("Møtet vart leia av Ola Hansen KrF og Anne Kari Lund.", ["Ola Hansen", "Anne Kari Lund"]),
         # one or two particles inside a name (`van der`), never at its end (`der` before a place is `there`)
         ("Ordfører Kari Anne van der Berg (H) ønsket velkommen.", ["Kari Anne van der Berg"]),
