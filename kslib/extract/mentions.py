@@ -45,10 +45,14 @@ def word_starts(text: str, word: str) -> list[int]:
     return [m.start() for m in _WORD.finditer(text) if m.group() == word]
 
 
+#: between two names that share a plural title: `og`, maybe after a party or place in brackets
+_BETWEEN_SHARED = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+og\s+")
+
+
 def _shared_role(text: str, last, start: int) -> str | None:
     """The plural title of the name before (`statsrådene X og Y`, `nestleiarane X og Y`) for the
     name after its `og`, which has no title of its own."""
-    if last is None or text[last[0] : start] not in (" og ", " og\u00a0"):
+    if last is None or _BETWEEN_SHARED.fullmatch(text, last[0], start) is None:
         return None
     role = last[1].role
     return role if role and " " not in role and PLURAL_TITLE.search(role) else None

@@ -361,6 +361,11 @@ def test_a_name_in_the_genitive_is_the_person(text, name):
      {"Odd Stangeland": "nestlederne", "Aud Hove": "nestlederne"}),
     ("I møtet deltok nestleiarane Odd Stangeland og Aud Hove.",  # nynorsk
      {"Odd Stangeland": "nestleiarane", "Aud Hove": "nestleiarane"}),
+    # ... also with a party or a place in brackets after each name
+    ("Med ordførerne Rita Ottervik (Trondheim) og Marianne Borgen (Oslo).",
+     {"Rita Ottervik": "ordførerne", "Marianne Borgen": "ordførerne"}),
+    ("Med statsrådene Sigbjørn Gjelsvik (Sp) og Ingvild Kjerkol (Ap).",
+     {"Sigbjørn Gjelsvik": "statsrådene", "Ingvild Kjerkol": "statsrådene"}),
     # ... also with `med` between: the group and the members it is represented by
     ("Gjennomgangen ble forestått av KS-økonomene med Rune Bye og Sigmund Engdal som la fram tallene.",
      {"Rune Bye": "KS-økonomene", "Sigmund Engdal": "KS-økonomene"}),
