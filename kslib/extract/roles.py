@@ -9,7 +9,7 @@ from functools import lru_cache
 from kslib.config import resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
-from kslib.extract.name_shapes import organisation_after_name
+from kslib.extract.name_shapes import PARTIES, organisation_after_name
 from kslib.extract.people import (KNOWN_ORGANISATIONS, MUNICIPALITY_NOUN, ORG_WORDS, gender_of_first_name, is_body_noun,
                                   is_title)
 from kslib.resources.gazetteer import is_municipality_or_county
@@ -281,7 +281,8 @@ def role_after(text: str, end: int) -> str | None:
     organisation it is from (`fra Frivillighet Norge`)."""
     m = _ROLE_IN_BRACKETS.match(text, end)  # at `end`, not on a copy of the rest of the text
     if m and any(is_title(w) for w in m.group(1).split()):
-        return clean_role(m.group(1))
+        # a party beside the role (`(ordfører i Bodø, Ap)`, `(Sp, ordførar i Stryn)`) is not the role's
+        return clean_role(", ".join(part for part in m.group(1).split(", ") if part.strip() not in PARTIES))
     if m and (_BODY_IN_BRACKETS.fullmatch(m.group(1)) or m.group(1) in KNOWN_ORGANISATIONS):
         return m.group(1)  # `Anne Berit Stenseth (KS Bedrift)`, `Mette Nord (LO)`
     tag = _PARTY_TAG.match(text, end)

@@ -128,6 +128,9 @@ def test_typo_in_surname_is_the_same_person():
         ("Kari Nordmann er leder i tre år til.", "leder"),
         ("Kari Nordmann er ordfører for andre gang.", "ordfører"),
         ("Kari Nordmann ble i fjor gjenvalgt.", None),
+        # a party inside a role's brackets is the party, not the role's
+        ("Panelet besto av Kari Nordmann (ordfører i Bodø, Ap).", "ordfører i Bodø"),
+        ("Panelet bestod av Kari Nordmann (Sp, ordførar i Stryn).", "ordførar i Stryn"),  # nynorsk
         # an institution named by the place it serves or by its field is one name, not a word and a place
         ("Professor Jan Erik Askildsen ved Universitetet i Bergen innledet.", "professor ved Universitetet i Bergen"),
         ("- Bra, sa professor Jan Erik Askildsen fra Universitetet i Bergen.", "professor fra Universitetet i Bergen"),
