@@ -140,6 +140,7 @@ def _mentions(text: str, person_spans=(), surnames=frozenset()):
             continue
         if base in amb:
             if not (CONTEXT_BEFORE.search(text[max(0, start - 20):start]) or CONTEXT_AFTER.match(text, end)
+                    or _county_in_brackets().match(text, end)
                     or KS_OFFICE.search(text[max(0, start - 5):start])):
                 doubtful.append((start, end, form, base))
                 continue
@@ -208,6 +209,16 @@ _IN_AFTER = re.compile(rf"\s+(?:kommune\s+|herad\s+)?i\s+(([{UPPER}][\w-]*)(?:\s
 _MUNICIPALITY_AFTER = re.compile(r"\s+(?:kommune|kommunes|kommunen|herad|heradet)(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _county_in_brackets() -> re.Pattern:
+    """A county's name in brackets right after a place's (`Herøy (Nordland)`, `Våler (Innlandet)`): which
+    of the places the name names is meant, and that it is a place."""
+    from kslib.resources.gazetteer import fylker
+
+    names = sorted({row["name"] for row in fylker()}, key=len, reverse=True)
+    return re.compile(r"\s*\(\s*(" + "|".join(map(re.escape, names)) + r")\s*\)")
+
+
 def _where_written(places: list[Place], text: str, end: int, form: str = "") -> list[Place]:
     """Of the places a name names, the municipality when `kommune` follows it (`Sunnfjord kommune`,
     not the region); of those two municipalities share, the one in the county or region written
@@ -216,11 +227,11 @@ def _where_written(places: list[Place], text: str, end: int, form: str = "") -> 
         places = [q for q in places if q.kind == "kommune"] or places
     if len(places) < 2:
         return places
-    m = _IN_AFTER.match(text, end)
+    m = _IN_AFTER.match(text, end) or _county_in_brackets().match(text, end)
     if m is None:
         return places
     # the longest name written there (`Møre og Romsdal`, not `Møre`; `Østfold`, not `Østfold og Våler`)
-    named = next((entries()[f] for f in (m.group(1), m.group(2)) if f and f in entries()), ())
+    named = next((entries()[f] for f in m.groups() if f and f in entries()), ())
     within = {c for q in named if q.kind in ("fylke", "region") for c in ((q.name,) if q.kind == "fylke" else q.counties)
               if c}
     narrowed = [q for q in places if within & set(q.counties)]

@@ -123,6 +123,9 @@ def test_a_suspended_first_part_names_its_own_place(text, expected):
     ("Våler kommune i Østfold og Våler i Solør samarbeider.", ["Østfold", "Østfold", "Innlandet", "Innlandet"]),
     ("Ordføreren i Herøy i Nordland og ordføreren i Herøy i Møre og Romsdal møttes.",
      ["Nordland", "Nordland", "Møre og Romsdal", "Møre og Romsdal"]),
+    # ... or the county in brackets after it, which also makes a name that is a common word a place
+    ("Med Herøy (Nordland) og Våler (Innlandet) i nettverket.", ["Nordland", "Nordland", "Innlandet", "Innlandet"]),
+    ("Med Herøy (Møre og Romsdal) i nettverket.", ["Møre og Romsdal", "Møre og Romsdal"]),
 ])
 def test_a_shared_name_resolves_by_the_county_written_after_it(text, counties):
     found = extract_places(classify(text), 2024)
