@@ -128,6 +128,14 @@ def test_typo_in_surname_is_the_same_person():
         ("Kari Nordmann er leder i tre år til.", "leder"),
         ("Kari Nordmann er ordfører for andre gang.", "ordfører"),
         ("Kari Nordmann ble i fjor gjenvalgt.", None),
+        # the professions of the sector's employees are titles (bokmål and nynorsk)
+        ("- Vi trenger flere hender, sier sykepleier Kari Nordmann.", "sykepleier"),
+        ("– Vi treng fleire hender, seier lærar Kari Nordmann.", "lærar"),
+        ("Barnehagestyrer Kari Nordmann ønsket velkommen.", "barnehagestyrer"),
+        ("Hovudtillitsvald Kari Nordmann var nøgd.", "hovudtillitsvald"),
+        ("Verneombud Ola Hansen var bekymret.", "verneombud"),
+        ("Politimester Ola Hansen orienterte.", "politimester"),
+        ("Helsesøster Kari Nordmann har lang erfaring.", "helsesøster"),
         # a party inside a role's brackets is the party, not the role's
         ("Panelet besto av Kari Nordmann (ordfører i Bodø, Ap).", "ordfører i Bodø"),
         ("Panelet bestod av Kari Nordmann (Sp, ordførar i Stryn).", "ordførar i Stryn"),  # nynorsk
