@@ -211,7 +211,8 @@ _PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
-_PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:valgt|vald|valt|ansatt|tilsett)"
+_APPOINTED = "|".join(sorted(resource_lines("appointed.txt"), key=len, reverse=True))  # `tilsatt`, `utnevnt`
+_PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:" + _APPOINTED + ")"
                         r"\s+(?:til|som))?|har\s+vært|har\s+vore"
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
                         r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som"
@@ -267,9 +268,10 @@ def _complement(words: list[str], i: int) -> list[str]:
     if i + 2 < len(words) and words[i + 2][:1].isupper():
         out.append(words[i + 1])
         for n, w in enumerate(words[i + 2 : i + 5], i + 2):
-            if not (w[:1].isupper() or w.rstrip(_TRAILING).lower() in ORG_WORDS
+            suspended = words[n - 1].endswith("-") or words[n - 1] == "og" and words[n - 2].endswith("-")
+            if not (w[:1].isupper() or w.rstrip(_TRAILING).lower() in ORG_WORDS or suspended
                     or w == "og" and words[n + 1 : n + 2] and words[n + 1][:1].isupper()):
-                break
+                break  # (`i Kommunal- og distriktsdepartementet`: a suspended compound is one name)
             out.append(w)
             if w[-1] in _TRAILING:
                 break

@@ -124,6 +124,13 @@ def test_typo_in_surname_is_the_same_person():
          "leder for det nye kommunedirektørutvalget i Møre og Romsdal"),
         ("Kari Nordmann vart i haust vald til leiar for nytt rådmannsutval/kommunedirektørutval i Vestland.",
          "leiar for nytt rådmannsutval/kommunedirektørutval i Vestland"),  # nynorsk
+        # appointed, hired or acting as a title (`tilsatt som`, `utnevnt til`, `konstituert som`)
+        ("Ola Hansen er tilsatt som ny direktør i KS Bedrift.", "ny direktør i KS Bedrift"),
+        ("Kari Nordmann er utnevnt til ny statssekretær i Kommunal- og distriktsdepartementet.",
+         "ny statssekretær i Kommunal- og distriktsdepartementet"),
+        ("Kari Nordmann er konstituert som kommunedirektør i Vik.", "kommunedirektør i Vik"),
+        ("Kari Nordmann vart utnemnd til ny leiar i utvalet.", "ny leiar i utvalet"),  # nynorsk
+        ("Ola Hansen er oppnevnt som medlem av utvalget.", "medlem av utvalget"),
         # ... not a time or a turn
         ("Kari Nordmann er leder i tre år til.", "leder"),
         ("Kari Nordmann er ordfører for andre gang.", "ordfører"),
