@@ -69,8 +69,9 @@ def gender_of_first_name(token: str) -> str | None:
 
 def gender_of_given_names(tokens) -> str | None:
     """'F'/'M' by the first of a name's given names (all its words but the last) that the name
-    list knows: `Sølve Monica Steffensen` by `Monica`, when `Sølve` is not in it."""
-    return next((g for g in map(gender_of_first_name, tokens[:-1]) if g), None)
+    list knows: `Sølve Monica Steffensen` by `Monica`, when `Sølve` is not in it. A name of one
+    word (`sier Emma`) is judged by that word: a surname is in no list of first names."""
+    return next((g for g in map(gender_of_first_name, tokens[:-1] or tokens[:1]) if g), None)
 
 
 @lru_cache(maxsize=1)
@@ -302,8 +303,7 @@ class Registry:
                 self.by_name.setdefault(found.name, found)
             return found
         person = Person(f"p{len(self.people) + 1:02d}", " ".join(tokens), tokens, pos, mentions=[pos])
-        # a first name alone (`sier Emma`) gives its gender too; a surname is in no list of first names
-        gender = gender_of_given_names(tokens) if len(tokens) > 1 else gender_of_first_name(tokens[0])
+        gender = gender_of_given_names(tokens)
         if gender:
             person.gender, person.gender_source = gender, "name"
         self.people.append(person)
