@@ -44,6 +44,14 @@ def resource_lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
+def resource_alternation(name: str) -> str:
+    """The lines of a resource file as one regex alternation, each as written (escaped), longest
+    first, so that an entry never loses to a shorter one it starts with."""
+    import re
+
+    return "|".join(re.escape(w) for w in sorted(set(resource_lines(name)), key=len, reverse=True))
+
+
 def resource_rows(name: str, delimiter: str = ",") -> list[dict]:
     """The rows of a CSV/TSV resource file (header after the `#` comment lines)."""
     header, rows = _resource_table(name, delimiter)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kslib.config import resource_lines
+from kslib.config import resource_alternation, resource_lines
 from kslib.resources import gazetteer
 from kslib.structure.letters import UPPER
 from kslib.structure.tokens import stop_words
@@ -39,15 +39,11 @@ def without_genitive(tokens: list[str], text: str, end: int) -> list[str]:
     return tokens
 
 
-def _alternatives(resource: str) -> str:
-    return "|".join(sorted(set(resource_lines(resource)), key=len, reverse=True))
-
-
 #: An institution's name: named by the place it serves (`Universitetet i Bergen`, `Statsforvalteren i
 #: Oslo og Viken`; `resources/institutions.txt`), by the place before its noun (`Førde sjukehus`;
 #: `institutions_after.txt`) or by its field after `for` (`Institutt for samfunnsforskning`, `Norsk
 #: institutt for by- og regionforskning`; `resources/institutions_for.txt`).
-_BY_PLACE, _PLACE_BEFORE, _BY_FIELD = (_alternatives(f"institutions{kind}.txt") for kind in ("", "_after", "_for"))
+_BY_PLACE, _PLACE_BEFORE, _BY_FIELD = (resource_alternation(f"institutions{kind}.txt") for kind in ("", "_after", "_for"))
 _INSTITUTION = re.compile(
     rf"(?:{_BY_PLACE})\s+(?:i|på)\s+[{UPPER}][\w-]*(?:\s+og\s+[{UPPER}][\w-]*(?!\s+[{UPPER}]))?(?=[\s.,;:!?)]|$)"
     rf"|[{UPPER}][\w-]*\s+(?:{_PLACE_BEFORE})(?!\w)"

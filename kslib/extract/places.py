@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from kslib.config import resource_lines
+from kslib.config import resource_alternation, resource_lines
 from kslib.resources.gazetteer import Place, ambiguous, entries, localities
 from kslib.schema import NON_CONTENT_KINDS
 from kslib.structure.letters import UPPER
@@ -32,11 +32,9 @@ CONTEXT_AFTER = re.compile(r"(?:\s+(?:kommune|kommunes|kommunestyre|bystyre|fylk
                            r"|\s*\)|\s+i\s+[A-ZÆØÅ])")
 KS_OFFICE = re.compile(r"\bKS[\s-]+$")
 #: an institution named by the place it serves: `Universitetet i Agder` (`resources/institutions.txt`)
-INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(set(resource_lines("institutions.txt")), key=len,
-                                                                 reverse=True)) + r")\s+(?:i|på)\s+$")
+INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + resource_alternation("institutions.txt") + r")\s+(?:i|på)\s+$")
 #: an institution's noun after the place it is named by (`Sørlandet sykehus`: `institutions_after.txt`)
-INSTITUTION_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(set(resource_lines("institutions_after.txt")), key=len,
-                                                            reverse=True)) + r")(?!\w)")
+INSTITUTION_AFTER = re.compile(r"\s+(?:" + resource_alternation("institutions_after.txt") + r")(?!\w)")
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
 ORG_AFTER = re.compile(r"\s+(?!Kommune|Fylkeskommune)[A-ZÆØÅ][a-zæøå]+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kslib.config import resource_lines
+from kslib.config import resource_alternation, resource_lines
 from kslib.extract import _fast_roles as fast
 from kslib.extract.clauses import COMMA, ROLE_STOP
 from kslib.extract.name_shapes import PARTIES, organisation_after_name
@@ -211,7 +211,7 @@ _PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
-_APPOINTED = "|".join(sorted(resource_lines("appointed.txt"), key=len, reverse=True))  # `tilsatt`, `utnevnt`
+_APPOINTED = resource_alternation("appointed.txt")  # `tilsatt`, `utnevnt`
 _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:" + _APPOINTED + ")"
                         r"\s+(?:til|som))?|har\s+vært|har\s+vore"
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
