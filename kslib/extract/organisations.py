@@ -69,8 +69,8 @@ def organisation_of(role: str | None) -> str | None:
         # keep capitalised words and a trailing organisation word (kommune, fylkeskommune, ...)
         kept = []
         for n, w in enumerate(words):  # `Vestfold og Telemark`: `og` between two capitalised names
-            if w[0].isupper() or w.lower() in ORG_WORDS or w == "og" and words[n + 1 :][:1] != [] \
-                    and words[n + 1][0].isupper() and not is_title(words[n + 1]):
+            after = words[n + 1] if n + 1 < len(words) else ""
+            if w[0].isupper() or w.lower() in ORG_WORDS or w == "og" and after[:1].isupper() and not is_title(after):
                 kept.append(w)
             else:
                 break
