@@ -27,9 +27,9 @@ from kslib.extract.quotes import (
     _sentence,
     cue_verbs,
     has_particle,
-    quote_goes_on,
     without_repeats,
 )
+from kslib.extract.quote_text import without_attribution
 from kslib.extract.roles import role_near
 from kslib.schema import NON_CONTENT_KINDS
 from kslib.structure.letters import LOWER, UPPER
@@ -310,10 +310,10 @@ class Attribution(Context):
                 rest = unit.after[m.end():]
                 if not has_particle(m.group("cue"), _sentence(rest)):
                     continue  # `slår ut`, not `slår X fast`
-                found = self._speaker_from(unit, m.group("cue"), rest, unit.end_para * POS)
+                found = self._speaker_from(unit, m.group("cue"), rest, self._at(unit))
                 if found or unit.source:  # a person, or a body that speaks as one (`sier juryen`)
                     if unit.form == "dash":
-                        unit.text = self._strip_attribution(unit.text, m, unit.speaker)
+                        unit.text = without_attribution(unit.text, m.start(), m.end(), unit.speaker)
                     found = True
                     break
             if not found:
@@ -346,6 +346,15 @@ class Attribution(Context):
             elif unit.form == "dash":
                 last = unit
 
+    @staticmethod
+    def _at(unit: Unit) -> int:
+        """The position an attribution after `unit` resolves from: a «» span inside a paragraph
+        at its start, so that a person named before it in the paragraph is before it
+        (`Ordfører Kari Hansen mener ... «...», sier hun.`); else where the quote's paragraph starts."""
+        if unit.form != "dash" and unit.para_id == unit.end_para:
+            return unit.end_para * POS + len(unit.before)
+        return unit.end_para * POS
+
     def _is_question_to(self, unit: Unit, n: int) -> bool:
         """An interviewer's question: it ends in `?` and the next quote answers (`svarer han`)."""
         if not unit.text.rstrip().endswith("?") or n + 1 >= len(self.units):
@@ -361,19 +370,6 @@ class Attribution(Context):
         if len(between) > 1:
             return False
         return all(len(p.text.split()) <= BRIDGE_MAX_WORDS for p in between)
-
-    def _strip_attribution(self, text: str, m: re.Match, speaker: Person | None = None) -> str:
-        start = m.start()
-        tail = text[m.end():]
-        goes_on = quote_goes_on(tail, speaker) if speaker and text[start:m.end()].lstrip()[:1] == "," else None
-        if goes_on is not None:  # `– Vi må, sier Kari Nordmann, satse mer på skolen`
-            return (text[:start].rstrip() + " " + goes_on).strip()
-        sent = _sentence(tail)
-        rest = tail[len(sent):].strip()
-        quoted = text[:start].rstrip(" ,")
-        if quoted and quoted[-1] not in ".!?»":
-            quoted += "."
-        return (quoted + (" " + rest if rest else "")).strip()
 
 
 def find_quotes(paragraphs) -> tuple[list[Unit], list[Person], dict[int, list[tuple[int, int]]]]:

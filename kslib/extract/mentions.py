@@ -9,13 +9,15 @@ from bisect import insort
 from kslib.extract import _fast_mentions as fast
 from kslib.extract.name_shapes import without_genitive
 from kslib.extract.people import (
+    PRONOUNS,
     Registry,
     candidate_names,
     gender_of_given_names,
     is_title,
+    pronoun_gender,
 )
 from kslib.extract.card_roles import credit_role, role_of_card, role_of_name_line
-from kslib.extract.roles import PLURAL_TITLE, role_after, role_near
+from kslib.extract.roles import PLURAL_TITLE, role_after, role_near, role_of_predicate
 
 #: position = para_id * POS + character offset: POS exceeds any paragraph (positions are Python
 #: integers, never stored), so a long paragraph never runs into the next one
@@ -129,8 +131,16 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
     for person in registry.people:
         counts[person.surname] = counts.get(person.surname, 0) + 1
     by_surname = {p.surname: p for p in registry.people if counts[p.surname] == 1}
-    if not by_surname:
-        return registry, name_spans
+    if by_surname:
+        _later_mentions(paras, by_surname)
+    _roles_said_later(paras, registry)
+    return registry, name_spans
+
+
+def _later_mentions(paras, by_surname: dict) -> None:
+    """Each mention by surname alone (`sier Hansen`) added to its person's mentions; a sentence
+    that opens with it may give them the title the text did not write beside the full name
+    (`Hansen er ordfører i Bø.`)."""
     # a surname that is not a whole `_WORD` can never be one of its words
     by_surname = {s: p for s, p in by_surname.items() if _WORD.fullmatch(s)}
     known = {person.local_id: set(person.mentions) for person in by_surname.values()}
@@ -144,4 +154,43 @@ def find_people(paragraphs, paras) -> tuple[Registry, dict[int, list[tuple[int, 
             if pos not in known[person.local_id]:
                 known[person.local_id].add(pos)
                 insort(person.mentions, pos)
-    return registry, name_spans
+                if person.role is None and _opens_sentence(text, start):
+                    person.role = role_after(text, start + len(person.surname))
+
+
+#: a sentence that opens with a third-person pronoun and a copula (`Han er ordfører i Bø`), bokmål
+#: and nynorsk: what the sentence before said of its one person, it goes on saying
+_PRONOUN_COPULA = re.compile(r"(?:^|(?<=[.!?»]\s))(" + "|".join(p.capitalize() for p in PRONOUNS)
+                             + r")(?=\s+(?:er|var|blir|ble|blei|vert|vart|har\s+vært|har\s+vore)\s)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")  # (not at the end of what is searched: that is the sentence's own)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before.strip(_LIST_MARKS) or before[-1] in ".!?"
+
+
+def _roles_said_later(paras, registry: Registry) -> None:
+    """The title of a person the text names without one, from the sentence right after the one
+    that names them, when it opens with a pronoun of their gender and a copula (`Gunnar Skaar har
+    bakgrunn fra skolen. Han er en erfaren prosessleder.`; `Ho er ordførar i Etne.`). A sentence
+    that names two people, or none, gives no one a role."""
+    untitled = [p for p in registry.people if p.role is None]
+    if not untitled:
+        return
+    previous = None  # (para_id, text) of the paragraph before
+    for p in paras:
+        for m in _PRONOUN_COPULA.finditer(p.text):
+            if m.start() > 0:
+                ends = [e.end() for e in _SENTENCE_END.finditer(p.text, 0, len(p.text[: m.start()].rstrip()))]
+                lo, hi = p.para_id * POS + (ends[-1] if ends else 0), p.para_id * POS + m.start()
+            elif previous is not None:  # the pronoun opens the paragraph: the last sentence of the one before
+                ends = [e.end() for e in _SENTENCE_END.finditer(previous.text.rstrip())]
+                lo, hi = previous.para_id * POS + (ends[-1] if ends else 0), previous.para_id * POS + len(previous.text)
+            else:
+                continue
+            named = [q for q in registry.people if any(lo <= pos < hi for pos in q.mentions)]
+            gender = pronoun_gender(m.group(1))
+            if len(named) == 1 and named[0].role is None and named[0].gender in (None, gender):
+                named[0].role = role_of_predicate(p.text, m.end(1))
+        previous = p

@@ -21,7 +21,6 @@ from kslib.extract.people import (
     Person,
     candidate_names,
 )
-from kslib.extract.roles import role_after
 from kslib.structure.letters import UPPER
 
 BRIDGE_MAX_WORDS = 60
@@ -341,22 +340,3 @@ def without_repeats(units: list[Unit]) -> list[Unit]:
             if any(j not in drop and mine in words[j] and (mine != words[j] or j < k) for j in near):
                 drop.add(k)
     return [u for k, u in enumerate(units) if k not in drop]
-
-
-_NARRATIVE = frozenset(resource_lines("narrative_after_attribution.txt"))
-_COMMA_WORD = re.compile(r",\s+([a-zæøå]+)")
-
-
-def quote_goes_on(tail: str, speaker: Person) -> str | None:
-    """The rest of a quoted sentence after an attribution in its middle (`sier ordfører Kari
-    Nordmann, satse mer på skolen`): what follows the comma after the speaker's name when it opens
-    with a lower-case word that is neither a title (`, ordfører i Lier`) nor narrative (`, og viste
-    til`; `resources/narrative_after_attribution.txt`); else None."""
-    at = tail.find(speaker.surname, 0, 120)
-    if at < 0:
-        return None
-    end = at + len(speaker.surname)
-    m = _COMMA_WORD.match(tail, end)
-    if m is None or m.group(1) in _NARRATIVE or role_after(tail, end) is not None:
-        return None
-    return tail[m.start(1):]

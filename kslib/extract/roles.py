@@ -222,7 +222,7 @@ _TRAILING = ".,;:!?)»"
 _PREDICATE_FILLERS = frozenset(resource_lines("predicate_fillers.txt"))
 
 
-def _role_of_predicate(text: str, end: int) -> str | None:
+def role_of_predicate(text: str, end: int) -> str | None:
     """The title a copula or `som` gives a name (`Kari Nordmann er ordfører i Bodø kommune`, `... har
     vært regiondirektør i regionen` -> `regiondirektør`, `X som representant for utvalget`): modifiers,
     a title, and what it is the title of (`_complement`), up to the end of the clause."""
@@ -296,7 +296,7 @@ def role_after(text: str, end: int) -> str | None:
         if m is None and (body := _BODY_OF_NAME.match(text, end)) and is_body_noun(body.group(1), compound=True) \
                 and (body.group(1)[0].isupper() or not is_body_noun(body.group(1))):
             return body.group(1)  # `Bjørn Fauchald fra Kommunedirektørutvalget`
-        return m.group(1) if m else _role_of_predicate(text, end)
+        return m.group(1) if m else role_of_predicate(text, end)
     clause = m.group(1)
     if " for " in clause:  # `, direktør for oppvekst, kultur og utdanning i KS`: the fields it is for
         rest = _ROLE_FIELDS.match(text, m.end(1), m.end(1) + 200)

@@ -629,3 +629,23 @@ def test_the_texts_own_role_wins_over_a_captions(text, role):
     paras = classify(normalise_text(text))
     assert paras[1].kind == "caption"
     assert people(text)[0].role == role
+
+
+@pytest.mark.parametrize("text, roles", [
+    # the title in a later sentence that opens with the person's surname
+    ("– Vi er fornøyde, sier Ola Hansen.\n\nHansen er ordfører i Bø.", {"Ola Hansen": "ordfører i Bø"}),
+    # ... or with a pronoun, right after the sentence that names them (bokmål and nynorsk)
+    ("– Vi er fornøyde, sier Ola Hansen. Han er ordfører i Bø.", {"Ola Hansen": "ordfører i Bø"}),
+    ("Gunnar Skaar har bakgrunn fra skolen. Han er en erfaren prosessleder.", {"Gunnar Skaar": "prosessleder"}),
+    ("– Me er nøgde, seier Kari Hope.\n\nHo er ordførar i Etne.", {"Kari Hope": "ordførar i Etne"}),
+    # the role written beside the name wins over one said later
+    ("Ordfører Kari Nordmann kom. Hun er også leder i KS.", {"Kari Nordmann": "ordfører"}),
+    # a pronoun after a sentence that names two people, or of the other gender, or no title: no role
+    ("Kari Nordmann takket Ola Hansen. Hun er ordfører i Bø.", {"Kari Nordmann": None, "Ola Hansen": None}),
+    ("– Vi er fornøyde, sier Kari Hansen. Han er ordfører i Bø.", {"Kari Hansen": None}),
+    ("Ola Hansen kom. Han er glad for vedtaket.", {"Ola Hansen": None}),
+    # a pronoun two sentences on refers to whoever the sentence between is about
+    ("Ola Hansen kom. Vedtaket er viktig. Han er ordfører i Bø.", {"Ola Hansen": None}),
+])
+def test_a_title_said_in_a_later_sentence_by_surname_or_pronoun(text, roles):
+    assert {p.name: p.role for p in people(text)} == roles

@@ -257,3 +257,28 @@ def test_two_guillemet_sentences_stay_two_quotes():
     text = ("«Vi må satse mer på skolen», sier ordfører Kari Nordmann. "
             "«Det er viktig for alle barna våre i kommunen», legger hun til.")
     assert quotes(text) == [["Kari Nordmann"], ["Kari Nordmann"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pronoun after the sentence that names the person, in the same paragraph (bokmål, nynorsk)
+    ("Ordfører Kari Hansen mener samarbeidet har vært viktig. «Vi har fått til mye», sier hun.",
+     [["Kari Hansen"]]),
+    ("Ordførar Kari Hansen meiner samarbeidet har vore viktig. «Vi har fått til mykje», seier ho.",
+     [["Kari Hansen"]]),
+])
+def test_a_pronoun_after_a_person_named_earlier_in_the_paragraph(text, expected):
+    assert quotes(text) == expected
+
+
+@pytest.mark.parametrize("text, quote", [
+    # a sentence about the speaker after the attribution is no part of the quote
+    ("– Vi er fornøyde, sier Ola Hansen. Han er ordfører i Bø.", "Vi er fornøyde."),
+    ("– Me er nøgde, seier Kari Hope. Ho er ordførar i Etne.", "Me er nøgde."),  # nynorsk
+    # a new dash after it is the quote going on
+    ("– Vi er fornøyde, sier Ola Hansen. – Dette har vi jobbet for.", "Vi er fornøyde. – Dette har vi jobbet for."),
+    ("– Vi er fornøyde, sier Ola Hansen. Han tok opp saken. – Den er viktig.",
+     "Vi er fornøyde. – Den er viktig."),
+])
+def test_a_sentence_about_the_speaker_ends_the_quote(text, quote):
+    units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    assert [u.text for u in units] == [quote]
