@@ -13,6 +13,7 @@ from kslib.extract.people import (
     Person,
     Registry,
     candidate_names,
+    gender_of_given_names,
     is_body_noun,
     is_title,
     pronoun_gender,
@@ -37,6 +38,8 @@ from kslib.structure.letters import LOWER, UPPER
 #: `, svarer han`: the quote it follows answers the one before (`resources/answer_verbs.txt`).
 _ANSWER = re.compile(r",\s*(" + "|".join(resource_lines("answer_verbs.txt")) + r")\s")
 
+#: the prepositions between a title and its organisation (`daglig leder i Visit Hitra`)
+_OWNER_BEFORE = frozenset({"i", "ved", "hos", "for", "på"})
 LONG_TITLE = 12  #: the most words a title before a speaker's name may have when a comma closes it
 
 
@@ -148,6 +151,8 @@ class Resolver:
             apposition = 6 < len(lead) <= LONG_TITLE and lead[-1].endswith(",") and is_title(lead[0].lower())
             if len(lead) > 6 and not apposition:  # (`sa direktør for forskning, ... i KS, Kari Nordmann`)
                 break
+            if lead and lead[-1] in _OWNER_BEFORE and head.startswith(",", end) and gender_of_given_names(tokens) is None:
+                continue  # `daglig leder i Visit Hitra, Ola Nordmann`: the title's organisation, then the name
             person = self._person(tokens, head, start, end, pos)
             person.role = person.role or (" ".join(lead).rstrip(",") if apposition else None)
             return person

@@ -187,6 +187,18 @@ def test_a_speaker_named_after_a_long_title(text):
     assert people[0].role.startswith("direktør for forsk")
 
 
+@pytest.mark.parametrize("text, role", [
+    # a title for an organisation whose name is capitalised words, then a comma and the name
+    ("– Det er et stort problem, forteller daglig leder i Visit Hitra, Ola Nordmann.", "daglig leder i Visit Hitra"),
+    ("– Det er eit stort problem, fortel dagleg leiar i Visit Hitra, Ola Nordmann.", "dagleg leiar i Visit Hitra"),
+    ("– Det er viktig, sier styreleder i Norsk Vann, Kari Nordmann.", "styreleder i Norsk Vann"),
+])
+def test_a_speaker_named_after_a_title_of_a_capitalised_organisation(text, role):
+    units, people, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
+    assert [u.speaker.name for u in units] == [p.name for p in people] == [text.split(", ")[-1].rstrip(".")]
+    assert people[0].role == role
+
+
 def test_a_long_lead_that_is_no_title_names_no_speaker():
     text = "– Det krever tillit, sa hun til de mange fremmøtte fra kommunene i Agder og Rogaland, Kari Nordmann."
     assert quotes(text) == [[]]
