@@ -21,6 +21,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kslib.config import resource_alternation, resource_lines
+from kslib.extract.place_context import county_in_brackets, on_region, where_written
 from kslib.resources.gazetteer import Place, ambiguous, entries, localities
 from kslib.schema import NON_CONTENT_KINDS
 from kslib.structure.letters import UPPER
@@ -138,7 +139,7 @@ def _mentions(text: str, person_spans=(), surnames=frozenset()):
             continue
         if base in amb:
             if not (CONTEXT_BEFORE.search(text[max(0, start - 20):start]) or CONTEXT_AFTER.match(text, end)
-                    or _county_in_brackets().match(text, end)
+                    or county_in_brackets().match(text, end) or on_region(text, end)
                     or KS_OFFICE.search(text[max(0, start - 5):start])):
                 doubtful.append((start, end, form, base))
                 continue
@@ -199,43 +200,6 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
     return bool(m) and m.group().strip() not in entries() and not text.startswith((" og ", " i "), end)
 
 
-#: `i` and a county's or region's name right after a place's (`Våler i Solør`, `Herøy kommune i Nordland`)
-_IN_AFTER = re.compile(rf"\s+(?:kommune\s+|herad\s+)?i\s+(([{UPPER}][\w-]*)(?:\s+og\s+[{UPPER}][\w-]*)?)")
-
-
-#: the noun after a name that says it is a municipality's (`Sunnfjord kommune`: not the region)
-_MUNICIPALITY_AFTER = re.compile(r"\s+(?:kommune|kommunes|kommunen|herad|heradet)(?!\w)")
-
-
-@lru_cache(maxsize=1)
-def _county_in_brackets() -> re.Pattern:
-    """A county's name in brackets right after a place's (`Herøy (Nordland)`, `Våler (Innlandet)`): which
-    of the places the name names is meant, and that it is a place."""
-    from kslib.resources.gazetteer import fylker
-
-    names = sorted({row["name"] for row in fylker()}, key=len, reverse=True)
-    return re.compile(r"\s*\(\s*(" + "|".join(map(re.escape, names)) + r")\s*\)")
-
-
-def _where_written(places: list[Place], text: str, end: int, form: str = "") -> list[Place]:
-    """Of the places a name names, the municipality when `kommune` follows it (`Sunnfjord kommune`,
-    not the region); of those two municipalities share, the one in the county or region written
-    right after it (`Våler i Solør`: the Våler in Innlandet); all of them when that says nothing."""
-    if len(places) > 1 and (_MUNICIPALITY_AFTER.match(text, end) or form.endswith(("kommune", "herad"))):
-        places = [q for q in places if q.kind == "kommune"] or places
-    if len(places) < 2:
-        return places
-    m = _IN_AFTER.match(text, end) or _county_in_brackets().match(text, end)
-    if m is None:
-        return places
-    # the longest name written there (`Møre og Romsdal`, not `Møre`; `Østfold`, not `Østfold og Våler`)
-    named = next((entries()[f] for f in m.groups() if f and f in entries()), ())
-    within = {c for q in named if q.kind in ("fylke", "region") for c in ((q.name,) if q.kind == "fylke" else q.counties)
-              if c}
-    narrowed = [q for q in places if within & set(q.counties)]
-    return narrowed if len(narrowed) == 1 else places
-
-
 def _resolve(base: str) -> list[Place]:
     if base.endswith("regionen") and base not in entries():
         p = _region_compound(base)
@@ -293,7 +257,7 @@ def extract_places(paragraphs, year: int | None, person_spans=None, surnames=fro
             office = bool(KS_OFFICE.search(p.text[max(0, start - 5) : start]))
             org = in_organisation_name(p.text, start, end)
             for part in _county_pair(base, p.text, end, year) or [base]:
-                raw.append((p.para_id, form, _where_written(_resolve(part), p.text, end, form), office, org))
+                raw.append((p.para_id, form, where_written(_resolve(part), p.text, end, form), office, org))
     # a place inside an organisation's name counts only if the article also names it on its own
     alone = {tuple(r[2]) for r in raw if not r[4]}
     raw = [r[:4] for r in raw if not r[4] or tuple(r[2]) in alone]

@@ -126,6 +126,12 @@ def test_a_suspended_first_part_names_its_own_place(text, expected):
     # ... or the county in brackets after it, which also makes a name that is a common word a place
     ("Med Herøy (Nordland) og Våler (Innlandet) i nettverket.", ["Nordland", "Nordland", "Innlandet", "Innlandet"]),
     ("Med Herøy (Møre og Romsdal) i nettverket.", ["Møre og Romsdal", "Møre og Romsdal"]),
+    # ... or `på` and a region that takes `på` (`på Sunnmøre`, `på Helgeland`), which also makes it a place
+    ("Også Herøy på Sunnmøre deltok.", ["Møre og Romsdal", "Møre og Romsdal"]),
+    ("Også Herøy på Helgeland deltok.", ["Nordland", "Nordland"]),
+    ("Både Bø i Vesterålen og Os i Østerdalen var med.", ["Nordland", "Nordland", "Innlandet", "Innlandet"]),
+    # `på` and a municipality after a name that is also a common word or a hotel's: no place before it
+    ("Konferansen var på Quality Hotel Strand på Gjøvik.", ["Innlandet"]),
 ])
 def test_a_shared_name_resolves_by_the_county_written_after_it(text, counties):
     found = extract_places(classify(text), 2024)
