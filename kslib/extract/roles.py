@@ -216,6 +216,8 @@ _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]
                         r"\s+(?:til|som))?|har\s+vært|har\s+vore"
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
                         r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som"
+                        # `jobber som rådgiver i KS`, `arbeider som`, nynorsk `jobbar (no) som`
+                        r"|(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde)\s+(?:nå\s+|no\s+)?som"
                         r"|(?P<som>som)(?P<copula>\s+(?:er|var|blir|ble))?)\s+")
 _TRAILING = ".,;:!?)»"
 #: Words between a copula and its title that are not the role's (`resources/predicate_fillers.txt`).

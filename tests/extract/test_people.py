@@ -501,6 +501,11 @@ def test_the_role_as_written(text, role):
     # a body in brackets is the role; a party tag or a place in brackets is none
     ("Anne Berit Stenseth (KS Bedrift) var der. Ola Hansen (Ap) kom også, og Per Olsen (Bodø).",
      {"Anne Berit Stenseth": "KS Bedrift", "Ola Hansen": None, "Per Olsen": None}),
+    # working as a title (`jobber som`), bokmål and nynorsk
+    ("Kari Nordmann jobber som rådgiver i KS.", {"Kari Nordmann": "rådgiver i KS"}),
+    ("Ola Hansen arbeider som prosjektleder ved NTNU.", {"Ola Hansen": "prosjektleder ved NTNU"}),
+    ("Kari Nordmann jobbar no som rådgjevar i KS.", {"Kari Nordmann": "rådgjevar i KS"}),
+    ("Kari Nordmann jobber som frivillig i helgene.", {"Kari Nordmann": None}),  # no title after it
     # elected or hired to a title
     ("Sven Tore Løkslid ble valgt til fylkesstyreleder og vil møte i landsstyret.",
      {"Sven Tore Løkslid": "fylkesstyreleder"}),
