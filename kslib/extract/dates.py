@@ -42,7 +42,7 @@ from kslib.extract.date_patterns import (
     WEEKDAYS,
 )
 from kslib.structure.paragraphs import starts_word
-from kslib.structure.letters import SENTENCE_START
+from kslib.extract.year_clauses import RETROSPECTIVE, in_clause, in_future_clause, in_requested_clause
 
 #: The words before a year and what they make of it (`resources/year_context.tsv`).
 _ROWS = resource_rows("year_context.tsv", delimiter="\t")
@@ -65,6 +65,7 @@ LOOKED_AHEAD = "the year before a year looked ahead to"
 FOR_YEAR_BEFORE = (YEAR_BEFORE, LOOKED_AHEAD)
 #: A weekday date that falls in a year the text looks ahead to: a day of the event ahead.
 WEEKDAY_AHEAD = "the year before the days of an event looked ahead to"
+GLUED = "a year glued to a word"  #: `i2015`: a typo's year, weighed as `*glued` says
 #: The kinds that make a year the article's own time, which a word of the future in its clause undoes.
 OWN_TIME = ("a year in the text", "a part of a year", "a thing named by its year")
 CONTEXT_BEFORE = re.compile(r"(?:^|(?<=\W))(" + "|".join(re.escape(w) for w in sorted(CONTEXT, key=len, reverse=True))
@@ -90,29 +91,6 @@ PERIOD_GAP = re.compile(r"\s*(?:[-–—]|til)\s*")
 #: a date followed by a number (`lov 15. juni 2001 nr. 70`) is the date of a law or regulation
 LAW_NUMBER = re.compile(r"\s*nr\.?\s*\d")
 LAW_WEIGHT = CONTEXT_WEIGHTS["place"]
-_FUTURE_WORDS = sorted(resource_lines("future_markers.txt"), key=len, reverse=True)
-
-
-def _phrases(words: list[str]) -> str:
-    """Phrases as one alternation: whitespace between their words, `…` for up to three words."""
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()).replace(r"\s+…\s+", r"\s+(?:\w+\s+){0,3}?")
-                    for w in words)
-
-
-#: Words that put a clause in the future (`resources/future_markers.txt`), as whole words.
-FUTURE = re.compile(r"(?<!\w)(?:" + _phrases(_FUTURE_WORDS) + r")(?!\w)", re.I)
-#: Those that end in `at` put the clause that `at` opens in the future (`ber om at ... i 2022`).
-FUTURE_OPENS = re.compile(r"(?<!\w)(?:" + _phrases([w for w in _FUTURE_WORDS if w.endswith(" at")]) + r")$", re.I)
-#: Where a clause ends: a sentence's end (`.`, `!`, `?`, `…` before a capital, a digit or a dash,
-#: so not the point of `mill. kroner` or `5. mai`), a colon or semicolon, a line break, a comma
-#: before a space, and the conjunctions that start another clause (`at`, `som`, `men`, ...;
-#: bokmål and nynorsk; not `og` or `om`, which as often join two words).
-CLAUSE_END = re.compile(rf"[.!?…](?=\s+{SENTENCE_START})|[;:\n]|,\s|(?<!\w)(?i:at|som|men|der|når|fordi|dersom|hvis|viss|slik at"
-                        r"|sjølv om|selv om)(?!\w)")
-#: How far a clause reaches at most on either side of a year.
-CLAUSE_REACH = 200
-
-
 def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
     """Scores of the years that dates, ranges and plain years give (`low`: `text` lower-cased);
     `why`, when given, collects each year's evidence as (weight, what, words)."""
@@ -204,23 +182,14 @@ def year_context(text: str, at: int) -> tuple[float, str, int]:
     weight, what, start = _year_words(text, at)
     if what in OWN_TIME and in_future_clause(text, at, at + 4):
         return CONTEXT_WEIGHTS["ahead"], LOOKED_AHEAD, start
+    if (what in OWN_TIME or what == GLUED) and in_clause(RETROSPECTIVE, text, at, at + 4):
+        # `ble opprinnelig lansert i 2015`: a year the article looks back on
+        return CONTEXT["siden"][1], ALREADY_PAST, start
     if what == YEAR_BEFORE and weight > CONTEXT_WEIGHTS["ahead"] and in_requested_clause(text, at):
         # a budget asked for (`ber om at det i forslaget til statsbudsjett for 2022 vurderes`) is
         # still to come: written earlier than the year before it, so it counts as little as an aim
         return CONTEXT_WEIGHTS["aim"], what, start
     return weight, what, start
-
-
-def in_future_clause(text: str, a: int, b: int) -> bool:
-    """Whether the clause around `text[a:b]` (bounded by `CLAUSE_END`, at most `CLAUSE_REACH`
-    characters either side) has a word of the future (`FUTURE`), or is opened by one
-    (`FUTURE_OPENS`: `ber om at`)."""
-    start = _clause_start(text, a)
-    if in_requested_clause(text, a, start):
-        return True
-    after = CLAUSE_END.search(text, b, min(len(text), b + CLAUSE_REACH))
-    end = after.start() if after else min(len(text), b + CLAUSE_REACH)
-    return FUTURE.search(text, start, end) is not None
 
 
 def is_term(text: str, at: int) -> bool:
@@ -230,27 +199,13 @@ def is_term(text: str, at: int) -> bool:
     return before is not None and NOT_TERM.search(text, max(0, before.start() - 40), before.start()) is None
 
 
-def _clause_start(text: str, a: int) -> int:
-    """Where the clause around `text[a]` starts (`CLAUSE_END`, at most `CLAUSE_REACH` back)."""
-    lo = max(0, a - CLAUSE_REACH)
-    ends = [m.end() for m in CLAUSE_END.finditer(text, lo, a)]
-    return ends[-1] if ends else lo
-
-
-def in_requested_clause(text: str, a: int, start: int | None = None) -> bool:
-    """Whether the clause around `text[a]` is the one a request opens (`FUTURE_OPENS`: `ber om at
-    det ... i 2022`); `start`: where that clause starts, when known."""
-    start = _clause_start(text, a) if start is None else start
-    return start > 0 and FUTURE_OPENS.search(text, max(0, start - 40), start) is not None
-
-
 def _year_words(text: str, at: int) -> tuple[float, str, int]:
     """(weight, what it is, where its words start) of the plain year at `at`, from the words
     just before it (`resources/year_context.tsv`): `i 2021` counts 1, `innen 2030` or
     `sammenlignet med 2016` little, `Debatthefte 2021` (a thing named by its year) 1,
     `Regionplan Agder 2020` (a place and a year: a plan's name) little."""
     if at and text[at - 1].isalpha():
-        return CONTEXT_WEIGHTS["glued"], "a year glued to a word", at
+        return CONTEXT_WEIGHTS["glued"], GLUED, at
     if text[at + 4 : at + 5] == ")" and (text[at - 1 : at] == "(" or text[at - 2 : at] == ", "):
         return CONTEXT_WEIGHTS["cited"], "a source cited with its year", at - 1
     window = text[max(0, at - 40) : at]

@@ -246,3 +246,17 @@ def test_a_year_looked_back_to_weighs_against_itself(text, year):
 ])
 def test_a_period_of_dates_gives_its_last_year(text, year):
     assert infer_year_evidence([text])[0] == year
+
+
+@pytest.mark.parametrize("text, year", [
+    # a clause that says "originally" looks back: its year is past, and alone gives no year
+    ("Veikartet ble opprinnelig lansert i 2015. Med denne nye versjonen er det oppdatert.", None),
+    ("Veikartet vart opphavleg lansert i 2015. No er det oppdatert.", None),  # nynorsk
+    ("Veikartet ble opprinnelig lansert i2015.", None),  # a year glued to the word before it
+    # ... and gives way to the article's own time
+    ("Veikartet ble opprinnelig lansert i 2015. I 2023 kom en ny versjon.", 2023),
+    # the word in another clause says nothing of the year
+    ("Planen var opprinnelig en annen. I 2022 vedtok bystyret den.", 2022),
+])
+def test_a_year_in_a_clause_that_looks_back_is_past(text, year):
+    assert infer_year_evidence([text])[0] == year
