@@ -294,3 +294,18 @@ def test_a_pronoun_after_a_person_named_earlier_in_the_paragraph(text, expected)
 def test_a_sentence_about_the_speaker_ends_the_quote(text, quote):
     units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
     assert [u.text for u in units] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    # verbs of warning, sighing, giving reasons, calling for, replying and admitting, bokmål and nynorsk
+    "– Det blir dyrt, varsler Kari Nordmann.",
+    "– Det blir dyrt, varslar Kari Nordmann.",
+    "– Det er leit, beklager Kari Nordmann.",
+    "– Vi må ha mer penger, etterlyser Kari Nordmann.",
+    "– Vi tok feil, vedgikk Kari Nordmann.",
+    "– Vi tok feil, vedgjekk Kari Nordmann.",
+    "– Det er fordi vi mangler folk, begrunner Kari Nordmann.",
+    "– Og det er bra, føyer Kari Nordmann til.",
+])
+def test_more_verbs_of_speech_attribute(text):
+    assert quotes(text) == [["Kari Nordmann"]]
