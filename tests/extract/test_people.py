@@ -654,3 +654,14 @@ def test_the_texts_own_role_wins_over_a_captions(text, role):
 ])
 def test_a_title_said_in_a_later_sentence_by_surname_or_pronoun(text, roles):
     assert {p.name: p.role for p in people(text)} == roles
+
+
+@pytest.mark.parametrize("text, role", [
+    # occupations and offices of the sector and around it are titles (bokmål and nynorsk)
+    ("– Det er viktig, sier byarkitekt Kari Nordmann.", "byarkitekt"),
+    ("– Det er viktig, sier kommunerevisor Kari Nordmann.", "kommunerevisor"),
+    ("– Det er viktig, seier kyrkjeverje Kari Nordmann.", "kyrkjeverje"),
+    ("– Det er viktig, sier arealplanlegger Kari Nordmann i Bodø kommune.", "arealplanlegger i Bodø kommune"),
+])
+def test_occupations_of_the_sector_are_titles(text, role):
+    assert [p.role for p in people("Innledning her.\n\n" + text)] == [role]
