@@ -59,6 +59,8 @@ def without_attribution(text: str, start: int, end: int, speaker: Person | None 
         dash = _NEW_DASH.search(rest)
         rest = rest[dash.start() :].strip() if dash else ""
     quoted = text[:start].rstrip(" ,")
+    if quoted.count("«") > quoted.count("»") and text[start:end].lstrip()[:1] == "»":
+        quoted += "»"  # `det «grønt skifte», sier X`: the name's closing guillemet is the quote's
     if quoted and quoted[-1] not in ".!?»":
         quoted += "."
     return (quoted + (" " + rest if rest else "")).strip()

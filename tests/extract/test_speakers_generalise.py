@@ -290,6 +290,8 @@ def test_a_pronoun_after_a_person_named_earlier_in_the_paragraph(text, expected)
     ("– Vi er fornøyde, sier Ola Hansen. – Dette har vi jobbet for.", "Vi er fornøyde. – Dette har vi jobbet for."),
     ("– Vi er fornøyde, sier Ola Hansen. Han tok opp saken. – Den er viktig.",
      "Vi er fornøyde. – Den er viktig."),
+    # a name in guillemets that ends the quote keeps its closing guillemet
+    ("– Vi kaller det «grønt skifte», sier Ola Hansen.", "Vi kaller det «grønt skifte»"),
 ])
 def test_a_sentence_about_the_speaker_ends_the_quote(text, quote):
     units, _, _ = find_quotes(classify(normalise_text("Innledning her.\n\n" + text)))
