@@ -4,7 +4,6 @@ names are `extract.organisations`."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kslib.config import resource_alternation, resource_lines
 from kslib.extract import _fast_roles as fast
