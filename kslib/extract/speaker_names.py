@@ -42,6 +42,10 @@ def _body(clause: str) -> str | None:
     return None
 
 
+#: an attribution to two people named before (`sier de to`, `sier begge`, nynorsk `seier dei to`)
+_BOTH = re.compile(r"(?:(?:de|dei)\s+(?:to|begge)|begge(?:\s+to)?)[.,!?]?(?:\s|$)", re.I)
+
+
 class Resolver:
     """The person an attribution names: a full name, a surname, a first name, a role or a pronoun."""
 
@@ -53,9 +57,13 @@ class Resolver:
 
     def _speaker_from(self, unit: Unit, cue: str, rest: str, pos: int) -> bool:
         sentence = _sentence(rest).strip()
-        speaker = self._resolve(sentence, pos, unit)
+        pair = self._pair_before(pos) if _BOTH.match(sentence) else None
+        speaker = pair[0] if pair else self._resolve(sentence, pos, unit)
         unit.cue = cue
         unit.attribution = f"{cue} {sentence}"
+        if pair:  # `sier de to`
+            unit.speaker, unit.co_speakers = pair
+            return True
         if speaker is None:
             unit.source = _body(sentence)
             return False
@@ -64,6 +72,17 @@ class Resolver:
         if other is not None:
             unit.co_speakers = [other]
         return True
+
+    def _pair_before(self, pos: int) -> tuple[Person, list[Person]] | None:
+        """The two people named in the last paragraph before `pos` that names anyone (`Kari
+        Nordmann og Ola Hansen er enige. – ..., sier de to.`), in the order named; None when it
+        names one, or more than two."""
+        named = [(m, p) for p in self.registry.people if (m := p.latest_mention(pos - 1)) is not None]
+        if not named:
+            return None
+        para = max(m for m, _ in named) // POS
+        there = sorted((min(k for k in p.mentions if k // POS == para), p) for m, p in named if m // POS == para)
+        return (there[0][1], [there[1][1]]) if len(there) == 2 else None
 
     def _joint(self, clause: str, speaker: Person, pos: int, unit: Unit) -> Person | None:
         """The second of two speakers in one attribution (`sier Nordmann og Hansen`, `seier

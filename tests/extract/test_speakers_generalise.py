@@ -28,6 +28,16 @@ def quotes(text):
     ("- Dette er viktig, sier Kari Nordmann og legger til at Ola Hansen er enig.", [["Kari Nordmann"]]),
     ("- Vi må handle nå, sa styreleder Kari Nordmann i møte med klima- og miljøminister Ola Hansen.",
      [["Kari Nordmann"]]),
+    # `sier de to`, `sier begge`: the two people the paragraph before names (bokmål and nynorsk)
+    ("Fylkesordfører Kari Nordmann og ordfører Ola Hansen er enige.\n\n"
+     "- Dette er et viktig vedtak, sier de to.", [["Kari Nordmann", "Ola Hansen"]]),
+    ("Fylkesordførar Kari Nordmann og ordførar Ola Hansen er samde.\n\n"
+     "- Dette er eit viktig vedtak, seier dei to.", [["Kari Nordmann", "Ola Hansen"]]),
+    ("Fylkesordfører Kari Nordmann og ordfører Ola Hansen er enige.\n\n"
+     "- Dette er et viktig vedtak, sier begge.", [["Kari Nordmann", "Ola Hansen"]]),
+    # ... not when the paragraph before names one or three
+    ("Fylkesordfører Kari Nordmann er enig.\n\n- Dette er et viktig vedtak, sier de to.", [[]]),
+    ("Kari Nordmann, Ola Hansen og Per Olsen er enige.\n\n- Dette er et viktig vedtak, sier de to.", [[]]),
 ])
 def test_joint_attributions(text, expected):
     assert quotes(text) == expected
