@@ -85,4 +85,6 @@ def organisation_of(role: str | None) -> str | None:
     m = _ORG_ACRONYM.search(role)
     if m:
         return m.group(1)
+    if role[0].isupper() and not any(is_title(w.lower()) for w in role.split()):
+        return role  # a body's name given as the role (`fra Agenda Kaupang`, `fra Kommunedirektørutvalget`)
     return None

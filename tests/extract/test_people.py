@@ -255,6 +255,9 @@ def test_role_group(role, group):
         ("daglig leder, Nord-Trøndelag", None), ("direktør for oppvekst, kultur og utdanning i KS", "KS"),
         # a role that is an organisation known by its name alone (`Ragnhild Lied (Unio)`) is the organisation
         ("Unio", "Unio"), ("Akademikerne", "Akademikerne"),
+        # ... and so is a role that is a body's name with no title (`Kari Nordmann fra Agenda Kaupang`)
+        ("Agenda Kaupang", "Agenda Kaupang"), ("Kommunedirektørutvalget", "Kommunedirektørutvalget"),
+        ("Frivillighet Norge", "Frivillighet Norge"), ("Statsforvalteren", None),
     ],
 )
 def test_organisation(role, org):
