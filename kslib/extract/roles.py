@@ -169,6 +169,12 @@ def role_before(text: str, start: int) -> str | None:
     if comma:
         return _role_of_comma_clause(words)
     role = _role_of_last_words(words)
+    if role is None and text.find(" og ", max(0, start - 160), start) >= 0:
+        # `områdedirektør for forskning, innovasjon og digitalisering i KS Kari Nordmann`: the
+        # commas of a title's list of fields end no clause
+        m = _FIELDS_BEFORE.search(text, max(0, start - 160), start)
+        if m and is_title(m.group(1)):
+            return clean_role(m.group(0).rstrip())
     if role is None and words and (owner := _owner(words[-1])) and owner != words[-1] and owner.isupper():
         return owner  # `NRKs Tone Sofie Aglen`: the organisation in the genitive, when no title is written
     return role
@@ -207,6 +213,10 @@ _BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\
 #: A party tag in brackets after a name (`(Ap)`, `(KrF)`): a role may follow it after a comma.
 #: a party (`(Ap)`) or an age (`(43)`) in brackets right after a name: the role comes after it
 _PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}})\)")
+#: A title for a list of fields, and its organisation, right before a name (`direktør for oppvekst,
+#: kultur og utdanning i KS `)
+_FIELDS_BEFORE = re.compile(rf"(?<!\S)([\w-]+)\s+for\s+[a-zæøå][\w-]*(?:,\s*[a-zæøå][\w-]*)*,?\s+og\s+[a-zæøå][\w-]*"
+                            rf"\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*(?:\s+{MUNICIPALITY_NOUN})?)\s+$")
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
 _ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.

@@ -668,3 +668,16 @@ def test_a_title_said_in_a_later_sentence_by_surname_or_pronoun(text, roles):
 ])
 def test_occupations_of_the_sector_are_titles(text, role):
     assert [p.role for p in people("Innledning her.\n\n" + text)] == [role]
+
+
+@pytest.mark.parametrize("text, role", [
+    # a title for a list of fields right before the name: its commas end no clause (bokmål, nynorsk)
+    ("Innlegget er skrevet av områdedirektør for forskning, innovasjon og digitalisering i KS Kari Nordmann.",
+     "områdedirektør for forskning, innovasjon og digitalisering i KS"),
+    ("Innlegget er skrive av direktør for oppvekst, kultur og utdanning i KS Kari Nordmann.",
+     "direktør for oppvekst, kultur og utdanning i KS"),
+    # a list of things before the name is no title's
+    ("Vi snakket om skole, helse og omsorg med Kari Nordmann.", None),
+])
+def test_a_title_for_a_list_of_fields_before_the_name(text, role):
+    assert [p.role for p in people(text)] == [role]
