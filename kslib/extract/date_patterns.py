@@ -21,7 +21,9 @@ FULL_DATE = re.compile(rf"\b\d{{1,2}}\.\s*({'|'.join(MONTHS)})\s+({YEAR})\b", re
 WEEKDAY_DATE = re.compile(rf"\b({'|'.join(WEEKDAYS)})\s+(\d{{1,2}})\.\s*({'|'.join(MONTHS)})\b(?!\s+{YEAR})", re.I)
 PLAIN_YEAR = re.compile(rf"(?<![\d,.])({YEAR})(?![\d])")
 NUMERIC_DATE = re.compile(rf"\b\d{{1,2}}\.\d{{1,2}}\.({YEAR})\b")
-PUBLISHED = re.compile(rf"\b(?:publisert|oppdatert|dato)\s*:?\s*\d{{1,2}}\.\s*(?:\d{{1,2}}\.|\w+)\s*({YEAR})", re.I)
+#: a published or updated line: `Publisert: 16.08.2023`, `12. mars 2021`, `12/03/2021`, or `2021-03-12` (ISO 8601)
+PUBLISHED = re.compile(rf"\b(?:publisert|oppdatert|dato)\s*:?\s*(?:\d{{1,2}}[./]\s*(?:\d{{1,2}}[./]|\w+)\s*({YEAR})"
+                       rf"|({YEAR})-[01]\d-[0-3]\d\b)", re.I)
 MONTH_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s+({YEAR})\b", re.I)
 #: a date after these words is when something takes effect, often written about ahead of time
 AHEAD = re.compile(r"\b(?:fra|frå|fra og med|f\.o\.m\.|innen|innan|i kraft|i kraft frå|i kraft fra)\s+$", re.I)

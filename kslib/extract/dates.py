@@ -111,8 +111,9 @@ def _scored_dates(text: str, low: str, why: dict | None = None) -> Counter:
         return score
     if any(word in low for word in PUBLISHED_WORDS):
         for m in PUBLISHED.finditer(text):
-            score[int(m.group(1))] += 5
-            note(int(m.group(1)), 5, "a published line", *m.span())
+            year = int(m.group(1) or m.group(2))
+            score[year] += 5
+            note(year, 5, "a published line", *m.span())
             cover(*m.span())
     # a range's two years are neighbours among the years found, with only a dash, `til` or `og` between
     if any(RANGE_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(found, found[1:])):

@@ -260,3 +260,12 @@ def test_a_period_of_dates_gives_its_last_year(text, year):
 ])
 def test_a_year_in_a_clause_that_looks_back_is_past(text, year):
     assert infer_year_evidence([text])[0] == year
+
+
+@pytest.mark.parametrize("text, evidence", [
+    # a published or updated line with the date written in the ISO way or with slashes counts as one
+    ("Oppdatert: 2021-03-12\n\nKS mener kommunene trenger mer penger i 2020.", "a published line: «Oppdatert: 2021-03-12»"),
+    ("Publisert 12/03/2021\n\nKS mener kommunene trenger mer penger i 2020.", "a published line: «Publisert 12/03/2021»"),
+])
+def test_a_published_line_in_any_date_format(text, evidence):
+    assert infer_year_evidence([text]) == (2021, evidence)
