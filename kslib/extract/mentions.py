@@ -163,7 +163,7 @@ def _later_mentions(paras, by_surname: dict) -> None:
 #: (the pronoun first: a pattern that opens with a look-behind is tried at every character, 20
 #: times slower; the sentence start is checked after, by `_opens_sentence`)
 _PRONOUN_COPULA = re.compile(r"(" + "|".join(p.capitalize() for p in PRONOUNS)
-                             + r")(?=\s+(?:er|var|blir|ble|blei|vert|vart|har\s+vært|har\s+vore)\s)")
+                             + r")(?=\s+(?:er|var|blir|ble|blei|vert|vart|har)\s)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")  # (not at the end of what is searched: that is the sentence's own)
 
 

@@ -224,7 +224,8 @@ _APPOINTED = resource_alternation("appointed.txt")  # `tilsatt`, `utnevnt`
 _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:" + _APPOINTED + ")"
                         r"\s+(?:til|som))?|har\s+vært|har\s+vore"
                         # `vil formelt starte opp i stillingen som regiondirektør`: the post the clause names
-                        r"|(?:[a-zæøå]+\s+){1,5}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som"
+                        # (`har det siste året hatt permisjon fra stillingen som rådmann`: up to eight words)
+                        r"|(?:[a-zæøå\d]+\s+){1,8}?(?:i\s+)?(?:stillingen|stillinga|jobben)\s+som"
                         # `jobber som rådgiver i KS`, `arbeider som`, nynorsk `jobbar (no) som`
                         r"|(?:jobber|jobbar|jobbet|jobba|arbeider|arbeidar|arbeidet|arbeidde)\s+(?:nå\s+|no\s+)?som"
                         r"|(?P<som>som)(?P<copula>\s+(?:er|var|blir|ble))?)\s+")

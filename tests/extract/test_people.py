@@ -645,6 +645,13 @@ def test_the_texts_own_role_wins_over_a_captions(text, role):
     # ... or with a pronoun, right after the sentence that names them (bokmål and nynorsk)
     ("– Vi er fornøyde, sier Ola Hansen. Han er ordfører i Bø.", {"Ola Hansen": "ordfører i Bø"}),
     ("Gunnar Skaar har bakgrunn fra skolen. Han er en erfaren prosessleder.", {"Gunnar Skaar": "prosessleder"}),
+    # ... or a pronoun and the post the sentence names (`stillingen som`), however many words before it
+    ("Kari Nordmann er 55 år. Hun har det siste året hatt permisjon fra stillingen som rådmann i Hobøl kommune.",
+     {"Kari Nordmann": "rådmann i Hobøl kommune"}),
+    ("Kari Nordmann er 55 år. Ho har sidan 2019 hatt stillinga som rådmann i Hobøl kommune.",
+     {"Kari Nordmann": "rådmann i Hobøl kommune"}),  # nynorsk
+    # another person's post: a name between stops the reach (the post is the one the nearer name has)
+    ("Kari Nordmann ønsket Ola Hansen lykke til i jobben som rådmann.", {"Kari Nordmann": None, "Ola Hansen": "rådmann"}),
     ("– Me er nøgde, seier Kari Hope.\n\nHo er ordførar i Etne.", {"Kari Hope": "ordførar i Etne"}),
     # the role written beside the name wins over one said later
     ("Ordfører Kari Nordmann kom. Hun er også leder i KS.", {"Kari Nordmann": "ordfører"}),
