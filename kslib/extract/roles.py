@@ -23,6 +23,7 @@ _OWNER_PREPOSITIONS = frozenset({"i", "ved", "hos", "på", "frå", "fra"})
 _PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(_OWNER_PREPOSITIONS)) + r")\b")  # a role naming its owner
 _ROLE_IN_BRACKETS = re.compile(r"\s*,?\s*\(([^)]{2,80})\)")  # `(ordfører i Gol)`, `, (Statssekretær i KMD)`
 _ROLE_AFTER_COMMA = re.compile(r"\s*,\s*((?:\d{1,2}\.\s+|adm\.\s*)?[^,.;:!?()«»]{2,120})")  # `, 2. nestleder`
+_ROLE_BETWEEN_DASHES = re.compile(r"\s+[–—]\s+([^–—,.;:!?()«»]{2,100}?)\s+[–—]\s")  # `Kari Nordmann – ordfører i Bodø – mener`
 # (`og` after a hyphen joins a title written in two, `barne- og familieminister`: no clause ends there)
 _ROLE_CLAUSE_END = re.compile(r"\s+(?:(?:sier|sa|seier|mener|meiner|forteller|fortel)(?!\w)|(?<!-\s)og\s+[a-zæøå]+er\b)")
 _SPACES = re.compile(r"\s+")
@@ -302,7 +303,7 @@ def role_after(text: str, end: int) -> str | None:
     tag = _PARTY_TAG.match(text, end)
     if tag:  # `Anne Berit Støyva Emblem (AP), nestleder`
         end = tag.end()
-    m = _ROLE_AFTER_COMMA.match(text, end)
+    m = _ROLE_AFTER_COMMA.match(text, end) or _ROLE_BETWEEN_DASHES.match(text, end)
     if not m:
         m = _ORG_OF_NAME.match(text, end)
         if m is None and (body := _BODY_OF_NAME.match(text, end)) and is_body_noun(body.group(1), compound=True) \

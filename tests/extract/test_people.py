@@ -688,3 +688,14 @@ def test_occupations_of_the_sector_are_titles(text, role):
 ])
 def test_a_title_for_a_list_of_fields_before_the_name(text, role):
     assert [p.role for p in people(text)] == [role]
+
+
+@pytest.mark.parametrize("text, role", [
+    # a title between two dashes after the name (an apposition), bokmål and nynorsk
+    ("Kari Nordmann – ordfører i Bodø – mener at saken er viktig.", "ordfører i Bodø"),
+    ("Kari Nordmann – ordførar i Bodø – meiner at saka er viktig.", "ordførar i Bodø"),
+    # what stands between the dashes is no title: no role
+    ("Kari Nordmann – som alltid – mener at saken er viktig.", None),
+])
+def test_a_title_between_dashes_after_the_name(text, role):
+    assert [p.role for p in people(text)] == [role]
