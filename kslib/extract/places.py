@@ -35,6 +35,9 @@ KS_OFFICE = re.compile(r"\bKS[\s-]+$")
 #: an institution named by the place it serves: `Universitetet i Agder` (`resources/institutions.txt`)
 INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + resource_alternation("institutions.txt") + r")\s+(?:i|på)\s+$")
 #: an institution's noun after the place it is named by (`Sørlandet sykehus`: `institutions_after.txt`)
+#: an institution's or organisation's name that opens with a noun and the place (`Helse Bergen`,
+#: `Fagforbundet Vestland`: `resources/institutions_before.txt`)
+INSTITUTION_NOUN_BEFORE = re.compile(r"(?<!\w)(?:" + resource_alternation("institutions_before.txt") + r")\s+$")
 INSTITUTION_AFTER = re.compile(r"\s+(?:" + resource_alternation("institutions_after.txt") + r")(?!\w)")
 #: an organisation's name around a place: `NHO-Innlandet`, `NHO Innlandet`, `Rauma Energi`
 ORG_BEFORE = re.compile(r"\b[A-ZÆØÅ]{2,}[\s-]$")
@@ -194,7 +197,7 @@ def in_organisation_name(text: str, start: int, end: int) -> bool:
     if KS_OFFICE.search(text[max(0, start - 5) : start]):
         return False
     if ORG_BEFORE.search(text[max(0, start - 8) : start]) or INSTITUTION_BEFORE.search(text[max(0, start - 24) : start]) \
-            or INSTITUTION_AFTER.match(text, end):
+            or INSTITUTION_NOUN_BEFORE.search(text[max(0, start - 24) : start]) or INSTITUTION_AFTER.match(text, end):
         return True
     m = ORG_AFTER.match(text, end)
     return bool(m) and m.group().strip() not in entries() and not text.startswith((" og ", " i "), end)

@@ -289,6 +289,10 @@ def test_localities_lie_in_municipalities_and_shadow_none():
     ("Statsforvaltaren i Vestland har sendt brevet til kommunane.", []),  # nynorsk
     ("Professor Kari Nordmann ved Universitetet i Agder innledet. Kommunene i Agder deltok.",
      ["Agder", "Agder"]),
+    # ... or whose name opens with a noun and has the place right after it
+    ("Også Helse Bergen og Sykehuset Innlandet deltok.", []),
+    ("Leder i Fagforbundet Vestland, Ola Hansen, talte.", []),
+    ("Leder i Fagforbundet Vestland talte om Vestland.", ["Vestland", "Vestland"]),
 ])
 def test_a_place_in_an_institutions_name(text, expected):
     assert [mention for mention, _, _ in places(text)] == expected
