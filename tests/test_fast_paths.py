@@ -20,6 +20,7 @@ from kslib.extract import (
     people,
     roles,
 )
+from kslib.extract import year_clauses
 from kslib.structure import _fast_sentences, sentences
 
 PIECES = ["Kari", "Nordmann", "Ole-Petter", "Berg-Hansen", "Łukasz", "Čáhppes", "van", "de", "der", "K.", "sier", "KS", "ordfører",
@@ -485,3 +486,18 @@ def test_the_prefix_trie_is_built_once_kept_and_rebuilt_when_damaged(tmp_path, m
     assert sorted(_fast_lemmas._prefix_trie("nb", words).keys()) == sorted(built.keys())
     path.write_bytes(b"not a trie")
     assert sorted(_fast_lemmas._prefix_trie("nb", words).keys()) == sorted(built.keys())
+
+
+CLAUSE_PIECES = ["Planen", "skal", "SKAL", "vil", "ville", "kommer", "kom", "til", "å", "opprinnelig", "Opprinnelig",
+                 "opphavleg", "den", "gang", "gangen", "i", "sin", "tid", "2015", "2021", "at", "som", ", ", ". ",
+                 "ber", "om", "Ordninga", "xskal", "skalx", "İ", "\n", " ", "  "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_PIECES), max_size=30).map(" ".join), st.sampled_from(["FUTURE", "RETROSPECTIVE"]))
+def test_a_clause_passed_over_by_its_first_words_has_none_of_the_patterns(text, name):
+    """`in_clause` skips the pattern in a clause without any phrase's first word (lower case);
+    `in_clause_plain` always runs it."""
+    words = getattr(year_clauses, name)
+    for at in range(0, len(text), 3):
+        assert year_clauses.in_clause(words, text, at, at + 1) == year_clauses.in_clause_plain(words, text, at, at + 1)

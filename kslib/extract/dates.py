@@ -42,7 +42,7 @@ from kslib.extract.date_patterns import (
     WEEKDAYS,
 )
 from kslib.structure.paragraphs import starts_word
-from kslib.extract.year_clauses import RETROSPECTIVE, in_clause, in_future_clause, in_requested_clause
+from kslib.extract.year_clauses import RETROSPECTIVE, clause, in_clause, in_future_clause, in_requested_clause
 
 #: The words before a year and what they make of it (`resources/year_context.tsv`).
 _ROWS = resource_rows("year_context.tsv", delimiter="\t")
@@ -181,9 +181,10 @@ def year_context(text: str, at: int) -> tuple[float, str, int]:
     the future (`veksten ville bli ... i 2022`, `skal holdes`) counts as a year looked ahead to
     (half, for the year before), a budget year in a clause a request opens as little as an aim."""
     weight, what, start = _year_words(text, at)
-    if what in OWN_TIME and in_future_clause(text, at, at + 4):
+    bounds = clause(text, at, at + 4) if what in OWN_TIME or what == GLUED else None
+    if what in OWN_TIME and in_future_clause(text, at, at + 4, bounds):
         return CONTEXT_WEIGHTS["ahead"], LOOKED_AHEAD, start
-    if (what in OWN_TIME or what == GLUED) and in_clause(RETROSPECTIVE, text, at, at + 4):
+    if bounds and in_clause(RETROSPECTIVE, text, at, at + 4, bounds):
         # `ble opprinnelig lansert i 2015`: a year the article looks back on
         return CONTEXT["siden"][1], ALREADY_PAST, start
     if what == YEAR_BEFORE and weight > CONTEXT_WEIGHTS["ahead"] and in_requested_clause(text, at):
