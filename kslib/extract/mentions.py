@@ -158,8 +158,9 @@ def _later_mentions(paras, by_surname: dict) -> None:
                     person.role = role_after(text, start + len(person.surname))
 
 
-#: a sentence that opens with a third-person pronoun and a copula (`Han er ordfører i Bø`), bokmål
-#: and nynorsk: what the sentence before said of its one person, it goes on saying
+#: a sentence that opens with a third-person pronoun and a copula or `har` (`Han er ordfører i Bø`,
+#: `Han har ... stillingen som`), bokmål and nynorsk: what the sentence before said of its one
+#: person, it goes on saying
 #: (the pronoun first: a pattern that opens with a look-behind is tried at every character, 20
 #: times slower; the sentence start is checked after, by `_opens_sentence`)
 _PRONOUN_COPULA = re.compile(r"(" + "|".join(p.capitalize() for p in PRONOUNS)
@@ -178,8 +179,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def _roles_said_later(paras, registry: Registry) -> None:
     """The title of a person the text names without one, from the sentence right after the one
-    that names them, when it opens with a pronoun of their gender and a copula (`Gunnar Skaar har
-    bakgrunn fra skolen. Han er en erfaren prosessleder.`; `Ho er ordførar i Etne.`). A sentence
+    that names them, when it opens with a pronoun that can be theirs (`Person.may_be`) and a predicate
+    (`roles.role_of_predicate`: `Gunnar Skaar har bakgrunn fra skolen. Han er en erfaren
+    prosessleder.`; `Ho er ordførar i Etne.`). A sentence
     that names two people, or none, gives no one a role."""
     untitled = [p for p in registry.people if p.role is None]
     if not untitled:
@@ -199,6 +201,6 @@ def _roles_said_later(paras, registry: Registry) -> None:
                 continue
             named = [q for q in registry.people if any(lo <= pos < hi for pos in q.mentions)]
             gender = pronoun_gender(m.group(1))
-            if len(named) == 1 and named[0].role is None and named[0].gender in (None, gender):
+            if len(named) == 1 and named[0].role is None and named[0].may_be(gender):
                 named[0].role = role_of_predicate(p.text, m.end(1))
         previous = p

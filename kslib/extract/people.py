@@ -166,6 +166,11 @@ class Person:
         self.surname = self.tokens[-1]
         self.given = self.tokens[:-1]
 
+    def may_be(self, gender: str | None) -> bool:
+        """Whether a pronoun of `gender` (`F`, `M`; None for `hen`, anyone) can refer to this person:
+        of that gender, or of one not known."""
+        return gender is None or self.gender in (None, gender)
+
     def latest_mention(self, pos: int) -> int | None:
         """The last mention at or before `pos` (None when there is none)."""
         k = bisect_right(self.mentions, pos)
@@ -368,7 +373,7 @@ class Registry:
         return min(titled, key=lambda p: p.first_pos) if titled else None
 
     def nearest_before(self, pos: int, gender: str | None = None) -> Person | None:
-        cands = [p for p in self.people if p.first_pos <= pos and (gender is None or p.gender in (None, gender))]
+        cands = [p for p in self.people if p.first_pos <= pos and p.may_be(gender)]
         if not cands:
             return None
         return max(cands, key=lambda p: p.first_pos if p.latest_mention(pos) is None else p.latest_mention(pos))

@@ -19,8 +19,7 @@ def _about(text: str, speaker: Person) -> bool:
     """Whether `text` opens with a third-person pronoun that can be the speaker (`Han`, `Ho`,
     `Hen`): of their gender, or of a speaker whose gender is not known."""
     first = text.split(None, 1)[0]
-    return first[:1].isupper() and first.lower() in PRONOUNS and \
-        (speaker.gender is None or pronoun_gender(first) in (None, speaker.gender))
+    return first[:1].isupper() and first.lower() in PRONOUNS and speaker.may_be(pronoun_gender(first))
 
 
 _NARRATIVE = frozenset(resource_lines("narrative_after_attribution.txt"))

@@ -125,7 +125,7 @@ class Resolver:
         hun.`: the newly named person speaks)."""
         last = self._last_quote(unit)
         nearest = self.registry.nearest_before(pos, gender)
-        if last is not None and (gender is None or last.speaker.gender in (None, gender)):
+        if last is not None and last.speaker.may_be(gender):
             if nearest is None or nearest is last.speaker:
                 return last.speaker
             named = nearest.latest_mention(pos)

@@ -653,6 +653,7 @@ def test_the_texts_own_role_wins_over_a_captions(text, role):
     # another person's post: a name between stops the reach (the post is the one the nearer name has)
     ("Kari Nordmann ønsket Ola Hansen lykke til i jobben som rådmann.", {"Kari Nordmann": None, "Ola Hansen": "rådmann"}),
     ("– Me er nøgde, seier Kari Hope.\n\nHo er ordførar i Etne.", {"Kari Hope": "ordførar i Etne"}),
+    ("– Vi er fornøyde, sier Ola Hansen. Hen er ordfører i Bø.", {"Ola Hansen": "ordfører i Bø"}),  # `hen`: anyone
     # the role written beside the name wins over one said later
     ("Ordfører Kari Nordmann kom. Hun er også leder i KS.", {"Kari Nordmann": "ordfører"}),
     # a pronoun after a sentence that names two people, or of the other gender, or no title: no role
