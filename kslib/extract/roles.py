@@ -211,15 +211,16 @@ _BODY_OF_NAME = re.compile(rf"\s+(?:fra|frå)\s+([{UPPER}a-zæøå][\w-]*)(?=[\s
 #: A body in brackets after a name: KS or a KS body (`KS Bedrift`), or a name ending in an
 #: organisation word (`Asker kommune`); a party tag (`Ap`) or a place alone is none.
 _BODY_IN_BRACKETS = re.compile(rf"KS(?:[ -][{UPPER}][\w-]*)*|(?:[{UPPER}][\w-]*\s+)+{MUNICIPALITY_NOUN}")
-#: A party tag in brackets after a name (`(Ap)`, `(KrF)`): a role may follow it after a comma.
-#: a party (`(Ap)`) or an age (`(43)`) in brackets right after a name: the role comes after it
+#: A party (`(Ap)`, `(KrF)`) or an age (`(43)`) in brackets right after a name: a role may follow it.
 _PARTY_TAG = re.compile(rf"\s*\((?:[{UPPER}][A-Za-zæøåÆØÅ]{{0,5}}|\d{{1,3}})\)")
+_FIELD = r"[a-zæøå][\w-]*"  #: one field of a title's list (`kultur`)
+_FIELDS_OWNER = rf"\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*)"  #: the organisation after a list of fields (` i KS`)
 #: A title for a list of fields, and its organisation, right before a name (`direktør for oppvekst,
 #: kultur og utdanning i KS `)
-_FIELDS_BEFORE = re.compile(rf"(?<!\S)([\w-]+)\s+for\s+[a-zæøå][\w-]*(?:,\s*[a-zæøå][\w-]*)*,?\s+og\s+[a-zæøå][\w-]*"
-                            rf"\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*(?:\s+{MUNICIPALITY_NOUN})?)\s+$")
+_FIELDS_BEFORE = re.compile(rf"(?<!\S)([\w-]+)\s+for\s+{_FIELD}(?:,\s*{_FIELD})*,?\s+og\s+{_FIELD}"
+                            rf"{_FIELDS_OWNER}(?:\s+{MUNICIPALITY_NOUN})?\s+$")
 #: The rest of a list of fields after a title's first (`, kultur og utdanning i KS`).
-_ROLE_FIELDS = re.compile(rf"(?:,\s*[a-zæøå][\w-]*)+\s+og\s+[a-zæøå][\w-]*(?:\s+(?:i|ved)\s+(?:KS|[{UPPER}][\w-]*))?")
+_ROLE_FIELDS = re.compile(rf"(?:,\s*{_FIELD})+\s+og\s+{_FIELD}(?:{_FIELDS_OWNER})?")
 #: A copula right after a name (`Jan Erik Innvær har vært regiondirektør`), bokmål and nynorsk.
 _APPOINTED = resource_alternation("appointed.txt")  # `tilsatt`, `utnevnt`
 _PREDICATE = re.compile(r"\s+(?:(?:er|var|blir|ble|blei|vert|vart)(?:\s+(?:[\w.]+\s+){0,8}?(?:gjen)?(?:" + _APPOINTED + ")"
